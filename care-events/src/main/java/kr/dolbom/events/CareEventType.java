@@ -1,0 +1,46 @@
+package kr.dolbom.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every contract with its CloudEvents type (which carries the version) and its topic. */
+public enum CareEventType {
+    ORDER_PLACED(OrderPlaced.class, "kr.dolbom.care.order.placed.v1", CareTopics.ORDERS),
+    ORDER_REJECTED(OrderRejected.class, "kr.dolbom.care.order.rejected.v1", CareTopics.ORDERS),
+    LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),
+    SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
+    DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES);
+
+    private final Class<? extends CareEvent> javaType;
+    private final String cloudEventType;
+    private final String topic;
+
+    CareEventType(Class<? extends CareEvent> javaType, String cloudEventType, String topic) {
+        this.javaType = javaType;
+        this.cloudEventType = cloudEventType;
+        this.topic = topic;
+    }
+
+    public Class<? extends CareEvent> javaType() {
+        return javaType;
+    }
+
+    public String cloudEventType() {
+        return cloudEventType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public static CareEventType of(CareEvent event) {
+        return Arrays.stream(values())
+                .filter(type -> type.javaType == event.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no contract for " + event.getClass()));
+    }
+
+    public static Optional<CareEventType> ofCloudEventType(String cloudEventType) {
+        return Arrays.stream(values()).filter(type -> type.cloudEventType.equals(cloudEventType)).findFirst();
+    }
+}

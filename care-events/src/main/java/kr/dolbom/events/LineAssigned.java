@@ -1,0 +1,16 @@
+package kr.dolbom.events;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A service line went to a provider; {@code lastResort} marks the public home-care centre taking it. */
+public record LineAssigned(
+        UUID careOrderId,
+        UUID lineId,
+        ServiceType serviceType,
+        String providerId,
+        boolean lastResort,
+        String district,
+        String dong,
+        LocalDate assignedOn) implements CareEvent {
+}

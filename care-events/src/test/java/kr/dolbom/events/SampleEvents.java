@@ -1,0 +1,42 @@
+package kr.dolbom.events;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One fixed instance of every contract: the examples the golden files were written from. */
+final class SampleEvents {
+
+    static final UUID ORDER = UUID.fromString("0b9f5a4e-3c1d-4c62-9a43-5f0d7c1e2a10");
+    static final UUID RESIDENT = UUID.fromString("6f1c2d3e-4b5a-4978-8c6d-1e2f3a4b5c6d");
+    static final UUID HOME_CARE_LINE = UUID.fromString("1a2b3c4d-0000-4000-8000-000000000001");
+    static final UUID MEAL_LINE = UUID.fromString("1a2b3c4d-0000-4000-8000-000000000002");
+    static final UUID DELIVERY = UUID.fromString("2b3c4d5e-0000-4000-8000-000000000003");
+    static final UUID CHARGE = UUID.fromString("3c4d5e6f-0000-4000-8000-000000000004");
+
+    private SampleEvents() {
+    }
+
+    static CareEvent of(CareEventType type) {
+        return switch (type) {
+            case ORDER_PLACED -> new OrderPlaced(ORDER, RESIDENT, "mapo", "mangwon1", IncomeTier.BASIC_LIVELIHOOD, true,
+                    RequestChannel.HOSPITAL_REFERRAL, LocalDate.of(2026, 11, 2), List.of(
+                            new OrderPlaced.Line(HOME_CARE_LINE, ServiceType.TEMPORARY_HOME_CARE, 1, 150,
+                                    LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 30)),
+                            new OrderPlaced.Line(MEAL_LINE, ServiceType.MEAL_SUPPORT, 10, null,
+                                    LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 30))));
+            case ORDER_REJECTED -> new OrderRejected(ORDER, "mapo", "mangwon1", RejectionReason.NOT_IN_TARGET_GROUP,
+                    LocalDate.of(2026, 11, 2));
+            case LINE_ASSIGNED -> new LineAssigned(ORDER, HOME_CARE_LINE, ServiceType.TEMPORARY_HOME_CARE,
+                    "mapo-public-homecare", true, "mapo", "mangwon1", LocalDate.of(2026, 11, 2));
+            case SERVICE_DELIVERED -> new ServiceDelivered(DELIVERY, ORDER, HOME_CARE_LINE,
+                    ServiceType.TEMPORARY_HOME_CARE, "mapo-public-homecare", RESIDENT, "mapo",
+                    IncomeTier.BASIC_LIVELIHOOD, LocalDate.of(2026, 11, 5), LocalTime.of(9, 0), LocalTime.of(11, 30),
+                    null);
+            case DELIVERY_CHARGED -> new DeliveryCharged(CHARGE, DELIVERY, ORDER, HOME_CARE_LINE,
+                    ServiceType.TEMPORARY_HOME_CARE, "mapo-public-homecare", "mapo", LocalDate.of(2026, 11, 5),
+                    38_340, 38_340, 0, "care-sos-2021-home-care");
+        };
+    }
+}
