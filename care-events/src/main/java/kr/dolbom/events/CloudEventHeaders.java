@@ -1,7 +1,9 @@
 package kr.dolbom.events;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** The CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes as {@code ce_*} headers. */
 public final class CloudEventHeaders {
@@ -21,13 +23,18 @@ public final class CloudEventHeaders {
     }
 
     public static Map<String, String> of(EventEnvelope envelope) {
+        return of(envelope.id(), envelope.type().cloudEventType(), envelope.source(), envelope.time(),
+                envelope.subject());
+    }
+
+    public static Map<String, String> of(UUID id, String type, String source, Instant time, String subject) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(ID, envelope.id().toString());
-        headers.put(TYPE, envelope.type().cloudEventType());
-        headers.put(SOURCE, envelope.source());
+        headers.put(ID, id.toString());
+        headers.put(TYPE, type);
+        headers.put(SOURCE, source);
         headers.put(SPEC_VERSION, SPEC_VERSION_1_0);
-        headers.put(TIME, envelope.time().toString());
-        headers.put(SUBJECT, envelope.subject());
+        headers.put(TIME, time.toString());
+        headers.put(SUBJECT, subject);
         headers.put(CONTENT_TYPE, JSON);
         return headers;
     }

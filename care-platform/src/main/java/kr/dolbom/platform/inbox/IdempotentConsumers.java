@@ -1,0 +1,122 @@
+package kr.dolbom.platform.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.CareEventCodec;
+import kr.dolbom.events.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.messaging.Message;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Builds the Kafka consumers of a service. Each event is applied once per consumer: its id goes into
+ * {@code processed_event} in the same transaction as its effect, so a redelivered event finds its id there
+ * and changes nothing, and a failed effect leaves no trace of having been seen.
+ *
+ * <p>The consumers are imperative on purpose: the binder's listener thread blocks until the transaction
+ * has committed, then commits the offset; a failure is retried by the binder and, after its last attempt,
+ * dead-lettered with the reason ({@code x-exception-message}). Malformed and rejected events skip retries.
+ */
+public class IdempotentConsumers {
+
+    public static final String ORDER_ID_MDC_KEY = "careOrderId";
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumers.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final CareEventCodec codec;
+    private final MeterRegistry meters;
+    private final Duration timeout;
+
+    public IdempotentConsumers(DatabaseClient db, TransactionalOperator tx, CareEventCodec codec,
+            MeterRegistry meters, Duration timeout) {
+        this.db = db;
+        this.tx = tx;
+        this.codec = codec;
+        this.meters = meters;
+        this.timeout = timeout;
+    }
+
+    /** A consumer function for a binding; {@code name} keys its inbox and its metrics. */
+    public Consumer<Message<byte[]>> consumer(String name, EventHandlers handlers) {
+        return message -> {
+            EventEnvelope envelope = read(name, message);
+            handlers.handlerFor(envelope.data()).ifPresentOrElse(
+                    handler -> {
+                        try (var ignored = MDC.putCloseable(ORDER_ID_MDC_KEY, envelope.subject())) {
+                            boolean applied = apply(name, envelope, handler);
+                            count(name, envelope, applied ? "applied" : "duplicate");
+                            if (applied) {
+                                meters.timer("dolbom.consumer.freshness", "consumer", name)
+                                        .record(Duration.between(envelope.time(), Instant.now()));
+                            } else {
+                                log.debug("{} already applied {} {}", name, envelope.type(), envelope.id());
+                            }
+                        } catch (RuntimeException e) {
+                            count(name, envelope, "failed");
+                            throw e;
+                        }
+                    },
+                    () -> count(name, envelope, "ignored"));
+        };
+    }
+
+    private boolean apply(String name, EventEnvelope envelope,
+            BiFunction<CareEvent, EventEnvelope, Mono<?>> handler) {
+        return Boolean.TRUE.equals(tx.transactional(firstDelivery(name, envelope.id())
+                        .flatMap(first -> first
+                                ? handler.apply(envelope.data(), envelope).thenReturn(true)
+                                : Mono.just(false)))
+                .block(timeout));
+    }
+
+    private EventEnvelope read(String name, Message<byte[]> message) {
+        try {
+            return codec.read(header -> header(message, header), message.getPayload());
+        } catch (RuntimeException e) {
+            meters.counter("dolbom.consumer.events", "consumer", name, "type", "unknown", "outcome", "malformed")
+                    .increment();
+            throw e;
+        }
+    }
+
+    private Mono<Boolean> firstDelivery(String consumer, UUID eventId) {
+        return db.sql("insert into processed_event (consumer, event_id) values (:consumer, :eventId) on conflict do nothing")
+                .bind("consumer", consumer)
+                .bind("eventId", eventId)
+                .fetch()
+                .rowsUpdated()
+                .map(inserted -> inserted == 1);
+    }
+
+    private void count(String name, EventEnvelope envelope, String outcome) {
+        meters.counter("dolbom.consumer.events", "consumer", name, "type", envelope.type().cloudEventType(),
+                "outcome", outcome).increment();
+    }
+
+    /**
+     * A CloudEvents attribute header; Spring Cloud Function rewrites the Kafka binding's {@code ce_} prefix
+     * to {@code ce-} when it takes a record for a CloudEvent, so both spellings are read.
+     */
+    private static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        if (value == null && name.startsWith("ce_")) {
+            value = message.getHeaders().get("ce-" + name.substring(3));
+        }
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+}

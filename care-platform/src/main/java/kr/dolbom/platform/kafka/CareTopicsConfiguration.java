@@ -1,0 +1,51 @@
+package kr.dolbom.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import kr.dolbom.events.CareTopics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Creates the care streams and this service's dead-letter topics with explicit settings. A service's
+ * consumer group is its application name, so its dead letters of {@code care.orders.v1} go to
+ * {@code care.orders.v1.matching-service.dlq}: the stream, then who could not process it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopicsProperties.class)
+public class CareTopicsConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics careTopics(TopicsProperties topics, BindingServiceProperties bindings,
+            @Value("${spring.application.name}") String group) {
+        List<NewTopic> all = new ArrayList<>();
+        CareTopics.ALL.forEach(name -> all.add(topic(name, topics)));
+        bindings.getBindings().forEach((name, binding) -> {
+            if (name.contains("-in-") && binding.getDestination() != null) {
+                all.add(topic(CareTopics.deadLetter(binding.getDestination(), group), topics));
+            }
+        });
+        return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    DlqDestinationResolver careDeadLetterTopics(@Value("${spring.application.name}") String group) {
+        return (record, exception) -> CareTopics.deadLetter(record.topic(), group);
+    }
+
+    private static NewTopic topic(String name, TopicsProperties topics) {
+        return TopicBuilder.name(name)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
+                .build();
+    }
+}

@@ -1,0 +1,250 @@
+package kr.dolbom.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.r2dbc.spi.Readable;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import kr.dolbom.events.CloudEventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes committed outbox rows to Kafka in id order and marks them sent, one batch per transaction.
+ *
+ * <p>At least once: a crash after the broker acknowledged a batch but before the mark committed sends the
+ * batch again, with the same CloudEvents ids, and the consumers' inboxes drop the copies. Only one replica
+ * relays at a time (a transaction-scoped advisory lock), which keeps the order per key across replicas.
+ * The relay runs on its own thread, never on an event loop.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final MeterRegistry meters;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private final Timer batchTimer;
+    private final Timer relayLag;
+    private final Counter failures;
+
+    private volatile Thread worker;
+    private volatile boolean running;
+    private Instant nextGaugeRefresh = Instant.MIN;
+    private Instant nextPurge = Instant.MIN;
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
+            OutboxProperties properties, MeterRegistry meters) {
+        this.db = db;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.meters = meters;
+        Gauge.builder("dolbom.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox events committed but not yet published").register(meters);
+        Gauge.builder("dolbom.outbox.oldest.pending", oldestPendingSeconds, AtomicLong::get)
+                .description("Age of the oldest unpublished outbox event").baseUnit("seconds").register(meters);
+        this.batchTimer = Timer.builder("dolbom.outbox.relay.batch")
+                .description("One relay transaction: read, publish with acks=all, mark sent").register(meters);
+        this.relayLag = Timer.builder("dolbom.outbox.relay.lag")
+                .description("From the commit of an event to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.failures = Counter.builder("dolbom.outbox.relay.failures").register(meters);
+    }
+
+    /** Wakes the relay now instead of at its next poll, e.g. right after a transaction with events committed. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    /**
+     * Publishes the oldest pending batch, if this replica holds the relay lock.
+     *
+     * @return how many events were published
+     */
+    public int relayBatch() {
+        Timer.Sample sample = Timer.start(meters);
+        Integer published = tx.transactional(holdRelayLock()
+                        .filter(Boolean::booleanValue)
+                        .flatMap(locked -> pending().collectList())
+                        .flatMap(batch -> publish(batch).then(markSent(batch)).thenReturn(batch.size())))
+                .defaultIfEmpty(0)
+                .block(properties.sendTimeout().plusSeconds(10));
+        if (published != null && published > 0) {
+            sample.stop(batchTimer);
+        }
+        return published == null ? 0 : published;
+    }
+
+    private Mono<Boolean> holdRelayLock() {
+        return db.sql("select pg_try_advisory_xact_lock(hashtext('dolbom.outbox.relay'))")
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+
+    private reactor.core.publisher.Flux<PendingEvent> pending() {
+        return db.sql("""
+                        select id, event_id, topic, message_key, event_type, source, occurred_at, payload::text as payload
+                        from outbox_event where published_at is null order by id limit :limit""")
+                .bind("limit", properties.batchSize())
+                .map(PendingEvent::from)
+                .all();
+    }
+
+    private Mono<Void> publish(List<PendingEvent> batch) {
+        CompletableFuture<?>[] acks = batch.stream()
+                .map(event -> kafka.send(event.toRecord())
+                        .thenRun(() -> {
+                            meters.counter("dolbom.outbox.published", "topic", event.topic()).increment();
+                            relayLag.record(Duration.between(event.occurredAt(), Instant.now()));
+                        }))
+                .toArray(CompletableFuture[]::new);
+        return Mono.fromFuture(CompletableFuture.allOf(acks)).timeout(properties.sendTimeout()).then();
+    }
+
+    private Mono<Long> markSent(List<PendingEvent> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(0L);
+        }
+        Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
+        return db.sql("update outbox_event set published_at = now() where id = any(:ids)")
+                .bind("ids", ids)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int published = relayBatch();
+                housekeeping();
+                if (published < properties.batchSize()) {
+                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("Outbox relay failed, retrying in {}: {}", FAILURE_BACKOFF, e.toString());
+                sleep(FAILURE_BACKOFF);
+            }
+        }
+    }
+
+    private void housekeeping() {
+        Instant now = Instant.now();
+        if (now.isAfter(nextGaugeRefresh)) {
+            nextGaugeRefresh = now.plus(GAUGE_REFRESH);
+            db.sql("select count(*) as pending, min(occurred_at) as oldest from outbox_event where published_at is null")
+                    .map(row -> {
+                        backlog.set(row.get("pending", Long.class));
+                        Instant oldest = row.get("oldest", Instant.class);
+                        oldestPendingSeconds.set(oldest == null ? 0 : Duration.between(oldest, now).toSeconds());
+                        return true;
+                    })
+                    .one()
+                    .block(Duration.ofSeconds(10));
+        }
+        if (now.isAfter(nextPurge)) {
+            nextPurge = now.plus(PURGE_EVERY);
+            Long purged = db.sql("delete from outbox_event where published_at < :before")
+                    .bind("before", now.minus(properties.retention()))
+                    .fetch().rowsUpdated()
+                    .block(Duration.ofSeconds(60));
+            if (purged != null && purged > 0) {
+                log.info("Purged {} outbox events published before {}", purged, now.minus(properties.retention()));
+            }
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !properties.enabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            wakeUp();
+            try {
+                current.join(properties.sendTimeout().plusSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (phase DEFAULT - 2048) and the consumers, so their last commits get published. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private record PendingEvent(long id, UUID eventId, String topic, String key, String type, String source,
+            Instant occurredAt, byte[] payload) {
+
+        static PendingEvent from(Readable row) {
+            return new PendingEvent(row.get("id", Long.class), row.get("event_id", UUID.class),
+                    row.get("topic", String.class), row.get("message_key", String.class),
+                    row.get("event_type", String.class), row.get("source", String.class),
+                    row.get("occurred_at", Instant.class),
+                    row.get("payload", String.class).getBytes(StandardCharsets.UTF_8));
+        }
+
+        ProducerRecord<String, byte[]> toRecord() {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
+            CloudEventHeaders.of(eventId, type, source, occurredAt, key)
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            return record;
+        }
+    }
+}

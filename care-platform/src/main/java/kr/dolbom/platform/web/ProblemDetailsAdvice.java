@@ -1,0 +1,159 @@
+package kr.dolbom.platform.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import kr.dolbom.platform.web.Problems.FieldError;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every kind of bad input into {@code 400 application/problem+json} that names the field: bean
+ * validation, unreadable JSON (the JSON path of the bad value), unknown fields, and bad request parameters.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldError> errors = ex.getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return badRequest(ex, errors, headers, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                body.getFieldErrors().forEach(error ->
+                        errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors().forEach(error ->
+                        errors.add(new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage())));
+            }
+        });
+        return badRequest(ex, errors, headers, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return badRequest(ex, List.of(new FieldError(ex.getName(), "is required")), headers, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return badRequest(ex, List.of(describe(ex)), headers, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> badRequest(Exception ex, List<FieldError> errors, HttpHeaders headers,
+            ServerWebExchange exchange) {
+        return handleExceptionInternal(ex, Problems.withFieldErrors(HttpStatus.BAD_REQUEST, errors), headers,
+                HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    private static FieldError describe(ServerWebInputException ex) {
+        Optional<JacksonException> json = causeOfType(ex, JacksonException.class);
+        if (json.isPresent()) {
+            return describe(json.get());
+        }
+        Optional<TypeMismatchException> mismatch = causeOfType(ex, TypeMismatchException.class);
+        String field = ex.getMethodParameter() == null ? "request" : parameterName(ex.getMethodParameter());
+        if (mismatch.isPresent()) {
+            field = Optional.ofNullable(mismatch.get().getPropertyName()).orElse(field);
+            return new FieldError(field, "'" + mismatch.get().getValue() + "' is not a valid "
+                    + simpleName(mismatch.get().getRequiredType()));
+        }
+        if (ex.getReason() != null && ex.getReason().contains("body is missing")) {
+            return new FieldError("body", "a JSON body is required");
+        }
+        return new FieldError(field, Optional.ofNullable(ex.getReason()).orElse("is not acceptable"));
+    }
+
+    private static FieldError describe(JacksonException json) {
+        String field = jsonPath(json);
+        if (json instanceof UnrecognizedPropertyException) {
+            return new FieldError(field, "is not a known field");
+        }
+        if (json instanceof InvalidFormatException invalid) {
+            Class<?> target = invalid.getTargetType();
+            String accepted = target != null && target.isEnum()
+                    ? "; one of " + Arrays.toString(target.getEnumConstants())
+                    : "";
+            return new FieldError(field, "'" + invalid.getValue() + "' is not a valid " + simpleName(target) + accepted);
+        }
+        if (json instanceof StreamReadException) {
+            String where = field.isEmpty() ? "" : " (in " + field + ")";
+            return new FieldError("body", "malformed JSON" + where + ": " + json.getOriginalMessage());
+        }
+        return new FieldError(field.isEmpty() ? "body" : field, json.getOriginalMessage());
+    }
+
+    /** {@code services[0].type} from Jackson's reference chain. */
+    private static String jsonPath(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The name the client used: the header, query parameter or path variable, else the Java name. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        String declared = header != null ? header.name() : param != null ? param.name() : path != null ? path.name() : "";
+        if (!declared.isEmpty()) {
+            return declared;
+        }
+        return Optional.ofNullable(parameter.getParameterName()).orElse("parameter " + parameter.getParameterIndex());
+    }
+
+    private static String simpleName(Class<?> type) {
+        return type == null ? "value" : type.getSimpleName();
+    }
+
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+}

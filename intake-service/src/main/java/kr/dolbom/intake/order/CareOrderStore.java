@@ -1,0 +1,169 @@
+package kr.dolbom.intake.order;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.RejectionReason;
+import kr.dolbom.events.RequestChannel;
+import kr.dolbom.events.ServiceType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class CareOrderStore {
+
+    private final DatabaseClient db;
+
+    CareOrderStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insert(CareOrder order, String referrer, Instant at) {
+        CareOrder.Placement placement = order.placement();
+        Mono<Long> header = db.sql("""
+                        insert into care_order (id, resident_id, district, dong, income_tier, urgent, channel, referrer,
+                                                requested_on, status, target_group, rejection_reason)
+                        values (:id, :residentId, :district, :dong, :incomeTier, :urgent, :channel, :referrer,
+                                :requestedOn, :status, :targetGroup, :rejectionReason)""")
+                .bind("id", order.id())
+                .bind("residentId", order.residentRef())
+                .bind("district", placement.district())
+                .bind("dong", placement.dong())
+                .bind("incomeTier", placement.incomeTier().name())
+                .bind("urgent", placement.urgent())
+                .bind("channel", placement.channel().name())
+                .bind("referrer", Parameter.fromOrEmpty(referrer, String.class))
+                .bind("requestedOn", placement.requestedOn())
+                .bind("status", order.status().name())
+                .bind("targetGroup", Parameter.fromOrEmpty(order.targetGroup().map(Enum::name).orElse(null), String.class))
+                .bind("rejectionReason", Parameter.fromOrEmpty(order.rejection().map(Enum::name).orElse(null), String.class))
+                .fetch().rowsUpdated();
+        List<ServiceLine> lines = order.lines();
+        Flux<Long> lineRows = Flux.range(0, lines.size()).concatMap(position -> {
+            ServiceLine line = lines.get(position);
+            return db.sql("""
+                            insert into care_order_line (id, care_order_id, position, service_type, quantity,
+                                                         minutes_per_visit, starts_on, ends_on)
+                            values (:id, :orderId, :position, :serviceType, :quantity, :minutes, :startsOn, :endsOn)""")
+                    .bind("id", line.id())
+                    .bind("orderId", order.id())
+                    .bind("position", position)
+                    .bind("serviceType", line.serviceType().name())
+                    .bind("quantity", line.quantity())
+                    .bind("minutes", Parameter.fromOrEmpty(line.minutesPerVisit(), Integer.class))
+                    .bind("startsOn", line.startsOn())
+                    .bind("endsOn", line.endsOn())
+                    .fetch().rowsUpdated();
+        });
+        String detail = order.rejection().map(reason -> "rejected: " + reason)
+                .orElseGet(() -> "placed with " + lines.size() + " service line(s)");
+        return header.thenMany(lineRows).then(appendHistory(order.id(), at, order.status(), detail));
+    }
+
+    /** Loads the order with its row locked, so that concurrent changes to one order queue up behind each other. */
+    public Mono<CareOrder> lock(UUID id) {
+        return load(id, " for update");
+    }
+
+    public Mono<CareOrder> find(UUID id) {
+        return load(id, "");
+    }
+
+    private Mono<CareOrder> load(UUID id, String lockClause) {
+        Mono<List<ServiceLine>> lines = db.sql("""
+                        select id, service_type, quantity, minutes_per_visit, starts_on, ends_on,
+                               provider_id, last_resort, assigned_on
+                        from care_order_line where care_order_id = :id order by position""")
+                .bind("id", id)
+                .map(CareOrderStore::line)
+                .all()
+                .collectList();
+        return db.sql("""
+                        select id, resident_id, district, dong, income_tier, urgent, channel, requested_on, status,
+                               target_group, rejection_reason
+                        from care_order where id = :id""" + lockClause)
+                .bind("id", id)
+                .map(CareOrderStore::orderWithLines)
+                .one()
+                .zipWith(lines, Function::apply);
+    }
+
+    public Mono<Void> saveAssignment(CareOrder order, ServiceLine line, Instant at) {
+        ServiceLine.Assignment assignment = line.assignment();
+        Mono<Long> lineUpdate = db.sql("""
+                        update care_order_line set provider_id = :providerId, last_resort = :lastResort,
+                                                   assigned_on = :assignedOn
+                        where id = :id""")
+                .bind("providerId", assignment.providerId())
+                .bind("lastResort", assignment.lastResort())
+                .bind("assignedOn", assignment.assignedOn())
+                .bind("id", line.id())
+                .fetch().rowsUpdated();
+        Mono<Long> statusUpdate = db.sql("update care_order set status = :status where id = :id")
+                .bind("status", order.status().name())
+                .bind("id", order.id())
+                .fetch().rowsUpdated();
+        String detail = line.serviceType() + " line assigned to " + assignment.providerId()
+                + (assignment.lastResort() ? " (provider of last resort)" : "");
+        return lineUpdate.then(statusUpdate).then(appendHistory(order.id(), at, order.status(), detail));
+    }
+
+    public Flux<HistoryEntry> history(UUID orderId) {
+        return db.sql("select at, status, detail from care_order_history where care_order_id = :id order by id")
+                .bind("id", orderId)
+                .map(row -> new HistoryEntry(row.get("at", Instant.class),
+                        OrderStatus.valueOf(row.get("status", String.class)), row.get("detail", String.class)))
+                .all();
+    }
+
+    private Mono<Void> appendHistory(UUID orderId, Instant at, OrderStatus status, String detail) {
+        return db.sql("insert into care_order_history (care_order_id, at, status, detail) values (:id, :at, :status, :detail)")
+                .bind("id", orderId)
+                .bind("at", at)
+                .bind("status", status.name())
+                .bind("detail", detail)
+                .then();
+    }
+
+    public record HistoryEntry(Instant at, OrderStatus status, String detail) {
+    }
+
+    private static Function<List<ServiceLine>, CareOrder> orderWithLines(Readable row) {
+        UUID id = row.get("id", UUID.class);
+        UUID residentRef = row.get("resident_id", UUID.class);
+        CareOrder.Placement placement = new CareOrder.Placement(
+                row.get("district", String.class),
+                row.get("dong", String.class),
+                IncomeTier.valueOf(row.get("income_tier", String.class)),
+                Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
+                RequestChannel.valueOf(row.get("channel", String.class)),
+                row.get("requested_on", LocalDate.class));
+        OrderStatus status = OrderStatus.valueOf(row.get("status", String.class));
+        Optional<TargetGroup> group = Optional.ofNullable(row.get("target_group", String.class)).map(TargetGroup::valueOf);
+        Optional<RejectionReason> rejection =
+                Optional.ofNullable(row.get("rejection_reason", String.class)).map(RejectionReason::valueOf);
+        return lines -> new CareOrder(id, residentRef, placement, status, group, rejection, lines);
+    }
+
+    private static ServiceLine line(Readable row) {
+        String provider = row.get("provider_id", String.class);
+        return new ServiceLine(
+                row.get("id", UUID.class),
+                ServiceType.valueOf(row.get("service_type", String.class)),
+                row.get("quantity", Integer.class),
+                row.get("minutes_per_visit", Integer.class),
+                row.get("starts_on", LocalDate.class),
+                row.get("ends_on", LocalDate.class),
+                provider == null ? null : new ServiceLine.Assignment(provider,
+                        Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
+                        row.get("assigned_on", LocalDate.class)));
+    }
+}

@@ -1,0 +1,44 @@
+package kr.dolbom.intake.order;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import kr.dolbom.events.RejectionReason;
+import kr.dolbom.events.RequestChannel;
+import kr.dolbom.events.ServiceType;
+
+/** A care order for the window's staff: status, lines with their providers, and what happened when. No personal data. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record CareOrderView(
+        UUID careOrderId,
+        UUID residentRef,
+        OrderStatus status,
+        RejectionReason rejectionReason,
+        TargetGroup targetGroup,
+        String district,
+        String dong,
+        boolean urgent,
+        RequestChannel channel,
+        LocalDate requestedOn,
+        List<Line> lines,
+        List<CareOrderStore.HistoryEntry> history) {
+
+    record Line(UUID lineId, ServiceType serviceType, int quantity, Integer minutesPerVisit, LocalDate from,
+            LocalDate to, String providerId, Boolean lastResort, LocalDate assignedOn) {
+    }
+
+    static CareOrderView of(CareOrder order, List<CareOrderStore.HistoryEntry> history) {
+        CareOrder.Placement placement = order.placement();
+        return new CareOrderView(order.id(), order.residentRef(), order.status(), order.rejection().orElse(null),
+                order.targetGroup().orElse(null), placement.district(), placement.dong(), placement.urgent(),
+                placement.channel(), placement.requestedOn(),
+                order.lines().stream().map(line -> new Line(line.id(), line.serviceType(), line.quantity(),
+                        line.minutesPerVisit(), line.startsOn(), line.endsOn(),
+                        line.assigned() ? line.assignment().providerId() : null,
+                        line.assigned() ? line.assignment().lastResort() : null,
+                        line.assigned() ? line.assignment().assignedOn() : null)).toList(),
+                history);
+    }
+
+}

@@ -1,0 +1,31 @@
+package kr.dolbom.intake.request;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** The dongs of the districts this window serves. */
+@Repository
+class DistrictDongs {
+
+    private final DatabaseClient db;
+
+    DistrictDongs(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Boolean> servesDistrict(String district) {
+        return db.sql("select exists (select 1 from district_dong where district = :district)")
+                .bind("district", district)
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+
+    Mono<Boolean> contains(String district, String dong) {
+        return db.sql("select exists (select 1 from district_dong where district = :district and dong = :dong)")
+                .bind("district", district)
+                .bind("dong", dong)
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+}

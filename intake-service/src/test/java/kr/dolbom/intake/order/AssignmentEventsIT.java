@@ -1,0 +1,88 @@
+package kr.dolbom.intake.order;
+
+import static kr.dolbom.intake.request.CareRequests.senior;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import kr.dolbom.events.CloudEventHeaders;
+import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.ServiceType;
+import kr.dolbom.intake.IntakeIntegrationTest;
+import kr.dolbom.intake.request.IntakeAnswer;
+import kr.dolbom.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+
+class AssignmentEventsIT extends IntakeIntegrationTest {
+
+    private static final String DEAD_LETTERS = "care.assignments.v1.intake-service.dlq";
+
+    @Test
+    void aRedeliveredAssignmentIsAppliedOnce() {
+        IntakeAnswer order = placeOrder();
+        EventEnvelope assigned = assignment(order.careOrderId(), order.lines().get(0).lineId(), "mapo-meal-jahwal");
+
+        KAFKA.publish(assigned);
+        KAFKA.publish(assigned);
+
+        eventually().until(() -> status(order.careOrderId()).equals("ASSIGNED"));
+        awaitProcessed(assigned.id());
+        EventEnvelope later = assignment(order.careOrderId(), UUID.randomUUID(), "unused");
+        KAFKA.publish(later); // an event behind both copies: once it is handled, so are they
+        eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> r.key().equals(order.careOrderId().toString())).size() == 1);
+        assertThat(count("select count(*) from care_order_history where care_order_id = '" + order.careOrderId()
+                + "' and detail like '%assigned to mapo-meal-jahwal%'")).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = '" + assigned.id() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerKeepsGoing() {
+        IntakeAnswer order = placeOrder();
+        String poisonKey = UUID.randomUUID().toString();
+        KAFKA.send("care.assignments.v1", poisonKey, "{not json".getBytes(StandardCharsets.UTF_8), Map.of(
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, "kr.dolbom.care.line.assigned.v1",
+                CloudEventHeaders.SOURCE, "/dolbom/matching-service",
+                CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.TIME, Instant.now().toString()));
+        KAFKA.publish(assignment(order.careOrderId(), order.lines().get(0).lineId(), "mapo-meal-jahwal"));
+
+        var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> poisonKey.equals(r.key())),
+                records -> records.size() == 1);
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message")).contains("unreadable");
+        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        eventually().until(() -> status(order.careOrderId()).equals("ASSIGNED"));
+    }
+
+    @Test
+    void anAssignmentForAnOrderIntakeNeverPlacedIsDeadLetteredNotRetriedForever() {
+        UUID unknownOrder = UUID.randomUUID();
+        KAFKA.publish(assignment(unknownOrder, UUID.randomUUID(), "mapo-homecare-coop"));
+
+        var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> unknownOrder.toString().equals(r.key())),
+                records -> records.size() == 1);
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message")).contains("no care order");
+    }
+
+    private String status(UUID orderId) {
+        return db.sql("select status from care_order where id = :id").bind("id", orderId)
+                .map(row -> row.get(0, String.class)).one().block();
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        eventually().until(() -> count("select count(*) from processed_event where event_id = '" + eventId + "'") == 1);
+    }
+
+    private static EventEnvelope assignment(UUID orderId, UUID lineId, String provider) {
+        return EventEnvelope.of(new LineAssigned(orderId, lineId, ServiceType.MEAL_SUPPORT, provider, false, "mapo",
+                "mangwon1", LocalDate.now()), "/dolbom/matching-service", Instant.now());
+    }
+
+    private IntakeAnswer placeOrder() {
+        return senior().named("최옥자").meals(8).submitTo(http);
+    }
+}
