@@ -34,10 +34,14 @@ public enum CareEventType {
     }
 
     public static CareEventType of(CareEvent event) {
+        return of(event.getClass());
+    }
+
+    public static CareEventType of(Class<? extends CareEvent> javaType) {
         return Arrays.stream(values())
-                .filter(type -> type.javaType == event.getClass())
+                .filter(type -> type.javaType == javaType)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no contract for " + event.getClass()));
+                .orElseThrow(() -> new IllegalArgumentException("no contract for " + javaType));
     }
 
     public static Optional<CareEventType> ofCloudEventType(String cloudEventType) {

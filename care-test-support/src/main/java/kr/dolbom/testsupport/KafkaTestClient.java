@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
+import kr.dolbom.events.CareEventType;
+import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.CloudEventHeaders;
 import kr.dolbom.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /** Writes records the way another service would, and reads topics from the start, outside any consumer group. */
 public final class KafkaTestClient implements AutoCloseable {
@@ -84,6 +88,32 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, Object key) {
         return records(topic, record -> key.toString().equals(record.key()));
+    }
+
+    /** The events of one type on the topic under the key, decoded as a consumer would. */
+    public <E extends CareEvent> List<E> events(String topic, Object key, Class<E> type) {
+        return recordsWithKey(topic, key).stream()
+                .filter(record -> CareEventType.ofCloudEventType(header(record, CloudEventHeaders.TYPE))
+                        .map(eventType -> eventType.javaType() == type).orElse(false))
+                .map(record -> type.cast(codec.decode(CareEventType.of(type), record.value())))
+                .toList();
+    }
+
+    /**
+     * Waits until the service whose consumer group is {@code group} has handled every record published so
+     * far under {@code key}: it sends an unreadable sentinel with the same key, which lands on the same
+     * partition behind them, and waits for it on the group's dead-letter topic.
+     */
+    public void awaitHandled(String topic, String group, Object key) {
+        String sentinel = "sentinel-" + UUID.randomUUID();
+        send(topic, key.toString(), sentinel.getBytes(StandardCharsets.UTF_8), Map.of(
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, "kr.dolbom.test.sentinel.v1",
+                CloudEventHeaders.SOURCE, "/dolbom/test",
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                CloudEventHeaders.TIME, java.time.Instant.now().toString()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !records(CareTopics.deadLetter(topic, group),
+                record -> sentinel.equals(new String(record.value(), StandardCharsets.UTF_8))).isEmpty());
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -1,0 +1,34 @@
+package kr.dolbom.matching.assignment;
+
+import jakarta.validation.constraints.NotBlank;
+import java.util.UUID;
+import kr.dolbom.platform.web.Problems;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Providers look up the lines they were given; the window looks up who has a line. */
+@RestController
+@RequestMapping("/api/v1/assignments")
+class AssignmentController {
+
+    private final AssignmentStore assignments;
+
+    AssignmentController(AssignmentStore assignments) {
+        this.assignments = assignments;
+    }
+
+    @GetMapping("/{lineId}")
+    Mono<LineAssignment> assignment(@PathVariable("lineId") UUID lineId) {
+        return assignments.find(lineId).switchIfEmpty(Mono.error(() -> Problems.notFound("service line", lineId)));
+    }
+
+    @GetMapping
+    Flux<LineAssignment> ofProvider(@RequestParam("provider") @NotBlank String provider) {
+        return assignments.ofProvider(provider);
+    }
+}

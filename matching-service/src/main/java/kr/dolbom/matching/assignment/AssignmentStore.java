@@ -1,0 +1,96 @@
+package kr.dolbom.matching.assignment;
+
+import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
+import java.util.UUID;
+import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.ServiceType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class AssignmentStore {
+
+    private static final String COLUMNS = """
+            line_id, care_order_id, provider_id, last_resort, service_type, resident_ref, district, dong, income_tier,
+            quantity, minutes_per_visit, starts_on, ends_on, assigned_on, delivered""";
+
+    private final DatabaseClient db;
+
+    AssignmentStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Boolean> exists(UUID lineId) {
+        return db.sql("select exists (select 1 from line_assignment where line_id = :id)")
+                .bind("id", lineId)
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+
+    public Mono<Void> insert(LineAssignment line) {
+        return db.sql("insert into line_assignment (" + COLUMNS + """
+                        ) values (:lineId, :orderId, :provider, :lastResort, :type, :resident, :district, :dong, :tier,
+                                  :quantity, :minutes, :startsOn, :endsOn, :assignedOn, 0)""")
+                .bind("lineId", line.lineId())
+                .bind("orderId", line.careOrderId())
+                .bind("provider", line.providerId())
+                .bind("lastResort", line.lastResort())
+                .bind("type", line.serviceType().name())
+                .bind("resident", line.residentRef())
+                .bind("district", line.district())
+                .bind("dong", line.dong())
+                .bind("tier", line.incomeTier().name())
+                .bind("quantity", line.quantity())
+                .bind("minutes", Parameter.fromOrEmpty(line.minutesPerVisit(), Integer.class))
+                .bind("startsOn", line.startsOn())
+                .bind("endsOn", line.endsOn())
+                .bind("assignedOn", line.assignedOn())
+                .then();
+    }
+
+    public Mono<LineAssignment> find(UUID lineId) {
+        return db.sql("select " + COLUMNS + " from line_assignment where line_id = :id")
+                .bind("id", lineId).map(AssignmentStore::assignment).one();
+    }
+
+    /** Loads the line with its row locked: deliveries of one line are checked and counted one at a time. */
+    public Mono<LineAssignment> lock(UUID lineId) {
+        return db.sql("select " + COLUMNS + " from line_assignment where line_id = :id for update")
+                .bind("id", lineId).map(AssignmentStore::assignment).one();
+    }
+
+    public Mono<Void> addDelivered(UUID lineId, int count) {
+        return db.sql("update line_assignment set delivered = delivered + :count where line_id = :id")
+                .bind("count", count)
+                .bind("id", lineId)
+                .then();
+    }
+
+    public Flux<LineAssignment> ofProvider(String providerId) {
+        return db.sql("select " + COLUMNS + " from line_assignment where provider_id = :provider order by assigned_on desc, line_id")
+                .bind("provider", providerId).map(AssignmentStore::assignment).all();
+    }
+
+    private static LineAssignment assignment(Readable row) {
+        return new LineAssignment(
+                row.get("line_id", UUID.class),
+                row.get("care_order_id", UUID.class),
+                row.get("provider_id", String.class),
+                Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
+                ServiceType.valueOf(row.get("service_type", String.class)),
+                row.get("resident_ref", UUID.class),
+                row.get("district", String.class),
+                row.get("dong", String.class),
+                IncomeTier.valueOf(row.get("income_tier", String.class)),
+                row.get("quantity", Integer.class),
+                row.get("minutes_per_visit", Integer.class),
+                row.get("starts_on", LocalDate.class),
+                row.get("ends_on", LocalDate.class),
+                row.get("assigned_on", LocalDate.class),
+                row.get("delivered", Integer.class));
+    }
+}

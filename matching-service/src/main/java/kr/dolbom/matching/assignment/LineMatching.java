@@ -1,0 +1,82 @@
+package kr.dolbom.matching.assignment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.ServiceType;
+import kr.dolbom.matching.provider.Candidate;
+import kr.dolbom.matching.provider.MatchingPolicy;
+import kr.dolbom.matching.provider.ProviderStore;
+import kr.dolbom.platform.inbox.RejectedEventException;
+import kr.dolbom.platform.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every line of a placed order to a provider (연계) and announces each assignment. Runs inside the
+ * consumer's transaction, so the capacity taken, the assignments and their events commit together.
+ */
+@Service
+public class LineMatching {
+
+    private static final Logger log = LoggerFactory.getLogger(LineMatching.class);
+
+    private final ProviderStore providers;
+    private final AssignmentStore assignments;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    LineMatching(ProviderStore providers, AssignmentStore assignments, Outbox outbox, Clock clock) {
+        this.providers = providers;
+        this.assignments = assignments;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Mono<Void> assign(OrderPlaced order) {
+        LocalDate today = LocalDate.now(clock);
+        return Flux.fromIterable(order.lines())
+                // A line assigned already (the same order announced twice) keeps its provider.
+                .concatMap(line -> assignments.exists(line.lineId())
+                        .flatMap(assigned -> assigned ? Mono.empty() : assign(order, line, today)))
+                .then();
+    }
+
+    private Mono<Void> assign(OrderPlaced order, OrderPlaced.Line line, LocalDate today) {
+        ServiceType type = line.serviceType();
+        return providers.candidates(order.district(), order.dong(), type).collectList()
+                .flatMap(candidates -> firstWithRoom(candidates, type))
+                .map(provider -> new Choice(provider, false))
+                .switchIfEmpty(Mono.defer(() -> providers.takeAsLastResort(order.district(), type)
+                        .map(provider -> new Choice(provider, true))))
+                .switchIfEmpty(Mono.error(() -> new RejectedEventException("district " + order.district()
+                        + " has no provider of last resort for " + type + "; line " + line.lineId() + " cannot be matched")))
+                .flatMap(choice -> {
+                    LineAssignment assignment = new LineAssignment(line.lineId(), order.careOrderId(), choice.providerId(),
+                            choice.lastResort(), type, order.residentRef(), order.district(), order.dong(),
+                            order.incomeTier(), line.quantity(), line.plannedMinutes(), line.startsOn(), line.endsOn(),
+                            today, 0);
+                    log.info("Line {} ({}) assigned to {}{}", line.lineId(), type, choice.providerId(),
+                            choice.lastResort() ? " as provider of last resort" : "");
+                    return assignments.insert(assignment).then(outbox.append(new LineAssigned(order.careOrderId(),
+                            line.lineId(), type, choice.providerId(), choice.lastResort(), order.district(),
+                            order.dong(), today)));
+                });
+    }
+
+    /** Tries the ranked candidates in turn; one that filled up meanwhile is passed over. */
+    private Mono<String> firstWithRoom(java.util.List<Candidate> candidates, ServiceType type) {
+        return Flux.fromIterable(MatchingPolicy.rank(candidates))
+                .concatMap(candidate -> providers.take(candidate.providerId(), type)
+                        .filter(Boolean::booleanValue)
+                        .map(taken -> candidate.providerId()))
+                .next();
+    }
+
+    private record Choice(String providerId, boolean lastResort) {
+    }
+}

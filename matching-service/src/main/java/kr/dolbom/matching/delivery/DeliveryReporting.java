@@ -1,0 +1,107 @@
+package kr.dolbom.matching.delivery;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.matching.assignment.AssignmentStore;
+import kr.dolbom.matching.assignment.LineAssignment;
+import kr.dolbom.matching.provider.ProviderStore;
+import kr.dolbom.platform.outbox.Outbox;
+import kr.dolbom.platform.web.Problems;
+import kr.dolbom.platform.web.Problems.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks a provider's delivery report against its line and records it with its announcement. A line that
+ * has delivered all it planned gives its capacity back to the provider.
+ */
+@Service
+class DeliveryReporting {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryReporting.class);
+
+    private final AssignmentStore assignments;
+    private final DeliveryStore deliveries;
+    private final ProviderStore providers;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    DeliveryReporting(AssignmentStore assignments, DeliveryStore deliveries, ProviderStore providers, Outbox outbox,
+            TransactionalOperator tx, Clock clock) {
+        this.assignments = assignments;
+        this.deliveries = deliveries;
+        this.providers = providers;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    Mono<Delivery> report(DeliveryReport report) {
+        return tx.transactional(assignments.lock(report.lineId())
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("service line", report.lineId())))
+                .flatMap(line -> check(report, line).then(Mono.defer(() -> record(report, line)))))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> Problems.conflict("line " + report.lineId()
+                        + " already has a delivery reported for " + report.serviceDate()
+                        + (report.startTime() == null ? "" : " at " + report.startTime())));
+    }
+
+    private Mono<Void> check(DeliveryReport report, LineAssignment line) {
+        List<FieldError> errors = DeliveryRules.check(line.serviceType(), report.serviceDate(), report.startTime(),
+                report.endTime(), report.units(), LocalDate.now(clock));
+        if (!errors.isEmpty()) {
+            return Mono.error(Problems.invalidFields(errors));
+        }
+        if (!line.providerId().equals(report.providerId())) {
+            return Mono.error(Problems.ruleViolated("providerId", "line " + line.lineId() + " is assigned to another provider"));
+        }
+        if (!line.covers(report.serviceDate())) {
+            return Mono.error(Problems.ruleViolated("serviceDate", "is outside the line's period " + line.startsOn()
+                    + " to " + line.endsOn()));
+        }
+        int count = count(report, line);
+        if (count > line.remaining()) {
+            return Mono.error(Problems.ruleViolated(line.serviceType().isTimed() ? "lineId" : "units",
+                    "the line planned " + line.quantity() + ", " + line.delivered() + " already delivered; "
+                            + count + " more would exceed the plan"));
+        }
+        if (!line.serviceType().isTimed()) {
+            return Mono.empty();
+        }
+        return deliveries.overlapsAnotherVisit(line.lineId(), report.serviceDate(), report.startTime(), report.endTime())
+                .flatMap(overlaps -> overlaps
+                        ? Mono.error(Problems.conflict("the visit overlaps another visit of line " + line.lineId()
+                                + " on " + report.serviceDate()))
+                        : Mono.empty());
+    }
+
+    private Mono<Delivery> record(DeliveryReport report, LineAssignment line) {
+        Delivery delivery = new Delivery(UUID.randomUUID(), line.careOrderId(), line.lineId(), line.serviceType(),
+                line.providerId(), report.serviceDate(), report.startTime(), report.endTime(), report.units());
+        int count = count(report, line);
+        Mono<Void> releaseIfDone = count == line.remaining()
+                ? providers.release(line.providerId(), line.serviceType())
+                : Mono.empty();
+        return deliveries.insert(delivery)
+                .then(assignments.addDelivered(line.lineId(), count))
+                .then(releaseIfDone)
+                .then(outbox.append(new ServiceDelivered(delivery.deliveryId(), line.careOrderId(), line.lineId(),
+                        line.serviceType(), line.providerId(), line.residentRef(), line.district(), line.incomeTier(),
+                        report.serviceDate(), report.startTime(), report.endTime(), report.units())))
+                .doOnSuccess(done -> log.info("Delivery {} on line {} of order {} by {}", delivery.deliveryId(),
+                        line.lineId(), line.careOrderId(), line.providerId()))
+                .thenReturn(delivery);
+    }
+
+    /** A visit counts one against the planned visits; units count as many as were delivered. */
+    private static int count(DeliveryReport report, LineAssignment line) {
+        return line.serviceType().isTimed() ? 1 : report.units();
+    }
+}

@@ -1,0 +1,99 @@
+package kr.dolbom.matching.provider;
+
+import java.util.List;
+import kr.dolbom.events.ServiceType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class ProviderStore {
+
+    private final DatabaseClient db;
+
+    ProviderStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Consortium members offering the service in the zone of the dong (never the provider of last resort). */
+    public Flux<Candidate> candidates(String district, String dong, ServiceType type) {
+        return db.sql("""
+                        select ps.provider_id, ps.capacity, ps.active_lines
+                        from provider_service ps
+                        join provider p on p.id = ps.provider_id and p.district = :district and not p.last_resort
+                        join provider_zone pz on pz.provider_id = p.id
+                        join zone_dong zd on zd.district = p.district and zd.zone = pz.zone and zd.dong = :dong
+                        where ps.service_type = :type""")
+                .bind("district", district)
+                .bind("dong", dong)
+                .bind("type", type.name())
+                .map(row -> new Candidate(row.get("provider_id", String.class), row.get("capacity", Integer.class),
+                        row.get("active_lines", Integer.class)))
+                .all();
+    }
+
+    /** Takes one unit of capacity if there still is one: two concurrent matches cannot both take the last. */
+    public Mono<Boolean> take(String providerId, ServiceType type) {
+        return db.sql("""
+                        update provider_service set active_lines = active_lines + 1
+                        where provider_id = :provider and service_type = :type and active_lines < capacity""")
+                .bind("provider", providerId)
+                .bind("type", type.name())
+                .fetch().rowsUpdated()
+                .map(updated -> updated == 1);
+    }
+
+    /** The district's provider of last resort for the service; it takes the line whatever its load. */
+    public Mono<String> takeAsLastResort(String district, ServiceType type) {
+        return db.sql("""
+                        update provider_service ps set active_lines = active_lines + 1
+                        from provider p
+                        where p.id = ps.provider_id and p.district = :district and p.last_resort
+                          and ps.service_type = :type
+                        returning ps.provider_id""")
+                .bind("district", district)
+                .bind("type", type.name())
+                .map(row -> row.get("provider_id", String.class))
+                .one();
+    }
+
+    /** Gives back the capacity a finished line held. */
+    public Mono<Void> release(String providerId, ServiceType type) {
+        return db.sql("""
+                        update provider_service set active_lines = greatest(active_lines - 1, 0)
+                        where provider_id = :provider and service_type = :type""")
+                .bind("provider", providerId)
+                .bind("type", type.name())
+                .then();
+    }
+
+    public Flux<ProviderView> providers(String district) {
+        return db.sql("""
+                        select p.id, p.name, p.kind, p.district, p.last_resort,
+                               coalesce((select array_agg(zone order by zone) from provider_zone where provider_id = p.id),
+                                        '{}') as zones,
+                               ps.service_type, ps.capacity, ps.active_lines
+                        from provider p left join provider_service ps on ps.provider_id = p.id
+                        where p.district = :district
+                        order by p.last_resort, p.id, ps.service_type""")
+                .bind("district", district)
+                .map(row -> new ProviderView(row.get("id", String.class), row.get("name", String.class),
+                        row.get("kind", String.class), row.get("district", String.class),
+                        Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
+                        List.of(row.get("zones", String[].class)),
+                        row.get("service_type", String.class) == null ? List.of() : List.of(new ProviderView.Offer(
+                                ServiceType.valueOf(row.get("service_type", String.class)),
+                                row.get("capacity", Integer.class), row.get("active_lines", Integer.class)))))
+                .all()
+                .bufferUntilChanged(ProviderView::id)
+                .map(ProviderView::merge);
+    }
+
+    public Mono<Boolean> exists(String providerId) {
+        return db.sql("select exists (select 1 from provider where id = :id)")
+                .bind("id", providerId)
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+}

@@ -1,0 +1,182 @@
+package kr.dolbom.matching.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.matching.MatchingIntegrationTest;
+import kr.dolbom.platform.PlatformAutoConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+class DeliveryApiIT extends MatchingIntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private static final LocalDate YESTERDAY = TODAY.minusDays(1);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AssignedLines lines;
+
+    @BeforeEach
+    void anOrderIsMatched() {
+        lines = AssignedLines.placeAndMatch(db, KAFKA);
+    }
+
+    @Test
+    void aVisitReportedByItsProviderIsRecordedAndAnnouncedWithWhatBillingNeeds() {
+        String location = report(visit(YESTERDAY, "09:00", "11:30"))
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/v1/deliveries/[0-9a-f-]{36}")
+                .returnResult(Void.class).getResponseHeaders().getLocation().toString();
+
+        ServiceDelivered delivered = eventually().until(
+                () -> KAFKA.events(CareTopics.DELIVERIES, lines.careOrderId(), ServiceDelivered.class),
+                events -> events.size() == 1).get(0);
+        assertThat(delivered.lineId()).isEqualTo(lines.homeCare().lineId());
+        assertThat(delivered.providerId()).isEqualTo(lines.homeCare().providerId());
+        assertThat(delivered.incomeTier()).isEqualTo(IncomeTier.BASIC_LIVELIHOOD);
+        assertThat(delivered.district()).isEqualTo(lines.homeCare().district());
+        assertThat(delivered.residentRef()).isNotNull();
+        assertThat(delivered.serviceDate()).isEqualTo(YESTERDAY);
+        assertThat(delivered.startTime()).hasToString("09:00");
+        assertThat(delivered.endTime()).hasToString("11:30");
+        assertThat(delivered.units()).isNull();
+        http.get().uri(location).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.deliveryId").isEqualTo(delivered.deliveryId().toString());
+    }
+
+    @Test
+    void mealsAreCountedAgainstThePlanAndTheFinishedLineGivesItsCapacityBack() {
+        report(meals(TODAY.minusDays(2), 6)).expectStatus().isCreated();
+        assertThat(activeLines(lines.meals().providerId())).isEqualTo(1);
+
+        report(meals(YESTERDAY, 5)).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("units");
+        report(meals(YESTERDAY, 4)).expectStatus().isCreated();
+
+        assertThat(count("select delivered from line_assignment where line_id = '" + lines.meals().lineId() + "'"))
+                .isEqualTo(10);
+        assertThat(activeLines(lines.meals().providerId())).isZero();
+        assertThat(eventually().until(() -> KAFKA.events(CareTopics.DELIVERIES, lines.careOrderId(), ServiceDelivered.class),
+                events -> events.size() == 2)).extracting(ServiceDelivered::units).containsExactlyInAnyOrder(6, 4);
+    }
+
+    @Test
+    void theSameVisitReportedTwiceOrOverlappingAnotherIsAConflict() {
+        report(visit(YESTERDAY, "09:00", "11:30")).expectStatus().isCreated();
+
+        report(visit(YESTERDAY, "09:00", "11:30")).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        report(visit(YESTERDAY, "10:00", "12:00")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        report(visit(YESTERDAY, "11:30", "12:00")).expectStatus().isCreated();
+        report(visit(TODAY, "09:00", "10:00")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("lineId");
+    }
+
+    @Test
+    void onlyTheAssignedProviderReportsAndOnlyForKnownLinesWithinTheirPeriod() {
+        Map<String, Object> byAnother = visit(YESTERDAY, "09:00", "10:00");
+        byAnother.put("providerId", lines.otherProvider());
+        report(byAnother).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("providerId");
+
+        Map<String, Object> unknownLine = visit(YESTERDAY, "09:00", "10:00");
+        unknownLine.put("lineId", java.util.UUID.randomUUID().toString());
+        report(unknownLine).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        report(visit(TODAY.minusDays(30), "09:00", "10:00")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("serviceDate");
+    }
+
+    static Stream<Arguments> badReports() {
+        return Stream.of(
+                Arguments.of("a 29-minute visit", (Bad) l -> l.visit(YESTERDAY, "09:00", "09:29"), "endTime"),
+                Arguments.of("a visit ending before it starts", (Bad) l -> l.visit(YESTERDAY, "11:00", "09:00"), "endTime"),
+                Arguments.of("a day still to come", (Bad) l -> l.visit(TODAY.plusDays(1), "09:00", "11:00"), "serviceDate"),
+                Arguments.of("a visit without its start", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "11:00"), "startTime"), "startTime"),
+                Arguments.of("units on a visit", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "11:00"), "units", 2), "units"),
+                Arguments.of("negative meals", (Bad) l -> l.meals(YESTERDAY, -3), "units"),
+                Arguments.of("an impossible time", (Bad) l -> l.visit(YESTERDAY, "25:00", "26:00"), "startTime"),
+                Arguments.of("an impossible date", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "serviceDate", "2026-13-01"), "serviceDate"),
+                Arguments.of("an unknown field", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "carer", "김"), "carer"),
+                Arguments.of("no line", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "lineId"), "lineId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badReports")
+    void aBadReportGetsAProblemNamingTheFieldAndStoresNothing(String what, Bad bad, String field) {
+        long deliveries = count("select count(*) from delivery");
+        long events = count("select count(*) from outbox_event");
+
+        report(bad.body(this)).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+
+        assertThat(count("select count(*) from delivery")).isEqualTo(deliveries);
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(events);
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        http.post().uri("/api/v1/deliveries").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"lineId\":").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+    }
+
+    interface Bad {
+        Map<String, Object> body(DeliveryApiIT test);
+    }
+
+    Map<String, Object> visit(LocalDate date, String start, String end) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("lineId", lines.homeCare().lineId().toString());
+        body.put("providerId", lines.homeCare().providerId());
+        body.put("serviceDate", date.toString());
+        body.put("startTime", start);
+        body.put("endTime", end);
+        return body;
+    }
+
+    Map<String, Object> meals(LocalDate date, int units) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("lineId", lines.meals().lineId().toString());
+        body.put("providerId", lines.meals().providerId());
+        body.put("serviceDate", date.toString());
+        body.put("units", units);
+        return body;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        body.put(field, value);
+        return body;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> body, String field) {
+        body.remove(field);
+        return body;
+    }
+
+    private WebTestClient.ResponseSpec report(Map<String, Object> body) {
+        return http.post().uri("/api/v1/deliveries").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(body)).exchange();
+    }
+
+    private int activeLines(String providerId) {
+        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id").bind("id", providerId)
+                .map(row -> row.get(0, Integer.class)).one().block();
+    }
+
+}
