@@ -1,0 +1,16 @@
+package kr.dolbom.billing.tariff;
+
+import java.time.LocalDate;
+import kr.dolbom.events.ServiceType;
+
+/** A price per unit delivered: a meal, a side-dish box, a repair job. */
+public record UnitPrice(String id, ServiceType serviceType, LocalDate effectiveFrom, long unitPrice) implements Tariff {
+
+    @Override
+    public long price(Usage usage) {
+        if (usage.units() == null || usage.units() < 1) {
+            throw new PricingRefused(id + " prices units, the delivery gave " + usage);
+        }
+        return Math.multiplyExact(unitPrice, usage.units());
+    }
+}

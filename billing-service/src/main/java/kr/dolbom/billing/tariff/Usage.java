@@ -1,0 +1,13 @@
+package kr.dolbom.billing.tariff;
+
+/** What a delivery used: minutes of a visit, or units (meals, jobs). Exactly one of them is set. */
+public record Usage(Integer minutes, Integer units) {
+
+    public static Usage minutes(int minutes) {
+        return new Usage(minutes, null);
+    }
+
+    public static Usage units(int units) {
+        return new Usage(null, units);
+    }
+}

@@ -1,0 +1,49 @@
+package kr.dolbom.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.events.ServiceType;
+
+/** Deliveries as matching announces them, each for a provider of its own so settlements don't mix. */
+public final class Deliveries {
+
+    private final String provider = "provider-" + UUID.randomUUID().toString().substring(0, 8);
+    private final UUID careOrder = UUID.randomUUID();
+    private IncomeTier tier = IncomeTier.BASIC_LIVELIHOOD;
+
+    public String provider() {
+        return provider;
+    }
+
+    public UUID careOrder() {
+        return careOrder;
+    }
+
+    public Deliveries forTier(IncomeTier tier) {
+        this.tier = tier;
+        return this;
+    }
+
+    public EventEnvelope visit(ServiceType type, LocalDate day, LocalTime start, LocalTime end) {
+        return envelope(new ServiceDelivered(UUID.randomUUID(), careOrder, UUID.randomUUID(), type, provider,
+                UUID.randomUUID(), "mapo", tier, day, start, end, null));
+    }
+
+    public EventEnvelope homeCareVisit(LocalDate day, int minutes) {
+        return visit(ServiceType.TEMPORARY_HOME_CARE, day, LocalTime.of(9, 0), LocalTime.of(9, 0).plusMinutes(minutes));
+    }
+
+    public EventEnvelope units(ServiceType type, LocalDate day, int units) {
+        return envelope(new ServiceDelivered(UUID.randomUUID(), careOrder, UUID.randomUUID(), type, provider,
+                UUID.randomUUID(), "mapo", tier, day, null, null, units));
+    }
+
+    private static EventEnvelope envelope(ServiceDelivered delivered) {
+        return EventEnvelope.of(delivered, "/dolbom/matching-service", Instant.now());
+    }
+}
