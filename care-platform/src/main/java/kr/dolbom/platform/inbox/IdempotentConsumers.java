@@ -58,8 +58,10 @@ public class IdempotentConsumers {
                             boolean applied = apply(name, envelope, handler);
                             count(name, envelope, applied ? "applied" : "duplicate");
                             if (applied) {
+                                // A producer clock ahead of ours would make it negative; zero is the honest floor.
+                                Duration age = Duration.between(envelope.time(), Instant.now());
                                 meters.timer("dolbom.consumer.freshness", "consumer", name)
-                                        .record(Duration.between(envelope.time(), Instant.now()));
+                                        .record(age.isNegative() ? Duration.ZERO : age);
                             } else {
                                 log.debug("{} already applied {} {}", name, envelope.type(), envelope.id());
                             }

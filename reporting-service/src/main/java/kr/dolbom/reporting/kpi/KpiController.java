@@ -1,0 +1,90 @@
+package kr.dolbom.reporting.kpi;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.YearMonth;
+import kr.dolbom.platform.web.Problems;
+import kr.dolbom.reporting.charge.ChargeKpiStore;
+import kr.dolbom.reporting.delivery.DeliveryKpiStore;
+import kr.dolbom.reporting.delivery.MonthlyDeliveries;
+import kr.dolbom.reporting.kpi.KpiAnswers.DistrictOrders;
+import kr.dolbom.reporting.kpi.KpiAnswers.DistrictUsersServed;
+import kr.dolbom.reporting.kpi.KpiAnswers.MealVolume;
+import kr.dolbom.reporting.kpi.KpiAnswers.MonthlyKpis;
+import kr.dolbom.reporting.kpi.KpiAnswers.ProviderCharges;
+import kr.dolbom.reporting.order.OrderKpiStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * KPIs of one district (or provider) and one month. A district or provider without activity that month gets
+ * zeros, not 404: for a dashboard, "nothing happened" is an answer.
+ */
+@RestController
+@RequestMapping("/api/v1/kpis")
+class KpiController {
+
+    private final OrderKpiStore orders;
+    private final DeliveryKpiStore deliveries;
+    private final ChargeKpiStore charges;
+
+    KpiController(OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges) {
+        this.orders = orders;
+        this.deliveries = deliveries;
+        this.charges = charges;
+    }
+
+    @GetMapping("/monthly")
+    Mono<MonthlyKpis> monthly(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("month") YearMonth month) {
+        return checked(month).then(Mono.zip(
+                orders.find(district, month),
+                deliveries.deliveries(district, month),
+                deliveries.usersServed(district, month),
+                charges.forDistrict(district, month)))
+                .map(kpis -> {
+                    MonthlyDeliveries delivered = kpis.getT2();
+                    return new MonthlyKpis(district, month, kpis.getT1(), delivered.byService(), delivered.meals(),
+                            kpis.getT3(), kpis.getT4());
+                });
+    }
+
+    @GetMapping("/orders")
+    Mono<DistrictOrders> orders(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("month") YearMonth month) {
+        return checked(month).then(orders.find(district, month))
+                .map(kpis -> new DistrictOrders(district, month, kpis));
+    }
+
+    @GetMapping("/meal-volume")
+    Mono<MealVolume> mealVolume(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("month") YearMonth month) {
+        return checked(month).then(deliveries.deliveries(district, month))
+                .map(delivered -> new MealVolume(district, month, delivered.meals()));
+    }
+
+    @GetMapping("/users-served")
+    Mono<DistrictUsersServed> usersServed(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("month") YearMonth month) {
+        return checked(month).then(deliveries.usersServed(district, month))
+                .map(served -> DistrictUsersServed.of(district, month, served));
+    }
+
+    @GetMapping("/charges")
+    Mono<ProviderCharges> charges(@RequestParam("provider") @NotBlank @Size(max = 80) String provider,
+            @RequestParam("month") YearMonth month) {
+        return checked(month).then(charges.forProvider(provider, month))
+                .map(totals -> new ProviderCharges(provider, month, totals));
+    }
+
+    /** YearMonth parses "+12345-01" too; the API promises YYYY-MM, and the database stores nothing else. */
+    private static Mono<Void> checked(YearMonth month) {
+        if (month.getYear() < 1 || month.getYear() > 9999) {
+            return Mono.error(Problems.invalidField("month", "must be YYYY-MM, from 0001-01 to 9999-12"));
+        }
+        return Mono.empty();
+    }
+}

@@ -1,0 +1,70 @@
+package kr.dolbom.reporting.order;
+
+import java.time.YearMonth;
+import kr.dolbom.reporting.ReportingMonth;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class OrderKpiStore {
+
+    private final DatabaseClient db;
+
+    OrderKpiStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Void> addOrder(OrderFigures order) {
+        return db.sql("""
+                        insert into order_month (district, month, placed, rejected, urgent, lines_requested)
+                        values (:district, :month, :placed, :rejected, :urgent, :linesRequested)
+                        on conflict (district, month) do update
+                           set placed = order_month.placed + excluded.placed,
+                               rejected = order_month.rejected + excluded.rejected,
+                               urgent = order_month.urgent + excluded.urgent,
+                               lines_requested = order_month.lines_requested + excluded.lines_requested""")
+                .bind("district", order.district())
+                .bind("month", ReportingMonth.firstDay(order.month()))
+                .bind("placed", order.placed())
+                .bind("rejected", order.rejected())
+                .bind("urgent", order.urgent())
+                .bind("linesRequested", order.linesRequested())
+                .then();
+    }
+
+    Mono<Void> addLine(LineFigures line) {
+        return db.sql("""
+                        insert into line_month (district, month, assigned, last_resort)
+                        values (:district, :month, :assigned, :lastResort)
+                        on conflict (district, month) do update
+                           set assigned = line_month.assigned + excluded.assigned,
+                               last_resort = line_month.last_resort + excluded.last_resort""")
+                .bind("district", line.district())
+                .bind("month", ReportingMonth.firstDay(line.month()))
+                .bind("assigned", line.assigned())
+                .bind("lastResort", line.lastResort())
+                .then();
+    }
+
+    /** Zeros for a district or month without activity. */
+    public Mono<OrderKpis> find(String district, YearMonth month) {
+        return db.sql("""
+                        select coalesce(o.placed, 0) as placed, coalesce(o.rejected, 0) as rejected,
+                               coalesce(o.urgent, 0) as urgent, coalesce(o.lines_requested, 0) as lines_requested,
+                               coalesce(l.assigned, 0) as assigned, coalesce(l.last_resort, 0) as last_resort
+                        from (select cast(:district as text) as district, cast(:month as date) as month) as k
+                        left join order_month o on o.district = k.district and o.month = k.month
+                        left join line_month l on l.district = k.district and l.month = k.month""")
+                .bind("district", district)
+                .bind("month", ReportingMonth.firstDay(month))
+                .map(row -> OrderKpis.of(
+                        row.get("placed", Long.class),
+                        row.get("rejected", Long.class),
+                        row.get("urgent", Long.class),
+                        row.get("lines_requested", Long.class),
+                        row.get("assigned", Long.class),
+                        row.get("last_resort", Long.class)))
+                .one();
+    }
+}

@@ -1,0 +1,24 @@
+package kr.dolbom.reporting.order;
+
+import java.math.BigDecimal;
+
+/**
+ * A district's month of orders and assignments. Orders count in the month they were requested, lines in the
+ * month they were assigned, so a line requested late in one month and assigned early in the next raises the
+ * next month's match rate; over a month that is quiet at its edges the two agree.
+ *
+ * @param urgent          placed orders marked urgent (긴급)
+ * @param linesRequested  service lines of placed orders
+ * @param lastResort      lines the public home-care centre took (민간곤란사례 → 종합재가센터)
+ * @param matchRate       linesAssigned / linesRequested (연계율); null when no line was requested
+ * @param lastResortShare lastResort / linesAssigned; null when no line was assigned
+ */
+public record OrderKpis(long placed, long rejected, long urgent, long linesRequested, long linesAssigned,
+        long lastResort, BigDecimal matchRate, BigDecimal lastResortShare) {
+
+    public static OrderKpis of(long placed, long rejected, long urgent, long linesRequested, long linesAssigned,
+            long lastResort) {
+        return new OrderKpis(placed, rejected, urgent, linesRequested, linesAssigned, lastResort,
+                Ratio.of(linesAssigned, linesRequested), Ratio.of(lastResort, linesAssigned));
+    }
+}
