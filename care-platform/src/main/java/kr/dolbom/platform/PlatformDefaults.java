@@ -2,10 +2,15 @@ package kr.dolbom.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.dolbom.events.CareTopics;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Settings every care service shares, as the lowest-precedence property source: a service's own file,
@@ -14,6 +19,9 @@ import org.springframework.core.env.MapPropertySource;
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "dolbomPlatformDefaults";
+
+    private static final Pattern INPUT_DESTINATION =
+            Pattern.compile("spring\\.cloud\\.stream\\.bindings\\.([^.]+-in-\\d+)\\.destination");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -42,6 +50,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions[kr.dolbom.events.MalformedEventException]", "false");
         defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions[kr.dolbom.platform.inbox.RejectedEventException]", "false");
         defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", "true");
+        deadLetterTopics(environment).forEach((binding, topic) ->
+                defaults.put("spring.cloud.stream.kafka.bindings." + binding + ".consumer.dlq-name", topic));
         defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
         defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${dolbom.topics.replication-factor:1}");
         defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "${dolbom.topics.partitions:6}");
@@ -55,5 +65,26 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("logging.pattern.correlation", "[%X{careOrderId:-}] ");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /**
+     * {@code care.orders.v1.matching-service.dlq} for each input binding: the stream, then the group that could
+     * not process the record. Named per binding because the binder provisions the dead-letter topic by name.
+     */
+    static Map<String, String> deadLetterTopics(ConfigurableEnvironment environment) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        String group = environment.getProperty("spring.application.name");
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source instanceof EnumerablePropertySource<?> enumerable) {
+                for (String key : enumerable.getPropertyNames()) {
+                    Matcher input = INPUT_DESTINATION.matcher(key);
+                    String destination = environment.getProperty(key);
+                    if (input.matches() && destination != null && group != null) {
+                        topics.putIfAbsent(input.group(1), CareTopics.deadLetter(destination, group));
+                    }
+                }
+            }
+        }
+        return topics;
     }
 }

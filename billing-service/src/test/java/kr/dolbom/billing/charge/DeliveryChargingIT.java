@@ -44,6 +44,14 @@ class DeliveryChargingIT extends BillingIntegrationTest {
         assertThat(charged.coPayment()).isZero();
         assertThat(charged.tariffId()).isEqualTo("care-sos-2021-home-care");
         assertThat(charged.deliveryId()).isEqualTo(((kr.dolbom.events.ServiceDelivered) visit.data()).deliveryId());
+        http.get().uri("/api/v1/charges/by-delivery/{id}", charged.deliveryId()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.amount").isEqualTo(38_340)
+                .jsonPath("$.minutes").isEqualTo(150)
+                .jsonPath("$.tariffId").isEqualTo("care-sos-2021-home-care");
+        http.get().uri("/api/v1/charges/by-delivery/{id}", java.util.UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,11 +33,6 @@ public class CareTopicsConfiguration {
             }
         });
         return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
-    }
-
-    @Bean
-    DlqDestinationResolver careDeadLetterTopics(@Value("${spring.application.name}") String group) {
-        return (record, exception) -> CareTopics.deadLetter(record.topic(), group);
     }
 
     private static NewTopic topic(String name, TopicsProperties topics) {

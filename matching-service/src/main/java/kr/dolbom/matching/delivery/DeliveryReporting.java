@@ -1,7 +1,7 @@
 package kr.dolbom.matching.delivery;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import kr.dolbom.events.ServiceDelivered;
@@ -55,7 +55,7 @@ class DeliveryReporting {
 
     private Mono<Void> check(DeliveryReport report, LineAssignment line) {
         List<FieldError> errors = DeliveryRules.check(line.serviceType(), report.serviceDate(), report.startTime(),
-                report.endTime(), report.units(), LocalDate.now(clock));
+                report.endTime(), report.units(), LocalDateTime.now(clock));
         if (!errors.isEmpty()) {
             return Mono.error(Problems.invalidFields(errors));
         }

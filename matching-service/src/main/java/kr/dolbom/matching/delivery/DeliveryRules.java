@@ -2,6 +2,7 @@ package kr.dolbom.matching.delivery;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import kr.dolbom.platform.web.Problems.FieldError;
 /**
  * What a delivery report must satisfy on its own, before it is checked against its line: a visit lasts at
  * least 30 minutes (Care SOS: 1회 최소 30분) and at most a working day, starts before it ends within one day,
- * and nothing is reported for a day that has not come yet.
+ * and nothing is reported for a day, or a time of today, that has not come yet.
  */
 public final class DeliveryRules {
 
@@ -23,8 +24,9 @@ public final class DeliveryRules {
     }
 
     public static List<FieldError> check(ServiceType type, LocalDate serviceDate, LocalTime start, LocalTime end,
-            Integer units, LocalDate today) {
+            Integer units, LocalDateTime now) {
         List<FieldError> errors = new ArrayList<>();
+        LocalDate today = now.toLocalDate();
         if (serviceDate.isAfter(today)) {
             errors.add(new FieldError("serviceDate", "must not be in the future (today is " + today + ")"));
         }
@@ -40,6 +42,10 @@ public final class DeliveryRules {
             }
             if (start != null && end != null) {
                 checkVisit(start, end, errors);
+                if (serviceDate.equals(today) && end.isAfter(now.toLocalTime())) {
+                    errors.add(new FieldError("endTime", "must not be in the future (it is " + now.toLocalTime()
+                            .withNano(0) + " now)"));
+                }
             }
         } else {
             if (start != null || end != null) {

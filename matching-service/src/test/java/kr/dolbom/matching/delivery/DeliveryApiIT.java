@@ -81,7 +81,7 @@ class DeliveryApiIT extends MatchingIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         report(visit(YESTERDAY, "10:00", "12:00")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
         report(visit(YESTERDAY, "11:30", "12:00")).expectStatus().isCreated();
-        report(visit(TODAY, "09:00", "10:00")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+        report(visit(TODAY.minusDays(2), "09:00", "10:00")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("lineId");
     }
 

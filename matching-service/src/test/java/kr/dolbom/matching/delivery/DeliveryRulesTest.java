@@ -3,6 +3,7 @@ package kr.dolbom.matching.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import kr.dolbom.events.ServiceType;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    private static final LocalDateTime NOW = TODAY.atTime(15, 0);
     private static final LocalTime NINE = LocalTime.of(9, 0);
 
     @Test
@@ -30,24 +32,34 @@ class DeliveryRulesTest {
 
     @Test
     void nothingIsReportedForADayThatHasNotCome() {
-        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY.plusDays(1), null, null, 1, TODAY))
+        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY.plusDays(1), null, null, 1, NOW))
                 .extracting(FieldError::field).containsExactly("serviceDate");
-        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, null, null, 1, TODAY)).isEmpty();
+        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, null, null, 1, NOW)).isEmpty();
+    }
+
+    @Test
+    void aVisitOfTodayCannotEndLaterThanNow() {
+        assertThat(DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 1),
+                null, NOW)).extracting(FieldError::field).containsExactly("endTime");
+        assertThat(DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 0),
+                null, NOW)).isEmpty();
+        assertThat(DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY.minusDays(1), LocalTime.of(13, 0),
+                LocalTime.of(23, 0), null, NOW)).isEmpty();
     }
 
     @Test
     void timedServicesReportTimesAndUnitServicesReportUnits() {
-        assertThat(DeliveryRules.check(ServiceType.MOBILITY_SUPPORT, TODAY, null, null, 2, TODAY))
+        assertThat(DeliveryRules.check(ServiceType.MOBILITY_SUPPORT, TODAY, null, null, 2, NOW))
                 .extracting(FieldError::field).containsExactly("units", "startTime", "endTime");
-        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, NINE, null, null, TODAY))
+        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, NINE, null, null, NOW))
                 .extracting(FieldError::field).containsExactly("startTime", "units");
-        assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 0, TODAY))
+        assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 0, NOW))
                 .extracting(FieldError::field).containsExactly("units");
-        assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 101, TODAY))
+        assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 101, NOW))
                 .extracting(FieldError::field).containsExactly("units");
     }
 
     private static List<FieldError> visit(LocalTime start, LocalTime end) {
-        return DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY, start, end, null, TODAY);
+        return DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY.minusDays(1), start, end, null, NOW);
     }
 }

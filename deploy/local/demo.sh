@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The quick tour: walks one care order through its life against the stack started by deploy/local/run.sh.
+#   deploy/local/demo.sh [--port-offset=N]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+exec java -jar "$root/deploy/local/target/local-stack.jar" demo "$@"

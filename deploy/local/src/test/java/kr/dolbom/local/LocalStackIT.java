@@ -1,0 +1,148 @@
+package kr.dolbom.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local stack as a newcomer meets it: {@code deploy/local/run.sh} brings everything up, the quick tour
+ * walks an order through it, Ctrl-C takes everything down, and the next start still has the data. Ports
+ * are offset so that a stack a developer is running does not collide with this one.
+ */
+class LocalStackIT {
+
+    private static final int OFFSET = 20_000;
+    private static final Duration START = Duration.ofSeconds(150);
+    private static final List<Integer> PORTS = List.of(8081, 8082, 8083, 8084, 9092, 9093, 15432);
+
+    @Test
+    void startsRunsTheTourStopsCleanlyAndKeepsTheDataForTheNextStart() throws Exception {
+        Path data = Files.createTempDirectory("local-stack-it");
+        String orderId;
+        try (StackProcess stack = StackProcess.start(Map.of(), "--fresh", "--data-dir=" + data, "--port-offset=" + OFFSET)) {
+            stack.awaitOutput("is up in", START);
+            List<ProcessHandle> children = stack.descendants();
+            assertThat(children).as("the four services' JVMs").hasSize(4);
+            assertThat(processesUsing(data)).as("the database server (daemonised, so not a child)").isNotEmpty();
+
+            List<String> tour = demo();
+            assertThat(String.join("\n", tour)).contains("REJECTED (NOT_IN_TARGET_GROUP)", "PLACED",
+                    "38,340 KRW  (public 38,340, co-payment 0; tariff care-sos-2021-home-care)",
+                    "10 meals delivered", "Done:");
+            orderId = careOrder(tour);
+
+            stack.terminate();
+            assertThat(stack.awaitExit(Duration.ofSeconds(60))).isIn(0, 143);
+            assertThat(stack.output()).anyMatch(line -> line.startsWith("Stopped in"));
+            assertThat(children).as("no service is left behind").noneMatch(ProcessHandle::isAlive);
+            assertThat(processesUsing(data)).as("no database server is left behind").isEmpty();
+            assertThat(PORTS).as("every port is free again").allMatch(port -> free(port + OFFSET));
+        }
+
+        try (StackProcess again = StackProcess.start(Map.of(), "--data-dir=" + data, "--port-offset=" + OFFSET)) {
+            again.awaitOutput("is up in", START);
+            String order = get("http://localhost:" + (8081 + OFFSET) + "/api/v1/care-orders/" + orderId);
+            assertThat(order).as("the order of the first run, still there").contains("\"status\":\"ASSIGNED\"");
+            again.terminate();
+            again.awaitExit(Duration.ofSeconds(60));
+        } finally {
+            // Only after a failure is anything left; a daemonised database would otherwise outlive the test.
+            processesUsing(data).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aTakenPortFailsFastInOneLineAndStartsNothing() throws Exception {
+        try (ServerSocket taken = new ServerSocket(8083 + OFFSET + 100, 1, InetAddress.getLoopbackAddress());
+                StackProcess stack = StackProcess.start(Map.of(), "--port-offset=" + (OFFSET + 100),
+                        "--data-dir=" + Files.createTempDirectory("local-stack-port"))) {
+            assertThat(stack.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+            assertThat(failure(stack)).isEqualTo("local stack: port " + (8083 + OFFSET + 100)
+                    + " (for billing-service) is already in use: another stack running? Stop it, or start this one "
+                    + "with --port-offset=N");
+        }
+    }
+
+    @Test
+    void anUnreachableKafkaFailsFastInOneLine() throws Exception {
+        try (StackProcess stack = StackProcess.start(Map.of("DOLBOM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"),
+                "--port-offset=" + (OFFSET + 200), "--data-dir=" + Files.createTempDirectory("local-stack-kafka"))) {
+            assertThat(stack.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(failure(stack)).startsWith("local stack: cannot reach Kafka at 127.0.0.1:1");
+        }
+    }
+
+    @Test
+    void aDatabaseThatRefusesTheCredentialsFailsFastInOneLine() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/postgres";
+        try (StackProcess stack = StackProcess.start(Map.of("DOLBOM_POSTGRES_URL", url, "DOLBOM_POSTGRES_USER", "dolbom",
+                "DOLBOM_POSTGRES_PASSWORD", "wrong"), "--port-offset=" + (OFFSET + 300),
+                "--data-dir=" + Files.createTempDirectory("local-stack-pg"))) {
+            assertThat(stack.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(failure(stack)).startsWith("local stack: cannot connect to PostgreSQL at " + url + " as dolbom:");
+        }
+    }
+
+    /** The last line the stack printed, which must be its whole explanation: no stack trace before it. */
+    private static String failure(StackProcess stack) {
+        List<String> lines = stack.output();
+        assertThat(lines).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Exception"));
+        return lines.get(lines.size() - 1);
+    }
+
+    private static List<String> demo() throws IOException, InterruptedException {
+        Process demo = new ProcessBuilder("bash", "deploy/local/demo.sh", "--port-offset=" + OFFSET)
+                .directory(StackProcess.REPOSITORY.toFile()).redirectErrorStream(true).start();
+        List<String> lines;
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = output.lines().peek(line -> System.out.println("[demo] " + line)).collect(Collectors.toList());
+        }
+        assertThat(demo.waitFor()).as("the tour's exit code; it said:\n" + String.join("\n", lines)).isZero();
+        return lines;
+    }
+
+    private static String careOrder(List<String> tour) {
+        Matcher placed = Pattern.compile("care order ([0-9a-f-]{36}) PLACED").matcher(String.join("\n", tour));
+        assertThat(placed.find()).isTrue();
+        return placed.group(1);
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static List<ProcessHandle> processesUsing(Path data) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.isAlive()
+                        && process.info().commandLine().map(line -> line.contains(data.toString())).orElse(false))
+                .toList();
+    }
+
+    private static boolean free(int port) {
+        return Ports.isFree(port);
+    }
+
+    private static int freePort() {
+        return IntStream.range(40_000, 41_000).filter(LocalStackIT::free).findFirst().orElseThrow();
+    }
+}
