@@ -2,6 +2,7 @@ package kr.dolbom.platform.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import kr.dolbom.platform.web.Problems.FieldError;
@@ -40,6 +41,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldError> errors = ex.getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         return badRequest(ex, errors, headers, exchange);
     }
