@@ -7,13 +7,17 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import kr.dolbom.events.CareEventCodec;
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
+import kr.dolbom.platform.inbox.RejectedEventException;
 import kr.dolbom.platform.kafka.CareTopicsConfiguration;
 import kr.dolbom.platform.outbox.Outbox;
 import kr.dolbom.platform.outbox.OutboxProperties;
 import kr.dolbom.platform.outbox.OutboxRelay;
 import kr.dolbom.platform.web.ProblemDetailsAdvice;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,11 +27,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -103,6 +114,42 @@ public class PlatformAutoConfiguration {
     Outbox outbox(DatabaseClient db, CareEventCodec codec, Clock clock, OutboxRelay relay,
             @Value("${spring.application.name}") String service) {
         return new Outbox(db, codec, "/dolbom/" + service, clock, relay::wakeUp);
+    }
+
+    /**
+     * Retries and dead-lettering of every consumer, set on each listener container because the dead-letter
+     * topic names the group: {@code <topic>.<group>.dlq}. A malformed or rejected event goes there at once;
+     * anything else is retried with back-off first. The dead-letter record is published and acknowledged
+     * before the offset moves on: if even that fails (the broker or the topic is away), the record is
+     * delivered again later instead of being skipped and lost, as the binder's own dead-lettering would.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> careConsumerErrorHandling(
+            KafkaTemplate<String, byte[]> outboxKafkaTemplate) {
+        return (container, destination, group) -> {
+            DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(outboxKafkaTemplate,
+                    (record, exception) -> new TopicPartition(CareTopics.deadLetter(record.topic(), group), -1));
+            ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(3);
+            backOff.setInitialInterval(200);
+            backOff.setMultiplier(3);
+            backOff.setMaxInterval(5_000);
+            // The reason is the root cause (a malformed payload, a rejected event), not the framework's wrappers.
+            ConsumerRecordRecoverer withReason = (record, exception) -> deadLetters.accept(record, rootCause(exception));
+            DefaultErrorHandler handler = new DefaultErrorHandler(withReason, backOff);
+            handler.addNotRetryableExceptions(MalformedEventException.class, RejectedEventException.class);
+            container.setCommonErrorHandler(handler);
+        };
+    }
+
+    /** Our own verdict on the event if there is one (it says what is wrong in domain words), else the root cause. */
+    private static Exception rootCause(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException || cause instanceof RejectedEventException) {
+                return (Exception) cause;
+            }
+        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(exception);
+        return root instanceof Exception rootException ? rootException : exception;
     }
 
     @Bean

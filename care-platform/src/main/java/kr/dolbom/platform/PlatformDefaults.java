@@ -2,15 +2,12 @@ package kr.dolbom.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import kr.dolbom.events.CareTopics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 
 /**
  * Settings every care service shares, as the lowest-precedence property source: a service's own file,
@@ -20,8 +17,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "dolbomPlatformDefaults";
 
-    private static final Pattern INPUT_DESTINATION =
-            Pattern.compile("spring\\.cloud\\.stream\\.bindings\\.([^.]+-in-\\d+)\\.destination");
+    private static final String SECONDS_BUCKETS = "5ms,10ms,25ms,50ms,75ms,100ms,150ms,200ms,300ms,500ms,750ms,1s,1500ms,2s,3s,5s,10s,30s";
+
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -32,6 +29,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("dolbom.db.port", "5432");
         defaults.put("spring.r2dbc.url", "r2dbc:postgresql://${dolbom.db.host}:${dolbom.db.port}/${dolbom.db.name}");
         defaults.put("spring.flyway.url", "jdbc:postgresql://${dolbom.db.host}:${dolbom.db.port}/${dolbom.db.name}");
+        // A bounded wait for a pooled connection: under overload, answer 503 rather than queue without end.
+        defaults.put("spring.r2dbc.pool.max-acquire-time", "5s");
         defaults.put("spring.flyway.user", "${spring.r2dbc.username}");
         defaults.put("spring.flyway.password", "${spring.r2dbc.password}");
         String locations = "classpath:db/migration/${spring.application.name},classpath:db/platform";
@@ -42,16 +41,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.flyway.locations", locations);
         defaults.put("server.shutdown", "graceful");
 
-        // Consumers: one group per service; a few retries with back-off, then the dead-letter topic.
+        // Consumers: one group per service. The value is already the bytes the codec reads, so no message
+        // conversion on the way in. Retries and dead-lettering are the listener container's, not the binder's:
+        // the binder's dead-letter send is fire-and-forget and commits the offset even when it fails.
         defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
-        defaults.put("spring.cloud.stream.default.consumer.max-attempts", "4");
-        defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", "200");
-        defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", "5000");
-        defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions[kr.dolbom.events.MalformedEventException]", "false");
-        defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions[kr.dolbom.platform.inbox.RejectedEventException]", "false");
-        defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", "true");
-        deadLetterTopics(environment).forEach((binding, topic) ->
-                defaults.put("spring.cloud.stream.kafka.bindings." + binding + ".consumer.dlq-name", topic));
+        defaults.put("spring.cloud.stream.default.consumer.use-native-decoding", "true");
+        defaults.put("spring.cloud.stream.default.consumer.max-attempts", "1");
+        defaults.put("spring.cloud.stream.kafka.default.consumer.configuration.key.deserializer", StringDeserializer.class.getName());
+        defaults.put("spring.cloud.stream.kafka.default.consumer.configuration.value.deserializer", ByteArrayDeserializer.class.getName());
         defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
         defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${dolbom.topics.replication-factor:1}");
         defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "${dolbom.topics.partitions:6}");
@@ -62,29 +59,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.metrics.tags.service", "${spring.application.name}");
+        // Buckets, not client-side percentiles: they add up across replicas and over any window.
+        defaults.put("management.metrics.distribution.slo.dolbom.consumer.freshness", SECONDS_BUCKETS);
+        defaults.put("management.metrics.distribution.slo.dolbom.outbox.relay.lag", SECONDS_BUCKETS);
         defaults.put("logging.pattern.correlation", "[%X{careOrderId:-}] ");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
-    }
-
-    /**
-     * {@code care.orders.v1.matching-service.dlq} for each input binding: the stream, then the group that could
-     * not process the record. Named per binding because the binder provisions the dead-letter topic by name.
-     */
-    static Map<String, String> deadLetterTopics(ConfigurableEnvironment environment) {
-        Map<String, String> topics = new LinkedHashMap<>();
-        String group = environment.getProperty("spring.application.name");
-        for (PropertySource<?> source : environment.getPropertySources()) {
-            if (source instanceof EnumerablePropertySource<?> enumerable) {
-                for (String key : enumerable.getPropertyNames()) {
-                    Matcher input = INPUT_DESTINATION.matcher(key);
-                    String destination = environment.getProperty(key);
-                    if (input.matches() && destination != null && group != null) {
-                        topics.putIfAbsent(input.group(1), CareTopics.deadLetter(destination, group));
-                    }
-                }
-            }
-        }
-        return topics;
     }
 }

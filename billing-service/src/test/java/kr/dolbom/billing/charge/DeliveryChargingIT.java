@@ -102,7 +102,7 @@ class DeliveryChargingIT extends BillingIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, deliveries.careOrder()),
                 records -> records.size() == 2);
-        assertThat(deadLetters).extracting(record -> KafkaTestClient.header(record, "x-exception-message"))
+        assertThat(deadLetters).extracting(record -> KafkaTestClient.header(record, "kafka_dlt-exception-message"))
                 .anySatisfy(reason -> assertThat(reason).contains("no tariff for HOUSING_REPAIR in force on 2026-11-05"))
                 .anySatisfy(reason -> assertThat(reason).contains("no tariff for TEMPORARY_HOME_CARE in force on 2020-12-31"));
         assertThat(count("select count(*) from charge where provider_id = '" + deliveries.provider() + "'")).isZero();
@@ -116,7 +116,7 @@ class DeliveryChargingIT extends BillingIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, deliveries.careOrder()),
                 records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message")).contains("at least 30 minutes");
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("at least 30 minutes");
     }
 
     private List<DeliveryCharged> charges(Deliveries deliveries, int expected) {

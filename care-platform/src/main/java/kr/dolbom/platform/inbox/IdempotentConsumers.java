@@ -24,8 +24,9 @@ import reactor.core.publisher.Mono;
  * and changes nothing, and a failed effect leaves no trace of having been seen.
  *
  * <p>The consumers are imperative on purpose: the binder's listener thread blocks until the transaction
- * has committed, then commits the offset; a failure is retried by the binder and, after its last attempt,
- * dead-lettered with the reason ({@code x-exception-message}). Malformed and rejected events skip retries.
+ * has committed, then commits the offset; a failure is retried by the container and, after its last
+ * attempt, dead-lettered with the reason ({@code kafka_dlt-exception-message}). Malformed and rejected
+ * events skip retries.
  */
 public class IdempotentConsumers {
 

@@ -5,7 +5,6 @@ import java.util.List;
 import kr.dolbom.events.CareTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +13,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Creates the care streams and this service's dead-letter topics with explicit settings. A service's
- * consumer group is its application name, so its dead letters of {@code care.orders.v1} go to
+ * Creates the care streams and this service's dead-letter topics with explicit settings. A consumer
+ * group (by default the application's name) dead-letters {@code care.orders.v1} to
  * {@code care.orders.v1.matching-service.dlq}: the stream, then who could not process it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,13 +22,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class CareTopicsConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics careTopics(TopicsProperties topics, BindingServiceProperties bindings,
-            @Value("${spring.application.name}") String group) {
+    KafkaAdmin.NewTopics careTopics(TopicsProperties topics, BindingServiceProperties bindings) {
         List<NewTopic> all = new ArrayList<>();
         CareTopics.ALL.forEach(name -> all.add(topic(name, topics)));
         bindings.getBindings().forEach((name, binding) -> {
             if (name.contains("-in-") && binding.getDestination() != null) {
-                all.add(topic(CareTopics.deadLetter(binding.getDestination(), group), topics));
+                all.add(topic(CareTopics.deadLetter(binding.getDestination(), bindings.getGroup(name)), topics));
             }
         });
         return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));

@@ -70,8 +70,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchTimer = Timer.builder("dolbom.outbox.relay.batch")
                 .description("One relay transaction: read, publish with acks=all, mark sent").register(meters);
         this.relayLag = Timer.builder("dolbom.outbox.relay.lag")
-                .description("From the commit of an event to the broker's acknowledgement")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .description("From the commit of an event to the broker's acknowledgement").register(meters);
         this.failures = Counter.builder("dolbom.outbox.relay.failures").register(meters);
     }
 

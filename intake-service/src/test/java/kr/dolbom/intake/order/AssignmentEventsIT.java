@@ -53,7 +53,7 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> poisonKey.equals(r.key())),
                 records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message")).contains("unreadable");
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("unreadable");
         assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         eventually().until(() -> status(order.careOrderId()).equals("ASSIGNED"));
     }
@@ -65,7 +65,7 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> unknownOrder.toString().equals(r.key())),
                 records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message")).contains("no care order");
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("no care order");
     }
 
     private String status(UUID orderId) {

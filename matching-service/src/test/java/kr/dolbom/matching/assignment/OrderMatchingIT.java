@@ -101,7 +101,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, record -> key.equals(record.key())),
                 records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message")).contains("unreadable");
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("unreadable");
         assignments(order, 1);
     }
 
@@ -115,7 +115,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, order.subject()),
                 records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message"))
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
                 .contains("no provider of last resort");
         UUID line = ((OrderPlaced) order.data()).lines().get(0).lineId();
         assertThat(count("select count(*) from line_assignment where line_id = '" + line + "'")).isZero();

@@ -140,7 +140,7 @@ class DeliveryKpisIT extends ReportingIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> order.toString().equals(r.key())),
                 records -> records.size() == 2);
-        assertThat(deadLetters).extracting(record -> KafkaTestClient.header(record, "x-exception-message"))
+        assertThat(deadLetters).extracting(record -> KafkaTestClient.header(record, "kafka_dlt-exception-message"))
                 .anySatisfy(reason -> assertThat(reason).contains("unreadable kr.dolbom.care.service.delivered.v1"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown event type kr.dolbom.care.service.teleported.v1"));
         assertThat(deadLetters).extracting(ConsumerRecord::value).extracting(bytes -> new String(bytes, StandardCharsets.UTF_8))
@@ -160,7 +160,7 @@ class DeliveryKpisIT extends ReportingIntegrationTest {
 
         var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> order.toString().equals(r.key())),
                 records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "x-exception-message"))
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
                 .contains("a visit from 11:00 to 09:00 does not end after it starts");
         awaitApplied(good);
         get("/api/v1/kpis/monthly", district, "2026-11").expectBody()
