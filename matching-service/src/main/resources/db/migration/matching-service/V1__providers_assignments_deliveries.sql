@@ -53,6 +53,7 @@ create table line_assignment (
 );
 
 create index line_assignment_by_provider on line_assignment (provider_id, assigned_on);
+create index line_assignment_by_order on line_assignment (care_order_id);
 
 create table delivery (
     id           uuid primary key,

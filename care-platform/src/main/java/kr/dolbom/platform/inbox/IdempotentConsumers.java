@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.platform.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -77,10 +78,11 @@ public class IdempotentConsumers {
 
     private boolean apply(String name, EventEnvelope envelope,
             BiFunction<CareEvent, EventEnvelope, Mono<?>> handler) {
-        return Boolean.TRUE.equals(tx.transactional(firstDelivery(name, envelope.id())
+        return Boolean.TRUE.equals(tx.transactional(Mono.defer(() -> firstDelivery(name, envelope.id())
                         .flatMap(first -> first
                                 ? handler.apply(envelope.data(), envelope).thenReturn(true)
-                                : Mono.just(false)))
+                                : Mono.just(false))))
+                .retryWhen(TransientFailures.retry())
                 .block(timeout));
     }
 

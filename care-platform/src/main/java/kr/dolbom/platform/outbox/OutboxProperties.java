@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        at once, so this only bounds the delay for rows written by another instance
  * @param sendTimeout     how long a batch may wait for the broker's acknowledgements
  * @param retention       how long published rows are kept for inspection before they are purged
+ * @param linger          how long a woken relay waits for more commits to join its batch
  * @param enabled         false leaves the relay stopped (a service replica that only serves reads)
  */
 @ConfigurationProperties("dolbom.outbox")
@@ -17,6 +18,7 @@ public record OutboxProperties(
         Duration pollInterval,
         Duration sendTimeout,
         Duration retention,
+        Duration linger,
         Boolean enabled) {
 
     public OutboxProperties {
@@ -24,6 +26,7 @@ public record OutboxProperties(
         pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
         retention = retention == null ? Duration.ofDays(7) : retention;
+        linger = linger == null ? Duration.ofMillis(5) : linger;
         enabled = enabled == null || enabled;
     }
 }

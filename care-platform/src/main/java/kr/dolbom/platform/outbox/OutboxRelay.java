@@ -88,9 +88,8 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayBatch() {
         Timer.Sample sample = Timer.start(meters);
-        Integer published = tx.transactional(holdRelayLock()
-                        .filter(Boolean::booleanValue)
-                        .flatMap(locked -> pending().collectList())
+        Integer published = tx.transactional(pendingIfLeader().collectList()
+                        .filter(batch -> !batch.isEmpty())
                         .flatMap(batch -> publish(batch).then(markSent(batch)).thenReturn(batch.size())))
                 .defaultIfEmpty(0)
                 .block(properties.sendTimeout().plusSeconds(10));
@@ -100,16 +99,13 @@ public class OutboxRelay implements SmartLifecycle {
         return published == null ? 0 : published;
     }
 
-    private Mono<Boolean> holdRelayLock() {
-        return db.sql("select pg_try_advisory_xact_lock(hashtext('dolbom.outbox.relay'))")
-                .map(row -> row.get(0, Boolean.class))
-                .one();
-    }
-
-    private reactor.core.publisher.Flux<PendingEvent> pending() {
+    /** The oldest pending batch, in one round trip with the relay lock: nothing unless this replica holds it. */
+    private reactor.core.publisher.Flux<PendingEvent> pendingIfLeader() {
         return db.sql("""
+                        with leader as (select pg_try_advisory_xact_lock(hashtext('dolbom.outbox.relay')) as held)
                         select id, event_id, topic, message_key, event_type, source, occurred_at, payload::text as payload
-                        from outbox_event where published_at is null order by id limit :limit""")
+                        from outbox_event, leader
+                        where leader.held and published_at is null order by id limit :limit""")
                 .bind("limit", properties.batchSize())
                 .map(PendingEvent::from)
                 .all();
@@ -142,8 +138,11 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 int published = relayBatch();
                 housekeeping();
-                if (published < properties.batchSize()) {
-                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (published < properties.batchSize()
+                        && wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    // Woken by a commit: let the commits of the next few milliseconds join the same batch,
+                    // one relay transaction and one produce request for many events instead of one each.
+                    Thread.sleep(properties.linger().toMillis());
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {

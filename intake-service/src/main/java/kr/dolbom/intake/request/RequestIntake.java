@@ -13,6 +13,7 @@ import kr.dolbom.intake.order.CareOrderStore;
 import kr.dolbom.intake.order.ServiceLine;
 import kr.dolbom.intake.resident.Resident;
 import kr.dolbom.intake.resident.ResidentStore;
+import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.outbox.Outbox;
 import kr.dolbom.platform.web.Problems;
 import kr.dolbom.platform.web.Problems.FieldError;
@@ -103,7 +104,7 @@ public class RequestIntake {
                         service.minutesPerVisit(), service.from(), service.to(), null))
                 .toList();
 
-        return tx.transactional(residents.register(resident).flatMap(residentRef -> {
+        return tx.transactional(Mono.defer(() -> residents.register(resident)).flatMap(residentRef -> {
             CareOrder order = eligibility.group()
                     .map(group -> CareOrder.place(residentRef, placement, group, lines))
                     .orElseGet(() -> CareOrder.reject(residentRef, placement, eligibility.rejection().orElseThrow(), lines));
@@ -115,7 +116,7 @@ public class RequestIntake {
                     .then(outbox.append(order.announcement()))
                     .then(remembered)
                     .thenReturn(answer);
-        })).doOnNext(answer -> log.info("Care order {} {} in {}/{} with {} line(s){}", answer.careOrderId(),
+        })).retryWhen(TransientFailures.retry()).doOnNext(answer -> log.info("Care order {} {} in {}/{} with {} line(s){}", answer.careOrderId(),
                 answer.status(), placement.district(), placement.dong(), lines.size(),
                 placement.urgent() ? ", urgent" : ""));
     }

@@ -24,11 +24,11 @@ public class AssignmentStore {
         this.db = db;
     }
 
-    public Mono<Boolean> exists(UUID lineId) {
-        return db.sql("select exists (select 1 from line_assignment where line_id = :id)")
-                .bind("id", lineId)
-                .map(row -> row.get(0, Boolean.class))
-                .one();
+    public Flux<UUID> assignedLines(UUID careOrderId) {
+        return db.sql("select line_id from line_assignment where care_order_id = :id")
+                .bind("id", careOrderId)
+                .map(row -> row.get(0, UUID.class))
+                .all();
     }
 
     public Mono<Void> insert(LineAssignment line) {

@@ -2,6 +2,8 @@ package kr.dolbom.matching.assignment;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
@@ -39,10 +41,14 @@ public class LineMatching {
 
     public Mono<Void> assign(OrderPlaced order) {
         LocalDate today = LocalDate.now(clock);
-        return Flux.fromIterable(order.lines())
+        // Capacity rows are taken in one global order (by service), so concurrent matches cannot deadlock.
+        List<OrderPlaced.Line> lines = order.lines().stream()
+                .sorted(Comparator.comparing(OrderPlaced.Line::serviceType))
+                .toList();
+        return assignments.assignedLines(order.careOrderId()).collectList()
                 // A line assigned already (the same order announced twice) keeps its provider.
-                .concatMap(line -> assignments.exists(line.lineId())
-                        .flatMap(assigned -> assigned ? Mono.empty() : assign(order, line, today)))
+                .flatMapMany(assigned -> Flux.fromIterable(lines).filter(line -> !assigned.contains(line.lineId())))
+                .concatMap(line -> assign(order, line, today))
                 .then();
     }
 
@@ -69,7 +75,7 @@ public class LineMatching {
     }
 
     /** Tries the ranked candidates in turn; one that filled up meanwhile is passed over. */
-    private Mono<String> firstWithRoom(java.util.List<Candidate> candidates, ServiceType type) {
+    private Mono<String> firstWithRoom(List<Candidate> candidates, ServiceType type) {
         return Flux.fromIterable(MatchingPolicy.rank(candidates))
                 .concatMap(candidate -> providers.take(candidate.providerId(), type)
                         .filter(Boolean::booleanValue)

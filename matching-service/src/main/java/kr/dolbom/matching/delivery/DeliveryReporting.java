@@ -8,6 +8,7 @@ import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.matching.assignment.AssignmentStore;
 import kr.dolbom.matching.assignment.LineAssignment;
 import kr.dolbom.matching.provider.ProviderStore;
+import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.outbox.Outbox;
 import kr.dolbom.platform.web.Problems;
 import kr.dolbom.platform.web.Problems.FieldError;
@@ -45,9 +46,10 @@ class DeliveryReporting {
     }
 
     Mono<Delivery> report(DeliveryReport report) {
-        return tx.transactional(assignments.lock(report.lineId())
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("service line", report.lineId())))
-                .flatMap(line -> check(report, line).then(Mono.defer(() -> record(report, line)))))
+        return tx.transactional(Mono.defer(() -> assignments.lock(report.lineId()))
+                        .switchIfEmpty(Mono.error(() -> Problems.notFound("service line", report.lineId())))
+                        .flatMap(line -> check(report, line).then(Mono.defer(() -> record(report, line)))))
+                .retryWhen(TransientFailures.retry())
                 .onErrorMap(DuplicateKeyException.class, duplicate -> Problems.conflict("line " + report.lineId()
                         + " already has a delivery reported for " + report.serviceDate()
                         + (report.startTime() == null ? "" : " at " + report.startTime())));

@@ -89,11 +89,4 @@ public class ProviderStore {
                 .bufferUntilChanged(ProviderView::id)
                 .map(ProviderView::merge);
     }
-
-    public Mono<Boolean> exists(String providerId) {
-        return db.sql("select exists (select 1 from provider where id = :id)")
-                .bind("id", providerId)
-                .map(row -> row.get(0, Boolean.class))
-                .one();
-    }
 }

@@ -1,0 +1,221 @@
+package kr.dolbom.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole care-order lifecycle under load, as ratios to what this machine's PostgreSQL and Kafka can do
+ * in the same run, with self-checks that every order is accounted for: a fast run that lost data fails.
+ *
+ * <p>Phases: ceilings; warm-up; throughput (orders as fast as the system takes them, timed from the first
+ * request to the last KPI update); latency (a fixed request rate, open loop); freshness (half the
+ * throughput phase's rate, measuring event time to read-model update in reporting); checks.
+ */
+public final class Bench {
+
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final BenchOptions options;
+    private final LocalDate today = LocalDate.now(SEOUL);
+    /** Deliveries are reported for yesterday: never in the future. */
+    private final LocalDate deliveryDay = today.minusDays(1);
+
+    Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(BenchOptions.usage());
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Report report = new Bench(options).run(System.out);
+        System.exit(report.checksPassed() ? 0 : 1);
+    }
+
+    Report run(PrintStream out) throws Exception {
+        Report report = new Report(options, Instant.now());
+        out.println("dolbom benchmark (" + (options.quick() ? "quick" : "full") + " run): starting the system…");
+        try (Stack stack = Stack.start(options)) {
+            Figures figures = new Figures(stack);
+            out.println("Measuring this machine's ceilings…");
+            report.ceilings = Ceilings.measure(stack, options);
+            Figures.Totals baseline = figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), true);
+            Map<String, List<ProcessHandle>> processes = stack.processes();
+            Map<String, Double> cpuBefore = cpu(processes);
+            long runStarted = System.nanoTime();
+            Workload workload = new Workload(today, deliveryDay);
+            try (Traffic traffic = new Traffic(stack.baseUrl(8081), workload);
+                    Providers providers = new Providers(stack.kafka(), stack.baseUrl(8082), traffic, deliveryDay)) {
+                Lifecycle lifecycle = new Lifecycle(figures, traffic, providers, baseline);
+
+                out.println("Warming up with " + options.warmUpOrders() + " orders…");
+                traffic.closedLoop(options.warmUpOrders(), options.concurrency());
+                lifecycle.awaitSettled();
+
+                out.println("Throughput: " + options.orders() + " orders, " + options.concurrency() + " in flight…");
+                report.throughput = lifecycle.measure("throughput", options.orders(),
+                        () -> traffic.closedLoop(options.orders(), options.concurrency()), processes);
+
+                out.println("Latency: " + options.rate() + " requests/s for " + options.latencySeconds() + " s…");
+                Histogram[] latency = new Histogram[1];
+                report.latency = lifecycle.measure("latency", options.rate() * options.latencySeconds(),
+                        () -> latency[0] = traffic.openLoop(options.rate(), options.latencySeconds()), processes);
+                report.latencyHistogram = latency[0];
+
+                double half = Math.max(1, report.throughput.lifecycleOrdersPerSecond() / 2);
+                out.printf("Freshness: %.0f orders/s (half the maximum) for %d s…%n", half, options.freshnessSeconds());
+                Map<String, Double> before = figures.metric("dolbom_consumer_freshness_seconds_bucket", "le", 8084);
+                report.freshness = lifecycle.measure("freshness", (int) Math.round(half * options.freshnessSeconds()),
+                        () -> traffic.openLoop(half, options.freshnessSeconds()), processes);
+                Map<String, Double> after = figures.metric("dolbom_consumer_freshness_seconds_bucket", "le", 8084);
+                report.freshnessP50 = Buckets.quantile(before, after, 0.50);
+                report.freshnessP99 = Buckets.quantile(before, after, 0.99);
+                report.freshnessEvents = Buckets.count(before, after);
+
+                double seconds = (System.nanoTime() - runStarted) / 1e9;
+                Map<String, Double> cpuAfter = cpu(processes);
+                processes.forEach((name, handles) -> report.resources.put(name, new Report.Resource(
+                        ProcessStats.residentMiB(handles), (cpuAfter.get(name) - cpuBefore.get(name)) / seconds)));
+                report.checks = Checks.of(traffic, providers,
+                        figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), true).minus(baseline));
+            }
+        }
+        report.print(out);
+        writeJson(report);
+        out.println("Written to " + options.output());
+        return report;
+    }
+
+    private static Map<String, Double> cpu(Map<String, List<ProcessHandle>> processes) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        processes.forEach((name, handles) -> cpu.put(name, ProcessStats.cpuSeconds(handles)));
+        return cpu;
+    }
+
+    private void writeJson(Report report) throws IOException {
+        Files.createDirectories(options.output().getParent());
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(options.output(), json.writeValueAsString(report.asMap()) + "\n");
+    }
+
+    /** Runs a phase and waits until every order it sent has gone all the way to the KPIs. */
+    final class Lifecycle {
+
+        private final Figures figures;
+        private final Traffic traffic;
+        private final Providers providers;
+        private final Figures.Totals baseline;
+
+        Lifecycle(Figures figures, Traffic traffic, Providers providers, Figures.Totals baseline) {
+            this.figures = figures;
+            this.traffic = traffic;
+            this.providers = providers;
+            this.baseline = baseline;
+        }
+
+        interface Load {
+            void send() throws Exception;
+        }
+
+        Report.Phase measure(String name, int orders, Load load, Map<String, List<ProcessHandle>> processes) throws Exception {
+            long commits = figures.commits();
+            double published = figures.total("dolbom_outbox_published_total", 8081, 8082, 8083, 8084);
+            double consumed = figures.total("dolbom_consumer_events_total", 8081, 8082, 8083, 8084);
+            Map<String, Double> cpu = cpu(processes);
+            long sentBefore = traffic.sent.get();
+            long started = System.nanoTime();
+            load.send();
+            double answered = (System.nanoTime() - started) / 1e9;
+            awaitSettled();
+            double settled = (System.nanoTime() - started) / 1e9;
+            long sent = traffic.sent.get() - sentBefore;
+            Map<String, Double> cpuAfter = cpu(processes);
+            double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpu.get(e.getKey())).sum();
+            // PostgreSQL publishes its transaction counts with a delay of up to a second.
+            Thread.sleep(1_100);
+            return new Report.Phase(name, sent, settled, sent / settled, sent / answered,
+                    (figures.commits() - commits) / settled,
+                    (figures.total("dolbom_outbox_published_total", 8081, 8082, 8083, 8084) - published) / settled,
+                    (figures.total("dolbom_consumer_events_total", 8081, 8082, 8083, 8084) - consumed) / settled,
+                    cpuSeconds / settled);
+        }
+
+        /** Every line of every placed order delivered, and reporting counting each order and each charge. */
+        void awaitSettled() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (providers.delivered.get() + providers.failed.get() >= traffic.linesPlaced.get()) {
+                    Figures.Totals now = figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), false)
+                            .minus(baseline);
+                    if (now.placed() >= traffic.placed.get() && now.rejected() >= traffic.rejected.get()
+                            && now.kpiCharges() >= providers.delivered.get()) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("the system did not settle within " + SETTLE_TIMEOUT.toMinutes()
+                    + " minutes: " + providers.delivered.get() + " of " + traffic.linesPlaced.get() + " lines delivered");
+        }
+    }
+
+    /** Every order accounted for, in every service's own figures. */
+    record Checks(List<String> passed, List<String> failed) {
+
+        static Checks of(Traffic traffic, Providers providers, Figures.Totals delta) {
+            List<String> passed = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            check(passed, failed, traffic.failed.get() == 0 && traffic.placed.get() + traffic.rejected.get() == traffic.sent.get(),
+                    "every request answered: %,d sent = %,d placed + %,d rejected (%,d failed %s)", traffic.sent.get(),
+                    traffic.placed.get(), traffic.rejected.get(), traffic.failed.get(), traffic.failures);
+            check(passed, failed, traffic.placed.get() == traffic.eligibleSent.get(),
+                    "eligibility as generated: %,d eligible requests, %,d placed", traffic.eligibleSent.get(), traffic.placed.get());
+            check(passed, failed, delta.placed() == traffic.placed.get() && delta.rejected() == traffic.rejected.get(),
+                    "reporting counted the same orders: %,d placed, %,d rejected", delta.placed(), delta.rejected());
+            check(passed, failed, delta.linesRequested() == traffic.linesPlaced.get()
+                            && delta.linesAssigned() == traffic.linesPlaced.get(),
+                    "every line assigned: %,d requested, %,d assigned, %,d placed", delta.linesRequested(),
+                    delta.linesAssigned(), traffic.linesPlaced.get());
+            check(passed, failed, providers.failed.get() == 0 && providers.delivered.get() == traffic.linesPlaced.get(),
+                    "every line delivered: %,d of %,d (%,d refused %s)", providers.delivered.get(), traffic.linesPlaced.get(),
+                    providers.failed.get(), providers.failures);
+            check(passed, failed, delta.billedDeliveries() == providers.delivered.get()
+                            && delta.kpiDeliveries() == providers.delivered.get(),
+                    "each delivery charged once: %,d deliveries, %,d charges in billing, %,d deliveries in the KPIs",
+                    providers.delivered.get(), delta.billedDeliveries(), delta.kpiDeliveries());
+            check(passed, failed, delta.kpiCharges() == delta.billedDeliveries()
+                            && delta.kpiChargedAmount() == delta.billedAmount(),
+                    "the KPIs equal the books: %,d charges and %,d KRW in the KPIs, %,d and %,d KRW in billing's settlements",
+                    delta.kpiCharges(), delta.kpiChargedAmount(), delta.billedDeliveries(), delta.billedAmount());
+            check(passed, failed, delta.deadLetters() == 0, "no dead letters: %,d", delta.deadLetters());
+            return new Checks(passed, failed);
+        }
+
+        private static void check(List<String> passed, List<String> failed, boolean ok, String format, Object... args) {
+            (ok ? passed : failed).add(String.format(format, args));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package kr.dolbom.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system under test: the local stack started fresh in a process of its own (or one already running),
+ * and its processes, so that their CPU and memory can be read.
+ */
+final class Stack implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("intake-service", "matching-service", "billing-service", "reporting-service");
+
+    private final BenchOptions options;
+    private final Process launcher;
+    private final Path dataDir;
+
+    private Stack(BenchOptions options, Process launcher, Path dataDir) {
+        this.options = options;
+        this.launcher = launcher;
+        this.dataDir = dataDir;
+    }
+
+    static Stack start(BenchOptions options) throws IOException, InterruptedException {
+        Path dataDir = options.workDirectory().resolve("stack");
+        if (options.external()) {
+            return new Stack(options, null, dataDir);
+        }
+        Path jar = options.repository().resolve("deploy/local/target/local-stack.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (bench/run.sh does)");
+        }
+        Files.createDirectories(options.workDirectory());
+        Path log = options.workDirectory().resolve("stack.log");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                jar.toString(), "up", "--fresh", "--data-dir=" + dataDir, "--port-offset=" + options.portOffset())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        String javaOptions = "-Xmx256m -XX:+UseSerialGC";
+        if (options.profile()) {
+            javaOptions += " -XX:StartFlightRecording=filename=" + options.workDirectory() + "/,settings=profile";
+        }
+        // e.g. an async-profiler agent: -agentpath:/path/libasyncProfiler.so=start,event=cpu,file=…
+        javaOptions += " " + System.getenv().getOrDefault("DOLBOM_BENCH_SERVICE_JAVA_OPTS", "");
+        builder.environment().put("DOLBOM_SERVICE_JAVA_OPTS", javaOptions);
+        Process launcher = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = Files.readString(log);
+            if (output.contains("is up in")) {
+                return new Stack(options, launcher, dataDir);
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the local stack did not start:\n" + output);
+            }
+            Thread.sleep(250);
+        }
+        launcher.destroy();
+        throw new IllegalStateException("the local stack was not up within 180 s; see " + log);
+    }
+
+    String baseUrl(int basePort) {
+        return "http://127.0.0.1:" + options.port(basePort);
+    }
+
+    String kafka() {
+        return "127.0.0.1:" + options.port(9092);
+    }
+
+    String postgresAdminUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + options.port(15432) + "/postgres";
+    }
+
+    /** Each service's JVM, the broker (inside the launcher's JVM) and the database server's processes. */
+    Map<String, List<ProcessHandle>> processes() {
+        Map<String, List<ProcessHandle>> processes = new LinkedHashMap<>();
+        if (launcher == null) {
+            return processes;
+        }
+        List<ProcessHandle> children = launcher.descendants().toList();
+        for (String service : SERVICES) {
+            processes.put(service, children.stream()
+                    .filter(child -> child.info().commandLine().map(line -> line.contains("services/" + service + ".jar"))
+                            .orElse(false))
+                    .toList());
+        }
+        processes.put("kafka (launcher JVM)", List.of(launcher.toHandle()));
+        // The postmaster names its data directory; its backends (where queries run) are its children.
+        processes.put("postgresql", ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(dataDir.toString())
+                        && line.contains("postgres")).orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                        postmaster.descendants()))
+                .toList());
+        return processes;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.toHandle().destroy();
+            if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package kr.dolbom.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends care requests to intake over HTTP, as the dong centres would, and keeps what the answers said: each
+ * placed order's lines, for the simulated providers to deliver.
+ */
+final class Traffic implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+    private final URI intake;
+    private final Workload workload;
+
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong placed = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong eligibleSent = new AtomicLong();
+    final AtomicLong linesPlaced = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final List<String> failures = new CopyOnWriteArrayList<>();
+    /** Lines of placed orders by line id, until their delivery is reported. */
+    final Map<String, Workload.Line> openLines = new ConcurrentHashMap<>();
+
+    Traffic(String intakeBaseUrl, Workload workload) {
+        this.intake = URI.create(intakeBaseUrl + "/api/v1/care-requests");
+        this.workload = workload;
+    }
+
+    /** Sends {@code count} requests with at most {@code concurrency} in flight; returns when all are answered. */
+    void closedLoop(int count, int concurrency) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(concurrency);
+        for (int i = 0; i < count; i++) {
+            inFlight.acquire();
+            submit().whenComplete((answer, error) -> inFlight.release());
+        }
+        inFlight.acquire(concurrency);
+    }
+
+    /**
+     * Sends requests at a fixed rate whatever the answers do, and records each one's latency from the moment
+     * it was due, not from when it left: a slow answer that delays the next send is counted, not hidden.
+     */
+    Histogram openLoop(double perSecond, int seconds) throws InterruptedException {
+        ConcurrentHistogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long interval = (long) (1e9 / perSecond);
+        long start = System.nanoTime();
+        long count = (long) (perSecond * seconds);
+        Semaphore outstanding = new Semaphore(0);
+        for (long i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            submit().whenComplete((answer, error) -> {
+                latencies.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
+                outstanding.release();
+            });
+        }
+        if (!outstanding.tryAcquire((int) count, 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("requests of the fixed-rate phase still unanswered after 60 s");
+        }
+        return latencies;
+    }
+
+    private CompletableFuture<Void> submit() {
+        Workload.Request request = workload.next();
+        sent.incrementAndGet();
+        if (request.eligible()) {
+            eligibleSent.incrementAndGet();
+        }
+        HttpRequest post = HttpRequest.newBuilder(intake).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "bench-" + ProcessHandle.current().pid() + "-" + request.number())
+                .POST(HttpRequest.BodyPublishers.ofString(request.json())).build();
+        return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            if (error != null || response.statusCode() != 201) {
+                failed.incrementAndGet();
+                if (failures.size() < 5) {
+                    failures.add(error != null ? error.toString() : response.statusCode() + " " + response.body());
+                }
+                return null;
+            }
+            JsonNode answer = JSON.readTree(response.body());
+            if ("REJECTED".equals(answer.path("status").asString())) {
+                rejected.incrementAndGet();
+                return null;
+            }
+            placed.incrementAndGet();
+            JsonNode lines = answer.path("lines");
+            for (int i = 0; i < lines.size(); i++) {
+                openLines.put(lines.get(i).path("lineId").asString(), request.lines().get(i));
+                linesPlaced.incrementAndGet();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
