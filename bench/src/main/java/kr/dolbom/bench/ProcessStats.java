@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** CPU time and resident memory of processes, from /proc (Linux). */
+/** CPU time and memory of processes, from /proc (Linux). */
 final class ProcessStats {
 
     /** Clock ticks per second of utime and stime: 100 on every Linux this runs on (CONFIG_HZ is not it). */
@@ -33,14 +33,24 @@ final class ProcessStats {
         return processes.stream().mapToLong(ProcessStats::residentKiB).sum() / 1024;
     }
 
+    /**
+     * Proportional set size: resident memory with each shared page divided among the processes sharing it,
+     * so that PostgreSQL's backends do not each count the whole shared buffer pool. Plain RSS where the
+     * kernel has no smaps_rollup.
+     */
     static long residentKiB(ProcessHandle process) {
+        Path proc = Path.of("/proc", String.valueOf(process.pid()));
+        return kib(proc.resolve("smaps_rollup"), "Pss:").or(() -> kib(proc.resolve("status"), "VmRSS:")).orElse(0L);
+    }
+
+    private static java.util.Optional<Long> kib(Path file, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .findFirst().orElse(0);
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(field))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return java.util.Optional.empty();
         }
     }
 }
