@@ -1,18 +1,7 @@
 package kr.dolbom.intake;
 
-import java.time.Duration;
-import kr.dolbom.testsupport.Infrastructure;
-import kr.dolbom.testsupport.KafkaTestClient;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.springframework.beans.factory.annotation.Autowired;
+import kr.dolbom.testsupport.ServiceIntegrationTest;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The intake service on a real Kafka broker and a real PostgreSQL (embedded unless configured otherwise),
@@ -20,28 +9,5 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + IntakeApplication.CONFIG_NAME, "dolbom.demo-data=true"})
-@AutoConfigureWebTestClient
-public abstract class IntakeIntegrationTest {
-
-    protected static final Infrastructure INFRASTRUCTURE = Infrastructure.embedded();
-    protected static final KafkaTestClient KAFKA = new KafkaTestClient(INFRASTRUCTURE.kafkaBootstrapServers());
-
-    @Autowired
-    protected WebTestClient http;
-
-    @Autowired
-    protected DatabaseClient db;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        INFRASTRUCTURE.register(registry, "intake");
-    }
-
-    protected static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100));
-    }
-
-    protected long count(String sql) {
-        return db.sql(sql).map(row -> row.get(0, Long.class)).one().block();
-    }
+public abstract class IntakeIntegrationTest extends ServiceIntegrationTest {
 }

@@ -20,35 +20,27 @@ public class ChargeKpiStore {
 
     /** District first, then provider, in every transaction, so that concurrent consumers never wait in a circle. */
     Mono<Void> add(ChargeFigures charge) {
-        Mono<Void> byDistrict = db.sql("""
-                        insert into charge_district_month (district, month, charges, amount, public_share, co_payment)
-                        values (:district, :month, 1, :amount, :publicShare, :coPayment)
-                        on conflict (district, month) do update
-                           set charges = charge_district_month.charges + excluded.charges,
-                               amount = charge_district_month.amount + excluded.amount,
-                               public_share = charge_district_month.public_share + excluded.public_share,
-                               co_payment = charge_district_month.co_payment + excluded.co_payment""")
-                .bind("district", charge.district())
+        return addTo("charge_district_month", "district", charge.district(), charge)
+                .then(addTo("charge_provider_month", "provider_id", charge.providerId(), charge));
+    }
+
+    /** The two tables have the same shape, keyed by district or by provider; the names are ours, never input. */
+    private Mono<Void> addTo(String table, String keyColumn, String key, ChargeFigures charge) {
+        return db.sql("insert into " + table + " as target (" + keyColumn + """
+                        , month, charges, amount, public_share, co_payment)
+                        values (:key, :month, 1, :amount, :publicShare, :coPayment)
+                        on conflict (""" + keyColumn + """
+                        , month) do update
+                           set charges = target.charges + excluded.charges,
+                               amount = target.amount + excluded.amount,
+                               public_share = target.public_share + excluded.public_share,
+                               co_payment = target.co_payment + excluded.co_payment""")
+                .bind("key", key)
                 .bind("month", ReportingMonth.firstDay(charge.month()))
                 .bind("amount", charge.amount())
                 .bind("publicShare", charge.publicShare())
                 .bind("coPayment", charge.coPayment())
                 .then();
-        Mono<Void> byProvider = db.sql("""
-                        insert into charge_provider_month (provider_id, month, charges, amount, public_share, co_payment)
-                        values (:providerId, :month, 1, :amount, :publicShare, :coPayment)
-                        on conflict (provider_id, month) do update
-                           set charges = charge_provider_month.charges + excluded.charges,
-                               amount = charge_provider_month.amount + excluded.amount,
-                               public_share = charge_provider_month.public_share + excluded.public_share,
-                               co_payment = charge_provider_month.co_payment + excluded.co_payment""")
-                .bind("providerId", charge.providerId())
-                .bind("month", ReportingMonth.firstDay(charge.month()))
-                .bind("amount", charge.amount())
-                .bind("publicShare", charge.publicShare())
-                .bind("coPayment", charge.coPayment())
-                .then();
-        return byDistrict.then(byProvider);
     }
 
     public Mono<ChargeTotals> forDistrict(String district, YearMonth month) {
