@@ -101,6 +101,8 @@ public final class Bench {
                 Map<String, Double> cpuAfter = cpu(processes);
                 processes.forEach((name, handles) -> report.resources.put(name, new Report.Resource(
                         ProcessStats.residentMiB(handles), (cpuAfter.get(name) - cpuBefore.get(name)) / seconds)));
+                report.retriedRequests = traffic.retrying.retries.get();
+                report.retriedDeliveries = providers.retrying.retries.get();
                 report.checks = Checks.of(traffic, providers,
                         figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), true).minus(baseline));
             }

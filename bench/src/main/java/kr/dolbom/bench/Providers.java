@@ -47,6 +47,7 @@ final class Providers implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    final Retrying retrying = new Retrying(http);
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -102,7 +103,7 @@ final class Providers implements AutoCloseable {
         HttpRequest post = HttpRequest.newBuilder(deliveries).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        retrying.send(post).whenComplete((response, error) -> {
             inFlight.release();
             if (error == null && response.statusCode() == 201) {
                 delivered.incrementAndGet();

@@ -38,6 +38,9 @@ final class Report {
     double freshnessP99 = Double.NaN;
     long freshnessEvents;
     final Map<String, Resource> resources = new LinkedHashMap<>();
+    /** Answers of 503 + Retry-After (load shed, nothing recorded) that the simulated clients sent again. */
+    long retriedRequests;
+    long retriedDeliveries;
     Bench.Checks checks;
 
     Report(BenchOptions options, Instant started) {
@@ -75,6 +78,8 @@ final class Report {
         out.println("\nResources over the whole run (1.00 = one core busy; memory is PSS, shared pages split)");
         resources.forEach((name, resource) -> out.printf("  %-22s %5.2f cores  %,6d MiB%n", name,
                 resource.cores(), resource.residentMiB()));
+        out.printf("%nLoad shed with 503 and Retry-After, then sent again by the clients: %,d requests, %,d delivery reports%n",
+                retriedRequests, retriedDeliveries);
         out.println("\nSelf-checks");
         checks.passed().forEach(line -> out.println("  ok      " + line));
         checks.failed().forEach(line -> out.println("  FAILED  " + line));
@@ -143,6 +148,7 @@ final class Report {
         map.put("kpiFreshnessSeconds", Map.of("p50", finite(freshnessP50), "p99", finite(freshnessP99),
                 "events", freshnessEvents));
         map.put("resources", resources);
+        map.put("retriedAfter503", Map.of("requests", retriedRequests, "deliveryReports", retriedDeliveries));
         map.put("targets", Map.of(
                 "lifecycleOrdersPerSecond", Map.of("target", TARGET_ORDERS_PER_SECOND,
                         "met", throughput.lifecycleOrdersPerSecond() >= TARGET_ORDERS_PER_SECOND),

@@ -34,6 +34,7 @@ final class Traffic implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
     private final URI intake;
     private final Workload workload;
+    final Retrying retrying = new Retrying(http);
 
     final AtomicLong sent = new AtomicLong();
     final AtomicLong placed = new AtomicLong();
@@ -97,7 +98,7 @@ final class Traffic implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "bench-" + ProcessHandle.current().pid() + "-" + request.number())
                 .POST(HttpRequest.BodyPublishers.ofString(request.json())).build();
-        return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+        return retrying.send(post).handle((response, error) -> {
             if (error != null || response.statusCode() != 201) {
                 failed.incrementAndGet();
                 if (failures.size() < 5) {
