@@ -19,7 +19,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     private static final String SECONDS_BUCKETS = "5ms,10ms,25ms,50ms,75ms,100ms,150ms,200ms,300ms,500ms,750ms,1s,1500ms,2s,3s,5s,10s,30s";
 
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -34,7 +33,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.flyway.user", "${spring.r2dbc.username}");
         defaults.put("spring.flyway.password", "${spring.r2dbc.password}");
         String locations = "classpath:db/migration/${spring.application.name},classpath:db/platform";
-        // The demo district (dongs, providers, prices) as repeatable migrations, for the local stack and tests.
+        // The demo district (dongs, zones, providers) as repeatable migrations, for the local stack and tests.
         if (environment.getProperty("dolbom.demo-data", Boolean.class, false)) {
             locations += ",classpath:db/demo/${spring.application.name}";
         }

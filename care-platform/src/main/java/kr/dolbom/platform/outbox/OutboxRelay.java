@@ -22,6 +22,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -100,7 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** The oldest pending batch, in one round trip with the relay lock: nothing unless this replica holds it. */
-    private reactor.core.publisher.Flux<PendingEvent> pendingIfLeader() {
+    private Flux<PendingEvent> pendingIfLeader() {
         return db.sql("""
                         with leader as (select pg_try_advisory_xact_lock(hashtext('dolbom.outbox.relay')) as held)
                         select id, event_id, topic, message_key, event_type, source, occurred_at, payload::text as payload
@@ -123,9 +124,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Long> markSent(List<PendingEvent> batch) {
-        if (batch.isEmpty()) {
-            return Mono.just(0L);
-        }
         Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
         return db.sql("update outbox_event set published_at = now() where id = any(:ids)")
                 .bind("ids", ids)
