@@ -108,10 +108,6 @@ final class ServiceProcess {
         }
     }
 
-    boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
     Process process() {
         return process;
     }

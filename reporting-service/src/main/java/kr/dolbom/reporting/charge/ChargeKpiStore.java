@@ -24,7 +24,7 @@ public class ChargeKpiStore {
                 .then(addTo("charge_provider_month", "provider_id", charge.providerId(), charge));
     }
 
-    /** The two tables have the same shape, keyed by district or by provider; the names are ours, never input. */
+    /** Both tables have the same shape, keyed by district or by provider; table and column names are ours, never input. */
     private Mono<Void> addTo(String table, String keyColumn, String key, ChargeFigures charge) {
         return db.sql("insert into " + table + " as target (" + keyColumn + """
                         , month, charges, amount, public_share, co_payment)
@@ -44,21 +44,17 @@ public class ChargeKpiStore {
     }
 
     public Mono<ChargeTotals> forDistrict(String district, YearMonth month) {
-        return db.sql("""
-                        select charges, amount, public_share, co_payment from charge_district_month
-                        where district = :district and month = :month""")
-                .bind("district", district)
-                .bind("month", ReportingMonth.firstDay(month))
-                .map(ChargeKpiStore::totals)
-                .one()
-                .defaultIfEmpty(NONE);
+        return totalsOf("charge_district_month", "district", district, month);
     }
 
     public Mono<ChargeTotals> forProvider(String providerId, YearMonth month) {
-        return db.sql("""
-                        select charges, amount, public_share, co_payment from charge_provider_month
-                        where provider_id = :providerId and month = :month""")
-                .bind("providerId", providerId)
+        return totalsOf("charge_provider_month", "provider_id", providerId, month);
+    }
+
+    private Mono<ChargeTotals> totalsOf(String table, String keyColumn, String key, YearMonth month) {
+        return db.sql("select charges, amount, public_share, co_payment from " + table
+                        + " where " + keyColumn + " = :key and month = :month")
+                .bind("key", key)
                 .bind("month", ReportingMonth.firstDay(month))
                 .map(ChargeKpiStore::totals)
                 .one()
