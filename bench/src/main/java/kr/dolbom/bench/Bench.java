@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,21 +39,9 @@ public final class Bench {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (java.util.Arrays.asList(args).contains("--help")) {
-            System.out.println(BenchOptions.usage());
-            return;
-        }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Report report = new Bench(options).run(System.out);
-        System.exit(report.checksPassed() ? 0 : 1);
+    /** Exits with 0 when every self-check passed, 1 when one failed, 2 for a command line it does not take. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchOptions()).execute(args));
     }
 
     Report run(PrintStream out) throws Exception {
@@ -76,21 +65,30 @@ public final class Bench {
                 lifecycle.awaitSettled();
 
                 out.println("Throughput: " + options.orders() + " orders, " + options.concurrency() + " in flight…");
-                report.throughput = lifecycle.measure("throughput", options.orders(),
-                        () -> traffic.closedLoop(options.orders(), options.concurrency()), processes);
+                report.throughput = lifecycle.measure(
+                        "throughput",
+                        options.orders(),
+                        () -> traffic.closedLoop(options.orders(), options.concurrency()),
+                        processes);
 
                 out.println("Latency: " + options.rate() + " requests/s for " + options.latencySeconds() + " s…");
                 Histogram[] latency = new Histogram[1];
-                report.latency = lifecycle.measure("latency", options.rate() * options.latencySeconds(),
-                        () -> latency[0] = traffic.openLoop(options.rate(), options.latencySeconds()), processes);
+                report.latency = lifecycle.measure(
+                        "latency",
+                        options.rate() * options.latencySeconds(),
+                        () -> latency[0] = traffic.openLoop(options.rate(), options.latencySeconds()),
+                        processes);
                 report.latencyHistogram = latency[0];
 
                 double half = Math.max(1, report.throughput.lifecycleOrdersPerSecond() / 2);
                 out.printf("Freshness: %.0f orders/s (half the maximum) for %d s…%n", half, options.freshnessSeconds());
                 Map<String, Double> before = figures.metric("dolbom_consumer_freshness_seconds_bucket", "le", 8084);
                 Histogram[] sustainable = new Histogram[1];
-                report.freshness = lifecycle.measure("freshness", (int) Math.round(half * options.freshnessSeconds()),
-                        () -> sustainable[0] = traffic.openLoop(half, options.freshnessSeconds()), processes);
+                report.freshness = lifecycle.measure(
+                        "freshness",
+                        (int) Math.round(half * options.freshnessSeconds()),
+                        () -> sustainable[0] = traffic.openLoop(half, options.freshnessSeconds()),
+                        processes);
                 report.halfRateLatencyHistogram = sustainable[0];
                 Map<String, Double> after = figures.metric("dolbom_consumer_freshness_seconds_bucket", "le", 8084);
                 report.freshnessP50 = Buckets.quantile(before, after, 0.50);
@@ -99,12 +97,18 @@ public final class Bench {
 
                 double seconds = (System.nanoTime() - runStarted) / 1e9;
                 Map<String, Double> cpuAfter = cpu(processes);
-                processes.forEach((name, handles) -> report.resources.put(name, new Report.Resource(
-                        ProcessStats.residentMiB(handles), (cpuAfter.get(name) - cpuBefore.get(name)) / seconds)));
+                processes.forEach((name, handles) -> report.resources.put(
+                        name,
+                        new Report.Resource(
+                                ProcessStats.residentMiB(handles),
+                                (cpuAfter.get(name) - cpuBefore.get(name)) / seconds)));
                 report.retriedRequests = traffic.retrying.retries.get();
                 report.retriedDeliveries = providers.retrying.retries.get();
-                report.checks = Checks.of(traffic, providers,
-                        figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), true).minus(baseline));
+                report.checks = Checks.of(
+                        traffic,
+                        providers,
+                        figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), true)
+                                .minus(baseline));
             }
         }
         report.print(out);
@@ -121,7 +125,8 @@ public final class Bench {
 
     private void writeJson(Report report) throws IOException {
         Files.createDirectories(options.output().getParent());
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonMapper json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Files.writeString(options.output(), json.writeValueAsString(report.asMap()) + "\n");
     }
 
@@ -144,7 +149,8 @@ public final class Bench {
             void send() throws Exception;
         }
 
-        Report.Phase measure(String name, int orders, Load load, Map<String, List<ProcessHandle>> processes) throws Exception {
+        Report.Phase measure(String name, int orders, Load load, Map<String, List<ProcessHandle>> processes)
+                throws Exception {
             long commits = figures.commits();
             double published = figures.total("dolbom_outbox_published_total", 8081, 8082, 8083, 8084);
             double consumed = figures.total("dolbom_consumer_events_total", 8081, 8082, 8083, 8084);
@@ -157,10 +163,17 @@ public final class Bench {
             double settled = (System.nanoTime() - started) / 1e9;
             long sent = traffic.sent.get() - sentBefore;
             Map<String, Double> cpuAfter = cpu(processes);
-            double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpu.get(e.getKey())).sum();
+            double cpuSeconds = cpuAfter.entrySet().stream()
+                    .mapToDouble(e -> e.getValue() - cpu.get(e.getKey()))
+                    .sum();
             // PostgreSQL publishes its transaction counts with a delay of up to a second.
             Thread.sleep(1_100);
-            return new Report.Phase(name, sent, settled, sent / settled, sent / answered,
+            return new Report.Phase(
+                    name,
+                    sent,
+                    settled,
+                    sent / settled,
+                    sent / answered,
                     (figures.commits() - commits) / settled,
                     (figures.total("dolbom_outbox_published_total", 8081, 8082, 8083, 8084) - published) / settled,
                     (figures.total("dolbom_consumer_events_total", 8081, 8082, 8083, 8084) - consumed) / settled,
@@ -174,7 +187,8 @@ public final class Bench {
                 if (providers.delivered.get() + providers.failed.get() >= traffic.linesPlaced.get()) {
                     Figures.Totals now = figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), false)
                             .minus(baseline);
-                    if (now.placed() >= traffic.placed.get() && now.rejected() >= traffic.rejected.get()
+                    if (now.placed() >= traffic.placed.get()
+                            && now.rejected() >= traffic.rejected.get()
                             && now.kpiCharges() >= providers.delivered.get()) {
                         return;
                     }
@@ -182,7 +196,8 @@ public final class Bench {
                 Thread.sleep(50);
             }
             throw new IllegalStateException("the system did not settle within " + SETTLE_TIMEOUT.toMinutes()
-                    + " minutes: " + providers.delivered.get() + " of " + traffic.linesPlaced.get() + " lines delivered");
+                    + " minutes: " + providers.delivered.get() + " of " + traffic.linesPlaced.get()
+                    + " lines delivered");
         }
     }
 
@@ -192,28 +207,67 @@ public final class Bench {
         static Checks of(Traffic traffic, Providers providers, Figures.Totals delta) {
             List<String> passed = new ArrayList<>();
             List<String> failed = new ArrayList<>();
-            check(passed, failed, traffic.failed.get() == 0 && traffic.placed.get() + traffic.rejected.get() == traffic.sent.get(),
-                    "every request answered: %,d sent = %,d placed + %,d rejected (%,d failed %s)", traffic.sent.get(),
-                    traffic.placed.get(), traffic.rejected.get(), traffic.failed.get(), traffic.failures);
-            check(passed, failed, traffic.placed.get() == traffic.eligibleSent.get(),
-                    "eligibility as generated: %,d eligible requests, %,d placed", traffic.eligibleSent.get(), traffic.placed.get());
-            check(passed, failed, delta.placed() == traffic.placed.get() && delta.rejected() == traffic.rejected.get(),
-                    "reporting counted the same orders: %,d placed, %,d rejected", delta.placed(), delta.rejected());
-            check(passed, failed, delta.linesRequested() == traffic.linesPlaced.get()
+            check(
+                    passed,
+                    failed,
+                    traffic.failed.get() == 0 && traffic.placed.get() + traffic.rejected.get() == traffic.sent.get(),
+                    "every request answered: %,d sent = %,d placed + %,d rejected (%,d failed %s)",
+                    traffic.sent.get(),
+                    traffic.placed.get(),
+                    traffic.rejected.get(),
+                    traffic.failed.get(),
+                    traffic.failures);
+            check(
+                    passed,
+                    failed,
+                    traffic.placed.get() == traffic.eligibleSent.get(),
+                    "eligibility as generated: %,d eligible requests, %,d placed",
+                    traffic.eligibleSent.get(),
+                    traffic.placed.get());
+            check(
+                    passed,
+                    failed,
+                    delta.placed() == traffic.placed.get() && delta.rejected() == traffic.rejected.get(),
+                    "reporting counted the same orders: %,d placed, %,d rejected",
+                    delta.placed(),
+                    delta.rejected());
+            check(
+                    passed,
+                    failed,
+                    delta.linesRequested() == traffic.linesPlaced.get()
                             && delta.linesAssigned() == traffic.linesPlaced.get(),
-                    "every line assigned: %,d requested, %,d assigned, %,d placed", delta.linesRequested(),
-                    delta.linesAssigned(), traffic.linesPlaced.get());
-            check(passed, failed, providers.failed.get() == 0 && providers.delivered.get() == traffic.linesPlaced.get(),
-                    "every line delivered: %,d of %,d (%,d refused %s)", providers.delivered.get(), traffic.linesPlaced.get(),
-                    providers.failed.get(), providers.failures);
-            check(passed, failed, delta.billedDeliveries() == providers.delivered.get()
+                    "every line assigned: %,d requested, %,d assigned, %,d placed",
+                    delta.linesRequested(),
+                    delta.linesAssigned(),
+                    traffic.linesPlaced.get());
+            check(
+                    passed,
+                    failed,
+                    providers.failed.get() == 0 && providers.delivered.get() == traffic.linesPlaced.get(),
+                    "every line delivered: %,d of %,d (%,d refused %s)",
+                    providers.delivered.get(),
+                    traffic.linesPlaced.get(),
+                    providers.failed.get(),
+                    providers.failures);
+            check(
+                    passed,
+                    failed,
+                    delta.billedDeliveries() == providers.delivered.get()
                             && delta.kpiDeliveries() == providers.delivered.get(),
                     "each delivery charged once: %,d deliveries, %,d charges in billing, %,d deliveries in the KPIs",
-                    providers.delivered.get(), delta.billedDeliveries(), delta.kpiDeliveries());
-            check(passed, failed, delta.kpiCharges() == delta.billedDeliveries()
-                            && delta.kpiChargedAmount() == delta.billedAmount(),
-                    "the KPIs equal the books: %,d charges and %,d KRW in the KPIs, %,d and %,d KRW in billing's settlements",
-                    delta.kpiCharges(), delta.kpiChargedAmount(), delta.billedDeliveries(), delta.billedAmount());
+                    providers.delivered.get(),
+                    delta.billedDeliveries(),
+                    delta.kpiDeliveries());
+            check(
+                    passed,
+                    failed,
+                    delta.kpiCharges() == delta.billedDeliveries() && delta.kpiChargedAmount() == delta.billedAmount(),
+                    "the KPIs equal the books: %,d charges and %,d KRW in the KPIs, %,d and %,d KRW in billing's "
+                            + "settlements",
+                    delta.kpiCharges(),
+                    delta.kpiChargedAmount(),
+                    delta.billedDeliveries(),
+                    delta.billedAmount());
             check(passed, failed, delta.deadLetters() == 0, "no dead letters: %,d", delta.deadLetters());
             return new Checks(passed, failed);
         }

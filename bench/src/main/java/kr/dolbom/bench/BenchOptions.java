@@ -2,94 +2,188 @@ package kr.dolbom.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * What to run. The defaults are a full run of a few minutes; {@code --quick} is the CI smoke run of the
- * same phases at a small scale, which still checks every order end to end.
- *
- * @param orders            orders of the throughput phase, sent as fast as the system takes them
- * @param concurrency       requests in flight during the throughput phase
- * @param rate              requests per second of the latency phase (an open loop: the rate does not bend to the system)
- * @param latencySeconds    length of the latency phase
- * @param freshnessSeconds  length of the freshness phase, run at half the throughput phase's rate
- * @param external          measure a stack that is already running at the offset ports instead of starting one
+ * same phases at a small scale, which still checks every order end to end. A figure given on the command
+ * line wins over its scale's, whichever comes first.
  */
-record BenchOptions(boolean quick, int warmUpOrders, int orders, int concurrency, int rate, int latencySeconds,
-        int freshnessSeconds, int ceilingSeconds, int kafkaCeilingRecords, int portOffset, boolean external,
-        boolean profile, Path repository, Path output) {
+@Command(
+        name = "bench/run.sh",
+        sortOptions = false,
+        sortSynopsis = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "The whole care-order lifecycle under load on a local stack of its own, measured against this "
+                    + "machine's PostgreSQL and Kafka ceilings, with self-checks that every order is accounted for. "
+                    + "Prints the figures and writes them to bench/target/bench/bench-result.json; exits with 1 when "
+                    + "a self-check fails.",
+            ""
+        },
+        footer = {
+            "",
+            "Environment:",
+            "  DOLBOM_BENCH_SERVICE_JAVA_OPTS  more JVM flags for the services,",
+            "                                  e.g. an async-profiler agent"
+        })
+final class BenchOptions implements Callable<Integer> {
 
-    static BenchOptions parse(String... args) {
-        boolean quick = false;
-        for (String arg : args) {
-            quick |= arg.equals("--quick");
-        }
-        Path repository = findRepository();
-        BenchOptions options = quick
-                ? new BenchOptions(true, 50, 400, 16, 100, 5, 5, 2, 20_000, 30_000, false, false, repository,
-                        repository.resolve("bench/target/bench/bench-result.json"))
-                : new BenchOptions(false, 3_000, 6_000, 64, 500, 20, 20, 8, 200_000, 30_000, false, false, repository,
-                        repository.resolve("bench/target/bench/bench-result.json"));
-        for (String arg : args) {
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-            if (arg.equals("--quick")) {
-                continue;
-            } else if (arg.startsWith("--warm-up=")) {
-                options = new BenchOptions(options.quick, Integer.parseInt(value), options.orders, options.concurrency,
-                        options.rate, options.latencySeconds, options.freshnessSeconds, options.ceilingSeconds,
-                        options.kafkaCeilingRecords, options.portOffset, options.external, options.profile,
-                        options.repository, options.output);
-            } else if (arg.startsWith("--orders=")) {
-                options = options.with(Integer.parseInt(value), options.concurrency, options.rate);
-            } else if (arg.startsWith("--concurrency=")) {
-                options = options.with(options.orders, Integer.parseInt(value), options.rate);
-            } else if (arg.startsWith("--rate=")) {
-                options = options.with(options.orders, options.concurrency, Integer.parseInt(value));
-            } else if (arg.startsWith("--port-offset=")) {
-                options = new BenchOptions(options.quick, options.warmUpOrders, options.orders, options.concurrency,
-                        options.rate, options.latencySeconds, options.freshnessSeconds, options.ceilingSeconds,
-                        options.kafkaCeilingRecords, Integer.parseInt(value), options.external, options.profile,
-                        options.repository, options.output);
-            } else if (arg.equals("--external")) {
-                options = new BenchOptions(options.quick, options.warmUpOrders, options.orders, options.concurrency,
-                        options.rate, options.latencySeconds, options.freshnessSeconds, options.ceilingSeconds,
-                        options.kafkaCeilingRecords, options.portOffset, true, options.profile, options.repository,
-                        options.output);
-            } else if (arg.equals("--profile")) {
-                options = new BenchOptions(options.quick, options.warmUpOrders, options.orders, options.concurrency,
-                        options.rate, options.latencySeconds, options.freshnessSeconds, options.ceilingSeconds,
-                        options.kafkaCeilingRecords, options.portOffset, options.external, true, options.repository,
-                        options.output);
-            } else {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + usage());
-            }
-        }
-        return options;
+    @Option(
+            names = "--quick",
+            description = "the CI smoke run: same phases and self-checks, small scale (about a minute)")
+    private boolean quick;
+
+    // Null when not given: the default depends on --quick, which may come later on the line.
+    @Option(
+            names = "--warm-up",
+            paramLabel = "N",
+            description = "orders sent before measuring, so that the JIT has compiled the hot paths "
+                    + "(default 3000; 50 with --quick)")
+    private Integer warmUpOrders;
+
+    @Option(
+            names = "--orders",
+            paramLabel = "N",
+            description = "orders of the throughput phase, sent as fast as the system takes them "
+                    + "(default 6000; 400 with --quick)")
+    private Integer orders;
+
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            description = "requests in flight in the throughput phase (default 64; 16 with --quick)")
+    private Integer concurrency;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            description = "requests/s of the latency phase, an open loop: the rate does not bend to the system "
+                    + "(default 500; 100 with --quick)")
+    private Integer rate;
+
+    @Option(
+            names = "--port-offset",
+            paramLabel = "N",
+            defaultValue = "30000",
+            description =
+                    "where the benchmark's own stack listens (default ${DEFAULT-VALUE}: 38081-38084, 39092, 45432)")
+    private int portOffset;
+
+    @Option(
+            names = "--external",
+            description = "measure a stack already running at those ports instead of starting a fresh one")
+    private boolean external;
+
+    @Option(
+            names = "--profile",
+            description = "record the services with Java Flight Recorder (bench/target/bench/*.jfr)")
+    private boolean profile;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help and exit")
+    private boolean help;
+
+    private Path repository;
+
+    @Override
+    public Integer call() throws Exception {
+        return new Bench(this).run(System.out).checksPassed() ? 0 : 1;
     }
 
-    static String usage() {
-        return """
-                usage: bench/run.sh [--quick] [--warm-up=N] [--orders=N] [--concurrency=N] [--rate=N] [--port-offset=N] [--external] [--profile]
-                  --quick          the CI smoke run: same phases and self-checks, small scale (about a minute)
-                  --warm-up=N      orders sent before measuring, so that the JIT has compiled the hot paths (default 3000)
-                  --orders=N       orders of the throughput phase (default 6000)
-                  --concurrency=N  requests in flight in the throughput phase (default 64)
-                  --rate=N         requests/s of the fixed-rate latency phase (default 500)
-                  --port-offset=N  where the benchmark's own stack listens (default 30000: 38081-38084, 39092, 45432)
-                  --external       use a stack already running at those ports instead of starting a fresh one
-                  --profile        record the services with Java Flight Recorder (bench/target/bench/*.jfr)""";
+    /**
+     * The figures of a run that the command line does not set.
+     *
+     * @param freshnessSeconds length of the freshness phase, run at half the throughput phase's rate
+     */
+    private record Scale(
+            int warmUpOrders,
+            int orders,
+            int concurrency,
+            int rate,
+            int latencySeconds,
+            int freshnessSeconds,
+            int ceilingSeconds,
+            int kafkaCeilingRecords) {
+
+        static final Scale FULL = new Scale(3_000, 6_000, 64, 500, 20, 20, 8, 200_000);
+        static final Scale QUICK = new Scale(50, 400, 16, 100, 5, 5, 2, 20_000);
     }
 
-    private BenchOptions with(int orders, int concurrency, int rate) {
-        return new BenchOptions(quick, warmUpOrders, orders, concurrency, rate, latencySeconds, freshnessSeconds,
-                ceilingSeconds, kafkaCeilingRecords, portOffset, external, profile, repository, output);
+    private Scale scale() {
+        return quick ? Scale.QUICK : Scale.FULL;
+    }
+
+    boolean quick() {
+        return quick;
+    }
+
+    int warmUpOrders() {
+        return warmUpOrders != null ? warmUpOrders : scale().warmUpOrders();
+    }
+
+    int orders() {
+        return orders != null ? orders : scale().orders();
+    }
+
+    int concurrency() {
+        return concurrency != null ? concurrency : scale().concurrency();
+    }
+
+    int rate() {
+        return rate != null ? rate : scale().rate();
+    }
+
+    int latencySeconds() {
+        return scale().latencySeconds();
+    }
+
+    int freshnessSeconds() {
+        return scale().freshnessSeconds();
+    }
+
+    int ceilingSeconds() {
+        return scale().ceilingSeconds();
+    }
+
+    int kafkaCeilingRecords() {
+        return scale().kafkaCeilingRecords();
+    }
+
+    int portOffset() {
+        return portOffset;
+    }
+
+    boolean external() {
+        return external;
+    }
+
+    boolean profile() {
+        return profile;
     }
 
     int port(int base) {
         return base + portOffset;
     }
 
+    /** Looked up on first use, so that {@code --help} works from anywhere. */
+    Path repository() {
+        if (repository == null) {
+            repository = findRepository();
+        }
+        return repository;
+    }
+
+    Path output() {
+        return repository().resolve("bench/target/bench/bench-result.json");
+    }
+
     Path workDirectory() {
-        return output.getParent();
+        return output().getParent();
     }
 
     private static Path findRepository() {

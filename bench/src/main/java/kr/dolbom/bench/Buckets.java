@@ -9,8 +9,7 @@ import java.util.TreeMap;
  */
 final class Buckets {
 
-    private Buckets() {
-    }
+    private Buckets() {}
 
     /** Seconds at the quantile, or infinity if it lies beyond the last finite bucket; NaN without samples. */
     static double quantile(Map<String, Double> before, Map<String, Double> after, double q) {

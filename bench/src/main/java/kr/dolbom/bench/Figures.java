@@ -27,9 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class Figures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? ([-+0-9.eE]+|NaN|[+-]Inf)$");
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? ([-+0-9.eE]+|NaN|[+-]Inf)$");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Stack stack;
 
     Figures(Stack stack) {
@@ -37,20 +39,38 @@ final class Figures {
     }
 
     /** The counts the self-checks compare, as the reporting and billing services give them. */
-    record Totals(long placed, long rejected, long linesRequested, long linesAssigned, long kpiDeliveries, long kpiCharges,
-            long kpiChargedAmount, long billedDeliveries, long billedAmount, long deadLetters) {
+    record Totals(
+            long placed,
+            long rejected,
+            long linesRequested,
+            long linesAssigned,
+            long kpiDeliveries,
+            long kpiCharges,
+            long kpiChargedAmount,
+            long billedDeliveries,
+            long billedAmount,
+            long deadLetters) {
 
         Totals minus(Totals base) {
-            return new Totals(placed - base.placed, rejected - base.rejected, linesRequested - base.linesRequested,
-                    linesAssigned - base.linesAssigned, kpiDeliveries - base.kpiDeliveries, kpiCharges - base.kpiCharges,
-                    kpiChargedAmount - base.kpiChargedAmount, billedDeliveries - base.billedDeliveries,
-                    billedAmount - base.billedAmount, deadLetters - base.deadLetters);
+            return new Totals(
+                    placed - base.placed,
+                    rejected - base.rejected,
+                    linesRequested - base.linesRequested,
+                    linesAssigned - base.linesAssigned,
+                    kpiDeliveries - base.kpiDeliveries,
+                    kpiCharges - base.kpiCharges,
+                    kpiChargedAmount - base.kpiChargedAmount,
+                    billedDeliveries - base.billedDeliveries,
+                    billedAmount - base.billedAmount,
+                    deadLetters - base.deadLetters);
         }
     }
 
     /** Orders count in the month they were requested, deliveries and charges in the month of their day. */
-    Totals totals(YearMonth ordersMonth, YearMonth deliveryMonth, boolean withBilling) throws IOException, InterruptedException {
-        JsonNode orders = get(stack.baseUrl(8084) + "/api/v1/kpis/monthly?district=mapo&month=" + ordersMonth).path("orders");
+    Totals totals(YearMonth ordersMonth, YearMonth deliveryMonth, boolean withBilling)
+            throws IOException, InterruptedException {
+        JsonNode orders = get(stack.baseUrl(8084) + "/api/v1/kpis/monthly?district=mapo&month=" + ordersMonth)
+                .path("orders");
         JsonNode month = get(stack.baseUrl(8084) + "/api/v1/kpis/monthly?district=mapo&month=" + deliveryMonth);
         long deliveries = 0;
         for (JsonNode service : month.path("deliveries")) {
@@ -68,21 +88,36 @@ final class Figures {
             }
             deadLetters = deadLetters();
         }
-        return new Totals(orders.path("placed").asLong(), orders.path("rejected").asLong(),
-                orders.path("linesRequested").asLong(), orders.path("linesAssigned").asLong(), deliveries,
-                month.path("charges").path("count").asLong(), month.path("charges").path("amount").asLong(),
-                billedDeliveries, billedAmount, deadLetters);
+        return new Totals(
+                orders.path("placed").asLong(),
+                orders.path("rejected").asLong(),
+                orders.path("linesRequested").asLong(),
+                orders.path("linesAssigned").asLong(),
+                deliveries,
+                month.path("charges").path("count").asLong(),
+                month.path("charges").path("amount").asLong(),
+                billedDeliveries,
+                billedAmount,
+                deadLetters);
     }
 
     /** Records on every dead-letter topic: a healthy run adds none. */
     long deadLetters() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka()))) {
-            List<String> topics = admin.listTopics().names().get().stream().filter(name -> name.endsWith(".dlq")).toList();
+            List<String> topics = admin.listTopics().names().get().stream()
+                    .filter(name -> name.endsWith(".dlq"))
+                    .toList();
             Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
-                    description.partitions().forEach(partition ->
-                            ends.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
-            return admin.listOffsets(ends).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get()
+                    .forEach((name, description) -> description
+                            .partitions()
+                            .forEach(partition ->
+                                    ends.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(ends).all().get().values().stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
         } catch (Exception e) {
             throw new IllegalStateException("cannot count dead letters: " + e.getMessage(), e);
         }
@@ -104,10 +139,12 @@ final class Figures {
     }
 
     /** A counter or bucket family summed over every label but those kept, from each service's /actuator/prometheus. */
-    Map<String, Double> metric(String name, String keepLabel, int... basePorts) throws IOException, InterruptedException {
+    Map<String, Double> metric(String name, String keepLabel, int... basePorts)
+            throws IOException, InterruptedException {
         Map<String, Double> sums = new TreeMap<>();
         for (int port : basePorts) {
-            for (String line : getText(stack.baseUrl(port) + "/actuator/prometheus").split("\n")) {
+            for (String line :
+                    getText(stack.baseUrl(port) + "/actuator/prometheus").split("\n")) {
                 Matcher sample = SAMPLE.matcher(line);
                 if (!sample.matches() || !sample.group(1).equals(name)) {
                     continue;
@@ -120,7 +157,9 @@ final class Figures {
     }
 
     double total(String name, int... basePorts) throws IOException, InterruptedException {
-        return metric(name, null, basePorts).values().stream().mapToDouble(Double::doubleValue).sum();
+        return metric(name, null, basePorts).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
     }
 
     private static String label(String labels, String name) {
@@ -133,8 +172,11 @@ final class Figures {
     }
 
     private String getText(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -11,8 +11,7 @@ final class ProcessStats {
     /** Clock ticks per second of utime and stime: 100 on every Linux this runs on (CONFIG_HZ is not it). */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     static double cpuSeconds(List<ProcessHandle> processes) {
         return processes.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
@@ -40,7 +39,9 @@ final class ProcessStats {
      */
     static long residentKiB(ProcessHandle process) {
         Path proc = Path.of("/proc", String.valueOf(process.pid()));
-        return kib(proc.resolve("smaps_rollup"), "Pss:").or(() -> kib(proc.resolve("status"), "VmRSS:")).orElse(0L);
+        return kib(proc.resolve("smaps_rollup"), "Pss:")
+                .or(() -> kib(proc.resolve("status"), "VmRSS:"))
+                .orElse(0L);
     }
 
     private static java.util.Optional<Long> kib(Path file, String field) {

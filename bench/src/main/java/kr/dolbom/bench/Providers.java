@@ -3,7 +3,6 @@ package kr.dolbom.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,8 +43,11 @@ final class Providers implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final CareEventCodec codec = new CareEventCodec();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(executor)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     final Retrying retrying = new Retrying(http);
     private final Thread poller;
@@ -59,12 +61,19 @@ final class Providers implements AutoCloseable {
         this.traffic = traffic;
         this.deliveryDay = deliveryDay;
         this.deliveries = URI.create(matchingBaseUrl + "/api/v1/deliveries");
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-providers-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "bench-providers-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(CareTopics.ASSIGNMENTS).stream()
-                .map(info -> new TopicPartition(CareTopics.ASSIGNMENTS, info.partition())).toList();
+                .map(info -> new TopicPartition(CareTopics.ASSIGNMENTS, info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions); // only what is assigned from now on
         partitions.forEach(consumer::position);
@@ -94,15 +103,21 @@ final class Providers implements AutoCloseable {
 
     private void deliver(LineAssigned assigned, Workload.Line line) {
         String body = line.timed()
-                ? "{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\",\"startTime\":\"09:00\",\"endTime\":\"%s\"}"
-                        .formatted(assigned.lineId(), assigned.providerId(), deliveryDay,
+                ? ("{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\","
+                                + "\"startTime\":\"09:00\",\"endTime\":\"%s\"}")
+                        .formatted(
+                                assigned.lineId(),
+                                assigned.providerId(),
+                                deliveryDay,
                                 LocalTime.of(9, 0).plusMinutes(line.minutes()))
                 : "{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\",\"units\":%d}"
                         .formatted(assigned.lineId(), assigned.providerId(), deliveryDay, line.quantity());
         inFlight.acquireUninterruptibly();
-        HttpRequest post = HttpRequest.newBuilder(deliveries).timeout(Duration.ofSeconds(30))
+        HttpRequest post = HttpRequest.newBuilder(deliveries)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         retrying.send(post).whenComplete((response, error) -> {
             inFlight.release();
             if (error == null && response.statusCode() == 201) {

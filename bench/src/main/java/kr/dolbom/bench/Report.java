@@ -18,13 +18,19 @@ final class Report {
      *
      * @param cores CPU the whole system used (services, broker, database), in cores
      */
-    record Phase(String name, long orders, double seconds, double lifecycleOrdersPerSecond, double requestsPerSecond,
-            double commitsPerSecond, double eventsPublishedPerSecond, double eventsConsumedPerSecond, double cores) {
-    }
+    record Phase(
+            String name,
+            long orders,
+            double seconds,
+            double lifecycleOrdersPerSecond,
+            double requestsPerSecond,
+            double commitsPerSecond,
+            double eventsPublishedPerSecond,
+            double eventsConsumedPerSecond,
+            double cores) {}
 
     /** @param cores average CPU over the whole run, in cores */
-    record Resource(long residentMiB, double cores) {
-    }
+    record Resource(long residentMiB, double cores) {}
 
     private final BenchOptions options;
     private final Instant started;
@@ -40,6 +46,7 @@ final class Report {
     final Map<String, Resource> resources = new LinkedHashMap<>();
     /** Answers of 503 + Retry-After (load shed, nothing recorded) that the simulated clients sent again. */
     long retriedRequests;
+
     long retriedDeliveries;
     Bench.Checks checks;
 
@@ -53,53 +60,86 @@ final class Report {
     }
 
     void print(PrintStream out) {
-        out.printf("%n== dolbom benchmark, %s run of %s, %d cores ==%n", options.quick() ? "quick" : "full", started,
+        out.printf(
+                "%n== dolbom benchmark, %s run of %s, %d cores ==%n",
+                options.quick() ? "quick" : "full",
+                started,
                 Runtime.getRuntime().availableProcessors());
         out.println("\nCeilings (this machine, this run, the system's own PostgreSQL and Kafka)");
-        out.printf("  PostgreSQL single-row insert+commit, %d clients  %,10.0f /s%n", Ceilings.POSTGRES_CLIENTS,
-                ceilings.postgresCommitsPerSecond());
-        out.printf("  Kafka producer, acks=all, idempotent, %d B      %,10.0f records/s%n", ceilings.recordBytes(),
-                ceilings.kafkaProducedPerSecond());
-        out.printf("  Kafka consumer                                  %,10.0f records/s%n", ceilings.kafkaConsumedPerSecond());
+        out.printf(
+                "  PostgreSQL single-row insert+commit, %d clients  %,10.0f /s%n",
+                Ceilings.POSTGRES_CLIENTS, ceilings.postgresCommitsPerSecond());
+        out.printf(
+                "  Kafka producer, acks=all, idempotent, %d B      %,10.0f records/s%n",
+                ceilings.recordBytes(), ceilings.kafkaProducedPerSecond());
+        out.printf(
+                "  Kafka consumer                                  %,10.0f records/s%n",
+                ceilings.kafkaConsumedPerSecond());
         phase(out, throughput, "orders as fast as they are taken, " + options.concurrency() + " in flight");
         phase(out, latency, options.rate() + " requests/s, open loop");
-        out.printf("  intake POST latency   p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms   (target p99 < %.0f ms: %s)%n",
-                millis(50), millis(95), millis(99), latencyHistogram.getMaxValue() / 1000.0, TARGET_P99_MILLIS,
+        out.printf(
+                "  intake POST latency   p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms"
+                        + "   (target p99 < %.0f ms: %s)%n",
+                millis(50),
+                millis(95),
+                millis(99),
+                latencyHistogram.getMaxValue() / 1000.0,
+                TARGET_P99_MILLIS,
                 millis(99) < TARGET_P99_MILLIS ? "met" : "missed");
         phase(out, freshness, "half the throughput phase's rate, open loop");
-        out.printf("  intake POST latency   p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+        out.printf(
+                "  intake POST latency   p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
                 halfRateLatencyHistogram.getValueAtPercentile(50) / 1000.0,
                 halfRateLatencyHistogram.getValueAtPercentile(95) / 1000.0,
                 halfRateLatencyHistogram.getValueAtPercentile(99) / 1000.0,
                 halfRateLatencyHistogram.getMaxValue() / 1000.0);
-        out.printf("  KPI freshness (event time -> read model)  p50 %.3f s  p99 %.3f s over %,d events   (target p99 < %.0f s: %s)%n",
-                freshnessP50, freshnessP99, freshnessEvents, TARGET_FRESHNESS_P99_SECONDS,
+        out.printf(
+                "  KPI freshness (event time -> read model)  p50 %.3f s  p99 %.3f s over %,d events"
+                        + "   (target p99 < %.0f s: %s)%n",
+                freshnessP50,
+                freshnessP99,
+                freshnessEvents,
+                TARGET_FRESHNESS_P99_SECONDS,
                 freshnessP99 < TARGET_FRESHNESS_P99_SECONDS ? "met" : "missed");
         out.println("\nResources over the whole run (1.00 = one core busy; memory is PSS, shared pages split)");
-        resources.forEach((name, resource) -> out.printf("  %-22s %5.2f cores  %,6d MiB%n", name,
-                resource.cores(), resource.residentMiB()));
-        out.printf("%nLoad shed with 503 and Retry-After, then sent again by the clients: %,d requests, %,d delivery reports%n",
+        resources.forEach((name, resource) ->
+                out.printf("  %-22s %5.2f cores  %,6d MiB%n", name, resource.cores(), resource.residentMiB()));
+        out.printf(
+                "%nLoad shed with 503 and Retry-After, then sent again by the clients: %,d requests, "
+                        + "%,d delivery reports%n",
                 retriedRequests, retriedDeliveries);
         out.println("\nSelf-checks");
         checks.passed().forEach(line -> out.println("  ok      " + line));
         checks.failed().forEach(line -> out.println("  FAILED  " + line));
-        out.println(checksPassed() ? "\nAll orders accounted for." : "\nSELF-CHECK FAILED: the figures above do not count.");
+        out.println(
+                checksPassed()
+                        ? "\nAll orders accounted for."
+                        : "\nSELF-CHECK FAILED: the figures above do not count.");
     }
 
     private void phase(PrintStream out, Phase phase, String how) {
         out.printf("%n%s: %,d orders, %s%n", capitalised(phase.name()), phase.orders(), how);
-        out.printf("  lifecycle, first request to last KPI update   %,8.1f orders/s  (%.1f s)%s%n",
-                phase.lifecycleOrdersPerSecond(), phase.seconds(), phase == throughput
-                        ? String.format("   (target >= %,.0f: %s)", TARGET_ORDERS_PER_SECOND,
+        out.printf(
+                "  lifecycle, first request to last KPI update   %,8.1f orders/s  (%.1f s)%s%n",
+                phase.lifecycleOrdersPerSecond(),
+                phase.seconds(),
+                phase == throughput
+                        ? String.format(
+                                "   (target >= %,.0f: %s)",
+                                TARGET_ORDERS_PER_SECOND,
                                 phase.lifecycleOrdersPerSecond() >= TARGET_ORDERS_PER_SECOND ? "met" : "missed")
                         : "");
         out.printf("  intake requests answered                      %,8.1f /s%n", phase.requestsPerSecond());
-        out.printf("  PostgreSQL commits                            %,8.0f /s  = %.3f of the ceiling (%.1f per order)%n",
-                phase.commitsPerSecond(), phase.commitsPerSecond() / ceilings.postgresCommitsPerSecond(),
+        out.printf(
+                "  PostgreSQL commits                            %,8.0f /s  = %.3f of the ceiling (%.1f per order)%n",
+                phase.commitsPerSecond(),
+                phase.commitsPerSecond() / ceilings.postgresCommitsPerSecond(),
                 phase.commitsPerSecond() / phase.lifecycleOrdersPerSecond());
-        out.printf("  events published                              %,8.0f /s  = %.3f of the producer ceiling%n",
+        out.printf(
+                "  events published                              %,8.0f /s  = %.3f of the producer ceiling%n",
                 phase.eventsPublishedPerSecond(), phase.eventsPublishedPerSecond() / ceilings.kafkaProducedPerSecond());
-        out.printf("  events consumed                               %,8.0f /s  = %.3f of the consumer ceiling%n",
+        out.printf(
+                "  events consumed                               %,8.0f /s  = %.3f of the consumer ceiling%n",
                 phase.eventsConsumedPerSecond(), phase.eventsConsumedPerSecond() / ceilings.kafkaConsumedPerSecond());
         out.printf("  CPU, whole system                             %8.2f cores%n", phase.cores());
     }
@@ -114,13 +154,34 @@ final class Report {
 
     Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("run", Map.of("mode", options.quick() ? "quick" : "full", "started", started.toString(),
-                "cores", Runtime.getRuntime().availableProcessors(), "orders", options.orders(),
-                "concurrency", options.concurrency(), "rate", options.rate()));
-        map.put("ceilings", Map.of("postgresInsertCommitsPerSecond", ceilings.postgresCommitsPerSecond(),
-                "postgresClients", Ceilings.POSTGRES_CLIENTS,
-                "kafkaProducedRecordsPerSecond", ceilings.kafkaProducedPerSecond(),
-                "kafkaConsumedRecordsPerSecond", ceilings.kafkaConsumedPerSecond(), "recordBytes", ceilings.recordBytes()));
+        map.put(
+                "run",
+                Map.of(
+                        "mode",
+                        options.quick() ? "quick" : "full",
+                        "started",
+                        started.toString(),
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "orders",
+                        options.orders(),
+                        "concurrency",
+                        options.concurrency(),
+                        "rate",
+                        options.rate()));
+        map.put(
+                "ceilings",
+                Map.of(
+                        "postgresInsertCommitsPerSecond",
+                        ceilings.postgresCommitsPerSecond(),
+                        "postgresClients",
+                        Ceilings.POSTGRES_CLIENTS,
+                        "kafkaProducedRecordsPerSecond",
+                        ceilings.kafkaProducedPerSecond(),
+                        "kafkaConsumedRecordsPerSecond",
+                        ceilings.kafkaConsumedPerSecond(),
+                        "recordBytes",
+                        ceilings.recordBytes()));
         for (Phase phase : new Phase[] {throughput, latency, freshness}) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("orders", phase.orders());
@@ -137,24 +198,48 @@ final class Report {
             figures.put("cores", phase.cores());
             map.put(phase.name(), figures);
         }
-        map.put("intakeLatencyMillis", Map.of("p50", millis(50), "p95", millis(95), "p99", millis(99),
-                "max", latencyHistogram.getMaxValue() / 1000.0, "requests", latencyHistogram.getTotalCount()));
-        map.put("intakeLatencyAtHalfRateMillis", Map.of(
-                "p50", halfRateLatencyHistogram.getValueAtPercentile(50) / 1000.0,
-                "p95", halfRateLatencyHistogram.getValueAtPercentile(95) / 1000.0,
-                "p99", halfRateLatencyHistogram.getValueAtPercentile(99) / 1000.0,
-                "max", halfRateLatencyHistogram.getMaxValue() / 1000.0,
-                "requestsPerSecond", freshness.requestsPerSecond()));
-        map.put("kpiFreshnessSeconds", Map.of("p50", finite(freshnessP50), "p99", finite(freshnessP99),
-                "events", freshnessEvents));
+        map.put(
+                "intakeLatencyMillis",
+                Map.of(
+                        "p50",
+                        millis(50),
+                        "p95",
+                        millis(95),
+                        "p99",
+                        millis(99),
+                        "max",
+                        latencyHistogram.getMaxValue() / 1000.0,
+                        "requests",
+                        latencyHistogram.getTotalCount()));
+        map.put(
+                "intakeLatencyAtHalfRateMillis",
+                Map.of(
+                        "p50", halfRateLatencyHistogram.getValueAtPercentile(50) / 1000.0,
+                        "p95", halfRateLatencyHistogram.getValueAtPercentile(95) / 1000.0,
+                        "p99", halfRateLatencyHistogram.getValueAtPercentile(99) / 1000.0,
+                        "max", halfRateLatencyHistogram.getMaxValue() / 1000.0,
+                        "requestsPerSecond", freshness.requestsPerSecond()));
+        map.put(
+                "kpiFreshnessSeconds",
+                Map.of("p50", finite(freshnessP50), "p99", finite(freshnessP99), "events", freshnessEvents));
         map.put("resources", resources);
         map.put("retriedAfter503", Map.of("requests", retriedRequests, "deliveryReports", retriedDeliveries));
-        map.put("targets", Map.of(
-                "lifecycleOrdersPerSecond", Map.of("target", TARGET_ORDERS_PER_SECOND,
-                        "met", throughput.lifecycleOrdersPerSecond() >= TARGET_ORDERS_PER_SECOND),
-                "intakeP99Millis", Map.of("target", TARGET_P99_MILLIS, "met", millis(99) < TARGET_P99_MILLIS),
-                "kpiFreshnessP99Seconds", Map.of("target", TARGET_FRESHNESS_P99_SECONDS,
-                        "met", freshnessP99 < TARGET_FRESHNESS_P99_SECONDS)));
+        map.put(
+                "targets",
+                Map.of(
+                        "lifecycleOrdersPerSecond",
+                                Map.of(
+                                        "target",
+                                        TARGET_ORDERS_PER_SECOND,
+                                        "met",
+                                        throughput.lifecycleOrdersPerSecond() >= TARGET_ORDERS_PER_SECOND),
+                        "intakeP99Millis", Map.of("target", TARGET_P99_MILLIS, "met", millis(99) < TARGET_P99_MILLIS),
+                        "kpiFreshnessP99Seconds",
+                                Map.of(
+                                        "target",
+                                        TARGET_FRESHNESS_P99_SECONDS,
+                                        "met",
+                                        freshnessP99 < TARGET_FRESHNESS_P99_SECONDS)));
         map.put("checks", Map.of("passed", checks.passed(), "failed", checks.failed()));
         return map;
     }

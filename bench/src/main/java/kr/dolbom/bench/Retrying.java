@@ -33,7 +33,8 @@ final class Retrying {
             }
             retries.incrementAndGet();
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS))
+            return CompletableFuture.supplyAsync(
+                            () -> null, CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS))
                     .thenCompose(ignored -> send(request, attempt + 1));
         });
     }

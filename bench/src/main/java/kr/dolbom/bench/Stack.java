@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Stack implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("intake-service", "matching-service", "billing-service", "reporting-service");
+    static final List<String> SERVICES =
+            List.of("intake-service", "matching-service", "billing-service", "reporting-service");
 
     private final BenchOptions options;
     private final Process launcher;
@@ -38,9 +39,16 @@ final class Stack implements AutoCloseable {
         }
         Files.createDirectories(options.workDirectory());
         Path log = options.workDirectory().resolve("stack.log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                jar.toString(), "up", "--fresh", "--data-dir=" + dataDir, "--port-offset=" + options.portOffset())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        jar.toString(),
+                        "up",
+                        "--fresh",
+                        "--data-dir=" + dataDir,
+                        "--port-offset=" + options.portOffset())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         String javaOptions = "-Xmx256m -XX:+UseSerialGC";
         if (options.profile()) {
             javaOptions += " -XX:StartFlightRecording=filename=" + options.workDirectory() + "/,settings=profile";
@@ -84,19 +92,27 @@ final class Stack implements AutoCloseable {
         }
         List<ProcessHandle> children = launcher.descendants().toList();
         for (String service : SERVICES) {
-            processes.put(service, children.stream()
-                    .filter(child -> child.info().commandLine().map(line -> line.contains("services/" + service + ".jar"))
-                            .orElse(false))
-                    .toList());
+            processes.put(
+                    service,
+                    children.stream()
+                            .filter(child -> child.info()
+                                    .commandLine()
+                                    .map(line -> line.contains("services/" + service + ".jar"))
+                                    .orElse(false))
+                            .toList());
         }
         processes.put("kafka (launcher JVM)", List.of(launcher.toHandle()));
         // The postmaster names its data directory; its backends (where queries run) are its children.
-        processes.put("postgresql", ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().map(line -> line.contains(dataDir.toString())
-                        && line.contains("postgres")).orElse(false))
-                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
-                        postmaster.descendants()))
-                .toList());
+        processes.put(
+                "postgresql",
+                ProcessHandle.allProcesses()
+                        .filter(process -> process.info()
+                                .commandLine()
+                                .map(line -> line.contains(dataDir.toString()) && line.contains("postgres"))
+                                .orElse(false))
+                        .flatMap(postmaster -> java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                        .toList());
         return processes;
     }
 

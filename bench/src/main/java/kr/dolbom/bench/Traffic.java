@@ -3,7 +3,6 @@ package kr.dolbom.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,11 @@ final class Traffic implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(executor)
+            .build();
     private final URI intake;
     private final Workload workload;
     final Retrying retrying = new Retrying(http);
@@ -94,10 +96,12 @@ final class Traffic implements AutoCloseable {
         if (request.eligible()) {
             eligibleSent.incrementAndGet();
         }
-        HttpRequest post = HttpRequest.newBuilder(intake).timeout(Duration.ofSeconds(30))
+        HttpRequest post = HttpRequest.newBuilder(intake)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "bench-" + ProcessHandle.current().pid() + "-" + request.number())
-                .POST(HttpRequest.BodyPublishers.ofString(request.json())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(request.json()))
+                .build();
         return retrying.send(post).handle((response, error) -> {
             if (error != null || response.statusCode() != 201) {
                 failed.incrementAndGet();
@@ -114,7 +118,8 @@ final class Traffic implements AutoCloseable {
             placed.incrementAndGet();
             JsonNode lines = answer.path("lines");
             for (int i = 0; i < lines.size(); i++) {
-                openLines.put(lines.get(i).path("lineId").asString(), request.lines().get(i));
+                openLines.put(
+                        lines.get(i).path("lineId").asString(), request.lines().get(i));
                 linesPlaced.incrementAndGet();
             }
             return null;

@@ -12,8 +12,24 @@ import java.util.Random;
  */
 final class Workload {
 
-    static final String[] DONGS = {"ahyeon", "gongdeok", "dohwa", "yonggang", "daeheung", "yeomni", "sinsu", "seogang",
-            "seogyo", "hapjeong", "mangwon1", "mangwon2", "yeonnam", "seongsan1", "seongsan2", "sangam"};
+    static final String[] DONGS = {
+        "ahyeon",
+        "gongdeok",
+        "dohwa",
+        "yonggang",
+        "daeheung",
+        "yeomni",
+        "sinsu",
+        "seogang",
+        "seogyo",
+        "hapjeong",
+        "mangwon1",
+        "mangwon2",
+        "yeonnam",
+        "seongsan1",
+        "seongsan2",
+        "sangam"
+    };
     private static final String[] TIERS = {"BASIC_LIVELIHOOD", "BASIC_LIVELIHOOD", "NEAR_POOR", "GENERAL", "GENERAL"};
     private static final int[] VISIT_MINUTES = {60, 90, 120, 150, 180, 240};
     private static final int[] TRIP_MINUTES = {30, 60, 90, 120};
@@ -26,8 +42,7 @@ final class Workload {
         }
     }
 
-    record Request(int number, String json, boolean eligible, List<Line> lines) {
-    }
+    record Request(int number, String json, boolean eligible, List<Line> lines) {}
 
     private final Random random = new Random(20261124L);
     private final LocalDate deliveryDay;
@@ -73,7 +88,9 @@ final class Workload {
 
     private String serviceType() {
         int pick = random.nextInt(10);
-        return pick < 4 ? "MEAL_SUPPORT" : pick < 7 ? "TEMPORARY_HOME_CARE" : pick < 9 ? "MOBILITY_SUPPORT" : "HOUSING_REPAIR";
+        return pick < 4
+                ? "MEAL_SUPPORT"
+                : pick < 7 ? "TEMPORARY_HOME_CARE" : pick < 9 ? "MOBILITY_SUPPORT" : "HOUSING_REPAIR";
     }
 
     private Line line(String type) {
@@ -87,26 +104,40 @@ final class Workload {
 
     private String json(int number, int age, boolean disabled, boolean attestedNeed, List<Line> lines) {
         StringBuilder json = new StringBuilder(640);
-        json.append("{\"resident\":{\"name\":\"벤치").append(number)
-                .append("\",\"birthDate\":\"").append(today.minusYears(age).minusDays(1 + random.nextInt(300)))
-                .append("\",\"phone\":\"010-").append(String.format("%04d-%04d", number / 10_000 % 10_000, number % 10_000))
-                .append("\",\"address\":\"서울특별시 마포구 벤치로 ").append(number)
-                .append("\",\"dong\":\"").append(DONGS[random.nextInt(DONGS.length)])
-                .append("\",\"disabled\":").append(disabled)
-                .append(",\"attestedNeed\":").append(attestedNeed)
-                .append(",\"incomeTier\":\"").append(TIERS[random.nextInt(TIERS.length)])
+        json.append("{\"resident\":{\"name\":\"벤치")
+                .append(number)
+                .append("\",\"birthDate\":\"")
+                .append(today.minusYears(age).minusDays(1 + random.nextInt(300)))
+                .append("\",\"phone\":\"010-")
+                .append(String.format("%04d-%04d", number / 10_000 % 10_000, number % 10_000))
+                .append("\",\"address\":\"서울특별시 마포구 벤치로 ")
+                .append(number)
+                .append("\",\"dong\":\"")
+                .append(DONGS[random.nextInt(DONGS.length)])
+                .append("\",\"disabled\":")
+                .append(disabled)
+                .append(",\"attestedNeed\":")
+                .append(attestedNeed)
+                .append(",\"incomeTier\":\"")
+                .append(TIERS[random.nextInt(TIERS.length)])
                 .append("\"},\"district\":\"mapo\",\"channel\":\"DONG_CENTRE\",\"urgent\":")
                 .append(random.nextInt(10) == 0)
                 .append(",\"services\":[");
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"type\":\"").append(line.type()).append("\",\"quantity\":")
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"")
+                    .append(line.type())
+                    .append("\",\"quantity\":")
                     .append(line.quantity());
             if (line.timed()) {
                 json.append(",\"minutesPerVisit\":").append(line.minutes());
             }
-            json.append(",\"from\":\"").append(deliveryDay.minusDays(1)).append("\",\"to\":\"")
-                    .append(deliveryDay.plusDays(29)).append("\"}");
+            json.append(",\"from\":\"")
+                    .append(deliveryDay.minusDays(1))
+                    .append("\",\"to\":\"")
+                    .append(deliveryDay.plusDays(29))
+                    .append("\"}");
         }
         return json.append("]}").toString();
     }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,7 @@ class BenchQuickIT {
 
     @Test
     void theQuickRunAccountsForEveryOrderAndWritesItsFigures() throws Exception {
-        BenchOptions options = BenchOptions.parse("--quick");
+        BenchOptions options = CommandLine.populateCommand(new BenchOptions(), "--quick");
         Files.deleteIfExists(options.output());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -29,13 +30,20 @@ class BenchQuickIT {
         assertThat(report.checks.failed()).as(output).isEmpty();
         assertThat(output).contains("All orders accounted for.");
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(options.output()));
-        assertThat(json.path("ceilings").path("postgresInsertCommitsPerSecond").asDouble()).isPositive();
-        assertThat(json.path("ceilings").path("kafkaProducedRecordsPerSecond").asDouble()).isPositive();
-        assertThat(json.path("throughput").path("lifecycleOrdersPerSecond").asDouble()).isPositive();
+        assertThat(json.path("ceilings").path("postgresInsertCommitsPerSecond").asDouble())
+                .isPositive();
+        assertThat(json.path("ceilings").path("kafkaProducedRecordsPerSecond").asDouble())
+                .isPositive();
+        assertThat(json.path("throughput").path("lifecycleOrdersPerSecond").asDouble())
+                .isPositive();
         assertThat(json.path("throughput").path("commitsToCeiling").asDouble()).isBetween(0.0, 1.0);
         assertThat(json.path("intakeLatencyMillis").path("p99").asDouble()).isPositive();
         assertThat(json.path("kpiFreshnessSeconds").path("events").asLong()).isPositive();
-        assertThat(json.path("resources").path("intake-service").path("residentMiB").asLong()).isPositive();
+        assertThat(json.path("resources")
+                        .path("intake-service")
+                        .path("residentMiB")
+                        .asLong())
+                .isPositive();
         assertThat(json.path("checks").path("passed").size()).isEqualTo(8);
     }
 }

@@ -30,17 +30,43 @@ public final class Deliveries {
     }
 
     public EventEnvelope visit(ServiceType type, LocalDate day, LocalTime start, LocalTime end) {
-        return envelope(new ServiceDelivered(UUID.randomUUID(), careOrder, UUID.randomUUID(), type, provider,
-                UUID.randomUUID(), "mapo", tier, day, start, end, null));
+        return envelope(new ServiceDelivered(
+                UUID.randomUUID(),
+                careOrder,
+                UUID.randomUUID(),
+                type,
+                provider,
+                UUID.randomUUID(),
+                "mapo",
+                tier,
+                day,
+                start,
+                end,
+                null));
     }
 
     public EventEnvelope homeCareVisit(LocalDate day, int minutes) {
-        return visit(ServiceType.TEMPORARY_HOME_CARE, day, LocalTime.of(9, 0), LocalTime.of(9, 0).plusMinutes(minutes));
+        return visit(
+                ServiceType.TEMPORARY_HOME_CARE,
+                day,
+                LocalTime.of(9, 0),
+                LocalTime.of(9, 0).plusMinutes(minutes));
     }
 
     public EventEnvelope units(ServiceType type, LocalDate day, int units) {
-        return envelope(new ServiceDelivered(UUID.randomUUID(), careOrder, UUID.randomUUID(), type, provider,
-                UUID.randomUUID(), "mapo", tier, day, null, null, units));
+        return envelope(new ServiceDelivered(
+                UUID.randomUUID(),
+                careOrder,
+                UUID.randomUUID(),
+                type,
+                provider,
+                UUID.randomUUID(),
+                "mapo",
+                tier,
+                day,
+                null,
+                null,
+                units));
     }
 
     private static EventEnvelope envelope(ServiceDelivered delivered) {

@@ -29,6 +29,10 @@ public final class CareEventCodec {
         try {
             return json.readValue(payload, type.javaType());
         } catch (JacksonException e) {
+            // An invariant the record's constructor checks arrives wrapped by Jackson; its own words are clearer.
+            if (e.getCause() instanceof MalformedEventException invalid) {
+                throw new MalformedEventException(type.cloudEventType() + ": " + invalid.getMessage(), e);
+            }
             throw new MalformedEventException("unreadable " + type.cloudEventType() + ": " + e.getOriginalMessage(), e);
         }
     }
@@ -43,12 +47,13 @@ public final class CareEventCodec {
             throw new MalformedEventException("empty payload for " + typeName);
         }
         CareEvent data = decode(type, payload);
-        if (data.careOrderId() == null) {
-            throw new MalformedEventException(typeName + " without careOrderId");
-        }
         try {
-            return new EventEnvelope(UUID.fromString(id), type, required(header, CloudEventHeaders.SOURCE),
-                    Instant.parse(required(header, CloudEventHeaders.TIME)), data);
+            return new EventEnvelope(
+                    UUID.fromString(id),
+                    type,
+                    required(header, CloudEventHeaders.SOURCE),
+                    Instant.parse(required(header, CloudEventHeaders.TIME)),
+                    data);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException("bad CloudEvents attribute: " + e.getMessage(), e);
         }

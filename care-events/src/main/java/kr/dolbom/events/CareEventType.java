@@ -45,6 +45,8 @@ public enum CareEventType {
     }
 
     public static Optional<CareEventType> ofCloudEventType(String cloudEventType) {
-        return Arrays.stream(values()).filter(type -> type.cloudEventType.equals(cloudEventType)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.cloudEventType.equals(cloudEventType))
+                .findFirst();
     }
 }

@@ -12,8 +12,7 @@ public final class CareTopics {
 
     public static final List<String> ALL = List.of(ORDERS, ASSIGNMENTS, DELIVERIES, CHARGES);
 
-    private CareTopics() {
-    }
+    private CareTopics() {}
 
     /** The dead-letter topic of one consumer group on one stream. */
     public static String deadLetter(String topic, String group) {

@@ -19,11 +19,14 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     public static Map<String, String> of(EventEnvelope envelope) {
-        return of(envelope.id(), envelope.type().cloudEventType(), envelope.source(), envelope.time(),
+        return of(
+                envelope.id(),
+                envelope.type().cloudEventType(),
+                envelope.source(),
+                envelope.time(),
                 envelope.subject());
     }
 

@@ -1,5 +1,7 @@
 package kr.dolbom.events;
 
+import static kr.dolbom.events.Invariants.present;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -12,5 +14,21 @@ public record LineAssigned(
         boolean lastResort,
         String district,
         String dong,
-        LocalDate assignedOn) implements CareEvent {
+        LocalDate assignedOn)
+        implements CareEvent {
+
+    public LineAssigned {
+        present(careOrderId, "careOrderId");
+        present(lineId, "lineId");
+        present(serviceType, "serviceType");
+        present(providerId, "providerId");
+        present(district, "district");
+        present(dong, "dong");
+        present(assignedOn, "assignedOn");
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return assignedOn;
+    }
 }

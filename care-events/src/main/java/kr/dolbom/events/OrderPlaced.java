@@ -1,8 +1,15 @@
 package kr.dolbom.events;
 
+import static kr.dolbom.events.Invariants.check;
+import static kr.dolbom.events.Invariants.ordered;
+import static kr.dolbom.events.Invariants.present;
+import static kr.dolbom.events.Invariants.within;
+
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An eligible request became a care order with one or more service lines. */
 public record OrderPlaced(
@@ -14,10 +21,24 @@ public record OrderPlaced(
         boolean urgent,
         RequestChannel channel,
         LocalDate requestedOn,
-        List<Line> lines) implements CareEvent {
+        List<Line> lines)
+        implements CareEvent {
 
     public OrderPlaced {
-        lines = List.copyOf(lines);
+        present(careOrderId, "careOrderId");
+        present(residentRef, "residentRef");
+        present(district, "district");
+        present(dong, "dong");
+        present(incomeTier, "incomeTier");
+        present(channel, "channel");
+        present(requestedOn, "requestedOn");
+        lines = List.copyOf(present(lines, "lines"));
+        check(!lines.isEmpty(), "an order has at least one line");
+    }
+
+    @Override
+    public LocalDate businessDate() {
+        return requestedOn;
     }
 
     /**
@@ -28,8 +49,22 @@ public record OrderPlaced(
             UUID lineId,
             ServiceType serviceType,
             int quantity,
-            Integer plannedMinutes,
+            @Nullable Integer plannedMinutes,
             LocalDate startsOn,
             LocalDate endsOn) {
+
+        public Line {
+            present(lineId, "lineId");
+            present(serviceType, "serviceType");
+            within(quantity, 1, CareSos.MOST_PER_LINE, "quantity");
+            if (serviceType.isTimed()) {
+                String problem =
+                        CareSos.visitLengthProblem(Duration.ofMinutes(present(plannedMinutes, "plannedMinutes")));
+                check(problem == null, "plannedMinutes: " + problem);
+            } else {
+                check(plannedMinutes == null, serviceType + " is counted in units, not minutes");
+            }
+            ordered(present(startsOn, "startsOn"), present(endsOn, "endsOn"), "startsOn", "endsOn");
+        }
     }
 }

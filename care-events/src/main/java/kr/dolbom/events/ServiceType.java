@@ -12,7 +12,10 @@ public enum ServiceType {
     HOUSING_REPAIR(Measure.UNITS);
 
     /** Whether a delivery is reported with start and end times or as a count of units. */
-    public enum Measure { TIME, UNITS }
+    public enum Measure {
+        TIME,
+        UNITS
+    }
 
     private final Measure measure;
 

@@ -7,4 +7,7 @@
  * the envelope travels as {@code ce_*} headers, and the key is the care-order id so that one order's
  * events keep their order. The version of a contract is part of its CloudEvents type and of its topic.
  */
+@NullMarked
 package kr.dolbom.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class CareEventCodecTest {
 
     private final CareEventCodec codec = new CareEventCodec();
-    private final EventEnvelope envelope = EventEnvelope.of(SampleEvents.of(CareEventType.ORDER_REJECTED),
-            "/dolbom/intake-service", Instant.parse("2026-11-02T01:02:03Z"));
+    private final EventEnvelope envelope = EventEnvelope.of(
+            SampleEvents.of(CareEventType.ORDER_REJECTED),
+            "/dolbom/intake-service",
+            Instant.parse("2026-11-02T01:02:03Z"));
 
     @Test
     void readsWhatItWrote() {
@@ -22,7 +24,8 @@ class CareEventCodecTest {
         EventEnvelope read = codec.read(headers::get, codec.encode(envelope.data()));
 
         assertThat(read).isEqualTo(envelope);
-        assertThat(headers).containsEntry("ce_subject", SampleEvents.ORDER.toString())
+        assertThat(headers)
+                .containsEntry("ce_subject", SampleEvents.ORDER.toString())
                 .containsEntry("ce_specversion", "1.0")
                 .containsEntry("ce_type", "kr.dolbom.care.order.rejected.v1");
     }
@@ -32,8 +35,8 @@ class CareEventCodecTest {
         String withExtraField = new String(codec.encode(envelope.data()), StandardCharsets.UTF_8)
                 .replaceFirst("\\{", "{\"addedLater\":42,");
 
-        EventEnvelope read = codec.read(CloudEventHeaders.of(envelope)::get,
-                withExtraField.getBytes(StandardCharsets.UTF_8));
+        EventEnvelope read =
+                codec.read(CloudEventHeaders.of(envelope)::get, withExtraField.getBytes(StandardCharsets.UTF_8));
 
         assertThat(read.data()).isEqualTo(envelope.data());
     }
@@ -44,7 +47,8 @@ class CareEventCodecTest {
         headers.remove(CloudEventHeaders.TYPE);
 
         assertThatThrownBy(() -> codec.read(headers::get, codec.encode(envelope.data())))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("ce_type");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("ce_type");
     }
 
     @Test
@@ -52,17 +56,31 @@ class CareEventCodecTest {
         Map<String, String> headers = new HashMap<>(CloudEventHeaders.of(envelope));
         headers.put(CloudEventHeaders.TYPE, "kr.dolbom.care.order.teleported.v1");
         assertThatThrownBy(() -> codec.read(headers::get, codec.encode(envelope.data())))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("unknown event type");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("unknown event type");
 
-        assertThatThrownBy(() -> codec.read(CloudEventHeaders.of(envelope)::get,
-                "{\"careOrderId\":".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("unreadable");
+        assertThatThrownBy(() -> codec.read(
+                        CloudEventHeaders.of(envelope)::get, "{\"careOrderId\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("unreadable");
     }
 
     @Test
     void refusesAnEventWithoutItsCareOrder() {
-        assertThatThrownBy(() -> codec.read(CloudEventHeaders.of(envelope)::get,
-                "{\"reason\":\"NOT_IN_TARGET_GROUP\"}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("careOrderId");
+        assertThatThrownBy(() -> codec.read(
+                        CloudEventHeaders.of(envelope)::get,
+                        "{\"reason\":\"NOT_IN_TARGET_GROUP\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("careOrderId");
+    }
+
+    @Test
+    void refusesAnEventThatBreaksItsOwnInvariants() {
+        String split = new String(codec.encode(SampleEvents.of(CareEventType.DELIVERY_CHARGED)), StandardCharsets.UTF_8)
+                .replaceFirst("\"publicShare\":\\d+", "\"publicShare\":-1");
+
+        assertThatThrownBy(() -> codec.decode(CareEventType.DELIVERY_CHARGED, split.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("publicShare");
     }
 }

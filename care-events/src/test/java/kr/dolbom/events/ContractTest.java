@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,12 +44,13 @@ class ContractTest {
         Map<String, String> topicByType = Arrays.stream(CareEventType.values())
                 .collect(Collectors.toMap(CareEventType::cloudEventType, CareEventType::topic));
 
-        assertThat(topicByType).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "kr.dolbom.care.order.placed.v1", "care.orders.v1",
-                "kr.dolbom.care.order.rejected.v1", "care.orders.v1",
-                "kr.dolbom.care.line.assigned.v1", "care.assignments.v1",
-                "kr.dolbom.care.service.delivered.v1", "care.deliveries.v1",
-                "kr.dolbom.care.delivery.charged.v1", "care.charges.v1"));
+        assertThat(topicByType)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "kr.dolbom.care.order.placed.v1", "care.orders.v1",
+                        "kr.dolbom.care.order.rejected.v1", "care.orders.v1",
+                        "kr.dolbom.care.line.assigned.v1", "care.assignments.v1",
+                        "kr.dolbom.care.service.delivered.v1", "care.deliveries.v1",
+                        "kr.dolbom.care.delivery.charged.v1", "care.charges.v1"));
     }
 
     private JsonNode golden(CareEventType type) throws IOException {

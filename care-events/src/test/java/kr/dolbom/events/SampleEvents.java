@@ -15,28 +15,76 @@ final class SampleEvents {
     static final UUID DELIVERY = UUID.fromString("2b3c4d5e-0000-4000-8000-000000000003");
     static final UUID CHARGE = UUID.fromString("3c4d5e6f-0000-4000-8000-000000000004");
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     static CareEvent of(CareEventType type) {
         return switch (type) {
-            case ORDER_PLACED -> new OrderPlaced(ORDER, RESIDENT, "mapo", "mangwon1", IncomeTier.BASIC_LIVELIHOOD, true,
-                    RequestChannel.HOSPITAL_REFERRAL, LocalDate.of(2026, 11, 2), List.of(
-                            new OrderPlaced.Line(HOME_CARE_LINE, ServiceType.TEMPORARY_HOME_CARE, 1, 150,
-                                    LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 30)),
-                            new OrderPlaced.Line(MEAL_LINE, ServiceType.MEAL_SUPPORT, 10, null,
-                                    LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 30))));
-            case ORDER_REJECTED -> new OrderRejected(ORDER, "mapo", "mangwon1", RejectionReason.NOT_IN_TARGET_GROUP,
-                    LocalDate.of(2026, 11, 2));
-            case LINE_ASSIGNED -> new LineAssigned(ORDER, HOME_CARE_LINE, ServiceType.TEMPORARY_HOME_CARE,
-                    "mapo-public-homecare", true, "mapo", "mangwon1", LocalDate.of(2026, 11, 2));
-            case SERVICE_DELIVERED -> new ServiceDelivered(DELIVERY, ORDER, HOME_CARE_LINE,
-                    ServiceType.TEMPORARY_HOME_CARE, "mapo-public-homecare", RESIDENT, "mapo",
-                    IncomeTier.BASIC_LIVELIHOOD, LocalDate.of(2026, 11, 5), LocalTime.of(9, 0), LocalTime.of(11, 30),
-                    null);
-            case DELIVERY_CHARGED -> new DeliveryCharged(CHARGE, DELIVERY, ORDER, HOME_CARE_LINE,
-                    ServiceType.TEMPORARY_HOME_CARE, "mapo-public-homecare", "mapo", LocalDate.of(2026, 11, 5),
-                    38_340, 38_340, 0, "care-sos-2021-home-care");
+            case ORDER_PLACED ->
+                new OrderPlaced(
+                        ORDER,
+                        RESIDENT,
+                        "mapo",
+                        "mangwon1",
+                        IncomeTier.BASIC_LIVELIHOOD,
+                        true,
+                        RequestChannel.HOSPITAL_REFERRAL,
+                        LocalDate.of(2026, 11, 2),
+                        List.of(
+                                new OrderPlaced.Line(
+                                        HOME_CARE_LINE,
+                                        ServiceType.TEMPORARY_HOME_CARE,
+                                        1,
+                                        150,
+                                        LocalDate.of(2026, 11, 3),
+                                        LocalDate.of(2026, 11, 30)),
+                                new OrderPlaced.Line(
+                                        MEAL_LINE,
+                                        ServiceType.MEAL_SUPPORT,
+                                        10,
+                                        null,
+                                        LocalDate.of(2026, 11, 3),
+                                        LocalDate.of(2026, 11, 30))));
+            case ORDER_REJECTED ->
+                new OrderRejected(
+                        ORDER, "mapo", "mangwon1", RejectionReason.NOT_IN_TARGET_GROUP, LocalDate.of(2026, 11, 2));
+            case LINE_ASSIGNED ->
+                new LineAssigned(
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-public-homecare",
+                        true,
+                        "mapo",
+                        "mangwon1",
+                        LocalDate.of(2026, 11, 2));
+            case SERVICE_DELIVERED ->
+                new ServiceDelivered(
+                        DELIVERY,
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-public-homecare",
+                        RESIDENT,
+                        "mapo",
+                        IncomeTier.BASIC_LIVELIHOOD,
+                        LocalDate.of(2026, 11, 5),
+                        LocalTime.of(9, 0),
+                        LocalTime.of(11, 30),
+                        null);
+            case DELIVERY_CHARGED ->
+                new DeliveryCharged(
+                        CHARGE,
+                        DELIVERY,
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-public-homecare",
+                        "mapo",
+                        LocalDate.of(2026, 11, 5),
+                        38_340,
+                        38_340,
+                        0,
+                        "care-sos-2021-home-care");
         };
     }
 }

@@ -17,7 +17,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "dolbomPlatformDefaults";
 
-    private static final String SECONDS_BUCKETS = "5ms,10ms,25ms,50ms,75ms,100ms,150ms,200ms,300ms,500ms,750ms,1s,1500ms,2s,3s,5s,10s,30s";
+    private static final String SECONDS_BUCKETS =
+            "5ms,10ms,25ms,50ms,75ms,100ms,150ms,200ms,300ms,500ms,750ms,1s,1500ms,2s,3s,5s,10s,30s";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -46,8 +47,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
         defaults.put("spring.cloud.stream.default.consumer.use-native-decoding", "true");
         defaults.put("spring.cloud.stream.default.consumer.max-attempts", "1");
-        defaults.put("spring.cloud.stream.kafka.default.consumer.configuration.key.deserializer", StringDeserializer.class.getName());
-        defaults.put("spring.cloud.stream.kafka.default.consumer.configuration.value.deserializer", ByteArrayDeserializer.class.getName());
+        defaults.put(
+                "spring.cloud.stream.kafka.default.consumer.configuration.key.deserializer",
+                StringDeserializer.class.getName());
+        defaults.put(
+                "spring.cloud.stream.kafka.default.consumer.configuration.value.deserializer",
+                ByteArrayDeserializer.class.getName());
         defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
         defaults.put("spring.cloud.stream.kafka.binder.replication-factor", "${dolbom.topics.replication-factor:1}");
         defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "${dolbom.topics.partitions:6}");

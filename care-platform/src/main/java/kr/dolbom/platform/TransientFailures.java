@@ -12,8 +12,7 @@ import reactor.util.retry.RetryBackoffSpec;
  */
 public final class TransientFailures {
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     /** For {@code tx.transactional(work).retryWhen(TransientFailures.retry())}: work must be lazy, as DatabaseClient calls are. */
     public static RetryBackoffSpec retry() {

@@ -21,9 +21,11 @@ final class ContainerInfrastructure implements Infrastructure {
         this.kafka = new KafkaContainer(KAFKA_IMAGE);
         postgres.start();
         kafka.start();
-        this.databases = new Databases(postgres.getHost(), postgres.getMappedPort(5432),
-                postgres.getJdbcUrl() + (postgres.getJdbcUrl().contains("?") ? "&" : "?")
-                        + "user=" + postgres.getUsername() + "&password=" + postgres.getPassword());
+        this.databases = new Databases(
+                postgres.getHost(),
+                postgres.getMappedPort(5432),
+                postgres.getJdbcUrl() + (postgres.getJdbcUrl().contains("?") ? "&" : "?") + "user="
+                        + postgres.getUsername() + "&password=" + postgres.getPassword());
     }
 
     /** Answers in well under a second where no Docker engine runs. */

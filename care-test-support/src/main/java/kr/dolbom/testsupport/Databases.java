@@ -25,8 +25,10 @@ final class Databases {
     Database create(String service) {
         // Unique per run as well, so that a shared server keeps no state between runs.
         String name = ("t_" + service + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet())
-                .replace('-', '_').toLowerCase(Locale.ROOT);
-        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
+                .replace('-', '_')
+                .toLowerCase(Locale.ROOT);
+        try (Connection admin = DriverManager.getConnection(adminUrl);
+                Statement sql = admin.createStatement()) {
             sql.execute("create role " + name + " login password '" + name + "'");
             sql.execute("create database " + name + " owner " + name);
         } catch (SQLException e) {
@@ -36,7 +38,8 @@ final class Databases {
     }
 
     void drop(Database db) {
-        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(adminUrl);
+                Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + db.name() + " with (force)");
             sql.execute("drop role if exists " + db.user());
         } catch (SQLException e) {

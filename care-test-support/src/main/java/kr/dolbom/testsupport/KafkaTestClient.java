@@ -36,14 +36,18 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /** Publishes an event as its producing service's relay would: CloudEvents headers, keyed by care order. */
     public void publish(EventEnvelope envelope) {
-        send(envelope.type().topic(), envelope.subject(), codec.encode(envelope.data()),
+        send(
+                envelope.type().topic(),
+                envelope.subject(),
+                codec.encode(envelope.data()),
                 CloudEventHeaders.of(envelope));
     }
 
@@ -58,11 +62,17 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Every record now on the topic that matches, read from the beginning up to the current end. */
-    public List<ConsumerRecord<String, byte[]>> records(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+    public List<ConsumerRecord<String, byte[]>> records(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
@@ -94,7 +104,8 @@ public final class KafkaTestClient implements AutoCloseable {
     public <E extends CareEvent> List<E> events(String topic, Object key, Class<E> type) {
         return recordsWithKey(topic, key).stream()
                 .filter(record -> CareEventType.ofCloudEventType(header(record, CloudEventHeaders.TYPE))
-                        .map(eventType -> eventType.javaType() == type).orElse(false))
+                        .map(eventType -> eventType.javaType() == type)
+                        .orElse(false))
                 .map(record -> type.cast(codec.decode(CareEventType.of(type), record.value())))
                 .toList();
     }
@@ -106,14 +117,27 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     public void awaitHandled(String topic, String group, Object key) {
         String sentinel = "sentinel-" + UUID.randomUUID();
-        send(topic, key.toString(), sentinel.getBytes(StandardCharsets.UTF_8), Map.of(
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, "kr.dolbom.test.sentinel.v1",
-                CloudEventHeaders.SOURCE, "/dolbom/test",
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
-                CloudEventHeaders.TIME, java.time.Instant.now().toString()));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !records(CareTopics.deadLetter(topic, group),
-                record -> sentinel.equals(new String(record.value(), StandardCharsets.UTF_8))).isEmpty());
+        send(
+                topic,
+                key.toString(),
+                sentinel.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.ID,
+                        UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE,
+                        "kr.dolbom.test.sentinel.v1",
+                        CloudEventHeaders.SOURCE,
+                        "/dolbom/test",
+                        CloudEventHeaders.SPEC_VERSION,
+                        CloudEventHeaders.SPEC_VERSION_1_0,
+                        CloudEventHeaders.TIME,
+                        java.time.Instant.now().toString()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !records(
+                                CareTopics.deadLetter(topic, group),
+                                record -> sentinel.equals(new String(record.value(), StandardCharsets.UTF_8)))
+                        .isEmpty());
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -39,14 +39,20 @@ public final class OutboxDrills {
         try {
             key = commit.get();
             Thread.sleep(500);
-            assertThat(pending(topic, key)).as("the event committed with its state change and waits in the outbox").isEqualTo(1);
-            assertThat(kafka.recordsWithKey(topic, key)).as("nothing was published while the relay was down").isEmpty();
+            assertThat(pending(topic, key))
+                    .as("the event committed with its state change and waits in the outbox")
+                    .isEqualTo(1);
+            assertThat(kafka.recordsWithKey(topic, key))
+                    .as("nothing was published while the relay was down")
+                    .isEmpty();
         } finally {
             relay.start();
         }
         Awaitility.await().atMost(PATIENCE).until(() -> published(topic, key) == 1);
         Thread.sleep(500);
-        assertThat(kafka.recordsWithKey(topic, key)).as("published exactly once").hasSize(1);
+        assertThat(kafka.recordsWithKey(topic, key))
+                .as("published exactly once")
+                .hasSize(1);
     }
 
     /**
@@ -59,27 +65,41 @@ public final class OutboxDrills {
         relay.stop();
         try {
             db.sql("update outbox_event set published_at = null where topic = :topic and message_key = :key")
-                    .bind("topic", topic).bind("key", key.toString()).then().block();
+                    .bind("topic", topic)
+                    .bind("key", key.toString())
+                    .then()
+                    .block();
         } finally {
             relay.start();
         }
-        List<ConsumerRecord<String, byte[]>> copies = Awaitility.await().atMost(PATIENCE)
+        List<ConsumerRecord<String, byte[]>> copies = Awaitility.await()
+                .atMost(PATIENCE)
                 .until(() -> kafka.recordsWithKey(topic, key), records -> records.size() == 2);
-        assertThat(copies).extracting(record -> KafkaTestClient.header(record, "ce_id"))
+        assertThat(copies)
+                .extracting(record -> KafkaTestClient.header(record, "ce_id"))
                 .containsOnly(KafkaTestClient.header(copies.get(0), "ce_id"));
     }
 
     private long pending(String topic, Object key) {
-        return count("select count(*) from outbox_event where topic = :topic and message_key = :key and published_at is null",
-                topic, key);
+        return count(
+                "select count(*) from outbox_event where topic = :topic and message_key = :key and published_at is null",
+                topic,
+                key);
     }
 
     private long published(String topic, Object key) {
-        return count("select count(*) from outbox_event where topic = :topic and message_key = :key and published_at is not null",
-                topic, key);
+        return count(
+                "select count(*) from outbox_event where topic = :topic and message_key = :key and published_at is not null",
+                topic,
+                key);
     }
 
     private long count(String sql, String topic, Object key) {
-        return db.sql(sql).bind("topic", topic).bind("key", key.toString()).map(row -> row.get(0, Long.class)).one().block();
+        return db.sql(sql)
+                .bind("topic", topic)
+                .bind("key", key.toString())
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 }

@@ -4,7 +4,7 @@ import kr.dolbom.testsupport.ServiceIntegrationTest;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The matching service on a real Kafka broker and a real PostgreSQL; one context for all its integration tests. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + MatchingApplication.CONFIG_NAME, "dolbom.demo-data=true"})
-public abstract class MatchingIntegrationTest extends ServiceIntegrationTest {
-}
+public abstract class MatchingIntegrationTest extends ServiceIntegrationTest {}

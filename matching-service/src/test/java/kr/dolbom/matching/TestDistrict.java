@@ -36,10 +36,11 @@ public final class TestDistrict {
     /** A consortium member in the district's zone, offering one service with the given capacity and load. */
     public String member(String id, ServiceType service, int capacity, int activeLines) {
         String providerId = name + "-" + id;
-        sql("insert into provider (id, name, kind, district) values ('" + providerId + "', '" + id + "', 'SOCIAL_COOPERATIVE', '" + name + "')");
+        sql("insert into provider (id, name, kind, district) values ('" + providerId + "', '" + id
+                + "', 'SOCIAL_COOPERATIVE', '" + name + "')");
         sql("insert into provider_zone (provider_id, zone) values ('" + providerId + "', '" + ZONE + "')");
-        sql("insert into provider_service (provider_id, service_type, capacity, active_lines) values ('"
-                + providerId + "', '" + service + "', " + capacity + ", " + activeLines + ")");
+        sql("insert into provider_service (provider_id, service_type, capacity, active_lines) values ('" + providerId
+                + "', '" + service + "', " + capacity + ", " + activeLines + ")");
         return providerId;
     }
 
@@ -49,7 +50,8 @@ public final class TestDistrict {
         sql("insert into provider (id, name, kind, district, last_resort) values ('" + providerId
                 + "', '종합재가센터', 'PUBLIC_HOME_CARE_CENTRE', '" + name + "', true)");
         for (ServiceType type : ServiceType.values()) {
-            sql("insert into provider_service (provider_id, service_type, capacity) values ('" + providerId + "', '" + type + "', 500)");
+            sql("insert into provider_service (provider_id, service_type, capacity) values ('" + providerId + "', '"
+                    + type + "', 500)");
         }
         return providerId;
     }
@@ -91,14 +93,26 @@ public final class TestDistrict {
 
         public OrderBuilder line(ServiceType type, int quantity, Integer minutes) {
             LocalDate today = LocalDate.now(kr.dolbom.platform.PlatformAutoConfiguration.SEOUL);
-            lines.add(new OrderPlaced.Line(UUID.randomUUID(), type, quantity, minutes, today.minusDays(7), today.plusDays(30)));
+            lines.add(new OrderPlaced.Line(
+                    UUID.randomUUID(), type, quantity, minutes, today.minusDays(7), today.plusDays(30)));
             return this;
         }
 
         public EventEnvelope placed() {
             LocalDate today = LocalDate.now(kr.dolbom.platform.PlatformAutoConfiguration.SEOUL);
-            return EventEnvelope.of(new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), name, dong, tier, false,
-                    RequestChannel.DONG_CENTRE, today, lines), "/dolbom/intake-service", Instant.now());
+            return EventEnvelope.of(
+                    new OrderPlaced(
+                            UUID.randomUUID(),
+                            UUID.randomUUID(),
+                            name,
+                            dong,
+                            tier,
+                            false,
+                            RequestChannel.DONG_CENTRE,
+                            today,
+                            lines),
+                    "/dolbom/intake-service",
+                    Instant.now());
         }
     }
 }

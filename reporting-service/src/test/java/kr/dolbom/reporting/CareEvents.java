@@ -18,8 +18,7 @@ import kr.dolbom.events.ServiceType;
 /** Events as intake, matching and billing publish them, with only what a KPI depends on left open. */
 public final class CareEvents {
 
-    private CareEvents() {
-    }
+    private CareEvents() {}
 
     public static String producerOf(CareEvent event) {
         if (event instanceof OrderPlaced || event instanceof OrderRejected) {
@@ -30,40 +29,97 @@ public final class CareEvents {
 
     /** An order with {@code lines} meal lines. */
     public static OrderPlaced placed(String district, LocalDate requestedOn, boolean urgent, int lines) {
-        return new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), district, "mangwon1", IncomeTier.BASIC_LIVELIHOOD,
-                urgent, RequestChannel.DONG_CENTRE, requestedOn, IntStream.range(0, lines)
-                        .mapToObj(i -> new OrderPlaced.Line(UUID.randomUUID(), ServiceType.MEAL_SUPPORT, 10, null,
-                                requestedOn, requestedOn.plusDays(30)))
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                district,
+                "mangwon1",
+                IncomeTier.BASIC_LIVELIHOOD,
+                urgent,
+                RequestChannel.DONG_CENTRE,
+                requestedOn,
+                IntStream.range(0, lines)
+                        .mapToObj(i -> new OrderPlaced.Line(
+                                UUID.randomUUID(),
+                                ServiceType.MEAL_SUPPORT,
+                                10,
+                                null,
+                                requestedOn,
+                                requestedOn.plusDays(30)))
                         .toList());
     }
 
     public static OrderRejected rejected(String district, LocalDate requestedOn) {
-        return new OrderRejected(UUID.randomUUID(), district, "mangwon1", RejectionReason.NOT_IN_TARGET_GROUP,
-                requestedOn);
+        return new OrderRejected(
+                UUID.randomUUID(), district, "mangwon1", RejectionReason.NOT_IN_TARGET_GROUP, requestedOn);
     }
 
     public static LineAssigned assigned(UUID order, String district, LocalDate assignedOn, boolean lastResort) {
-        return new LineAssigned(order, UUID.randomUUID(), ServiceType.TEMPORARY_HOME_CARE,
-                lastResort ? "mapo-public-homecare" : "mapo-homecare-coop", lastResort, district, "mangwon1",
+        return new LineAssigned(
+                order,
+                UUID.randomUUID(),
+                ServiceType.TEMPORARY_HOME_CARE,
+                lastResort ? "mapo-public-homecare" : "mapo-homecare-coop",
+                lastResort,
+                district,
+                "mangwon1",
                 assignedOn);
     }
 
-    public static ServiceDelivered units(UUID order, ServiceType type, String district, UUID resident, LocalDate on,
-            int units) {
-        return new ServiceDelivered(UUID.randomUUID(), order, UUID.randomUUID(), type, "mapo-meal-jahwal", resident,
-                district, IncomeTier.NEAR_POOR, on, null, null, units);
+    public static ServiceDelivered units(
+            UUID order, ServiceType type, String district, UUID resident, LocalDate on, int units) {
+        return new ServiceDelivered(
+                UUID.randomUUID(),
+                order,
+                UUID.randomUUID(),
+                type,
+                "mapo-meal-jahwal",
+                resident,
+                district,
+                IncomeTier.NEAR_POOR,
+                on,
+                null,
+                null,
+                units);
     }
 
-    public static ServiceDelivered visit(UUID order, ServiceType type, String district, UUID resident, LocalDate on,
-            LocalTime start, LocalTime end) {
-        return new ServiceDelivered(UUID.randomUUID(), order, UUID.randomUUID(), type, "mapo-homecare-coop", resident,
-                district, IncomeTier.GENERAL, on, start, end, null);
+    public static ServiceDelivered visit(
+            UUID order,
+            ServiceType type,
+            String district,
+            UUID resident,
+            LocalDate on,
+            LocalTime start,
+            LocalTime end) {
+        return new ServiceDelivered(
+                UUID.randomUUID(),
+                order,
+                UUID.randomUUID(),
+                type,
+                "mapo-homecare-coop",
+                resident,
+                district,
+                IncomeTier.GENERAL,
+                on,
+                start,
+                end,
+                null);
     }
 
-    public static DeliveryCharged charged(UUID order, String district, String provider, LocalDate serviceDate,
-            long publicShare, long coPayment) {
-        return new DeliveryCharged(UUID.randomUUID(), UUID.randomUUID(), order, UUID.randomUUID(),
-                ServiceType.TEMPORARY_HOME_CARE, provider, district, serviceDate, publicShare + coPayment, publicShare,
-                coPayment, "care-sos-2021-home-care");
+    public static DeliveryCharged charged(
+            UUID order, String district, String provider, LocalDate serviceDate, long publicShare, long coPayment) {
+        return new DeliveryCharged(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                order,
+                UUID.randomUUID(),
+                ServiceType.TEMPORARY_HOME_CARE,
+                provider,
+                district,
+                serviceDate,
+                publicShare + coPayment,
+                publicShare,
+                coPayment,
+                "care-sos-2021-home-care");
     }
 }

@@ -1,7 +1,7 @@
 package kr.dolbom.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.ServiceDelivered;
@@ -38,20 +39,26 @@ class ReportingMonthTest {
 
     @Test
     void deliveriesAndChargesCountInTheMonthOfTheServiceDate() {
-        ServiceDelivered delivered = CareEvents.visit(UUID.randomUUID(), ServiceType.TEMPORARY_HOME_CARE, "mapo",
-                UUID.randomUUID(), LAST_OF_OCTOBER, LocalTime.of(22, 0), LocalTime.of(23, 59));
-        DeliveryCharged charged = CareEvents.charged(UUID.randomUUID(), "mapo", "coop", LocalDate.of(2026, 12, 31), 1, 0);
+        ServiceDelivered delivered = CareEvents.visit(
+                UUID.randomUUID(),
+                ServiceType.TEMPORARY_HOME_CARE,
+                "mapo",
+                UUID.randomUUID(),
+                LAST_OF_OCTOBER,
+                LocalTime.of(22, 0),
+                LocalTime.of(23, 59));
+        DeliveryCharged charged =
+                CareEvents.charged(UUID.randomUUID(), "mapo", "coop", LocalDate.of(2026, 12, 31), 1, 0);
 
         assertThat(ReportingMonth.of(delivered)).isEqualTo(YearMonth.of(2026, 10));
         assertThat(ReportingMonth.of(charged)).isEqualTo(YearMonth.of(2026, 12));
     }
 
     @Test
-    void anEventWithoutItsBusinessDateHasNoMonth() {
-        OrderRejected undated = CareEvents.rejected("mapo", null);
-
-        assertThatIllegalArgumentException().isThrownBy(() -> ReportingMonth.of(undated))
-                .withMessageContaining("kr.dolbom.care.order.rejected.v1 without its business date");
+    void anEventWithoutItsBusinessDateHasNoMonthBecauseTheContractRefusesIt() {
+        assertThatThrownBy(() -> CareEvents.rejected("mapo", null))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("requestedOn is missing");
     }
 
     @Test

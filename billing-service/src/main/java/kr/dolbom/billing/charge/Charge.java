@@ -1,44 +1,32 @@
 package kr.dolbom.billing.charge;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import kr.dolbom.billing.tariff.Tariff;
 import kr.dolbom.billing.tariff.Usage;
-import kr.dolbom.events.DeliveryCharged;
-import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.ServiceType;
 
 /** A delivery priced by the tariff in force on its day, with who pays what. */
-public record Charge(
-        UUID chargeId,
-        ServiceDelivered delivery,
-        Usage usage,
-        long amount,
-        FundingPolicy.Split split,
-        String tariffId) {
+public record Charge(UUID chargeId, Delivery delivery, long amount, FundingPolicy.Split split, String tariffId) {
 
-    /** @throws kr.dolbom.billing.tariff.PricingRefused when the tariff cannot price this delivery */
-    public static Charge of(ServiceDelivered delivery, Tariff tariff) {
-        Usage usage = usage(delivery);
-        long amount = tariff.price(usage);
-        return new Charge(UUID.randomUUID(), delivery, usage, amount, FundingPolicy.split(amount, delivery.incomeTier()),
-                tariff.id());
-    }
+    /** As much of a delivery as billing keeps: who delivered what to whom, where, on which day, how much of it. */
+    public record Delivery(
+            UUID deliveryId,
+            UUID careOrderId,
+            UUID lineId,
+            String providerId,
+            String district,
+            ServiceType serviceType,
+            UUID residentRef,
+            IncomeTier incomeTier,
+            LocalDate serviceDate,
+            Usage usage) {}
 
-    static Usage usage(ServiceDelivered delivery) {
-        if (delivery.serviceType().isTimed()) {
-            return Usage.minutes((int) Duration.between(delivery.startTime(), delivery.endTime()).toMinutes());
-        }
-        return Usage.units(delivery.units());
-    }
-
-    public LocalDate serviceDate() {
-        return delivery.serviceDate();
-    }
-
-    public DeliveryCharged announcement() {
-        return new DeliveryCharged(chargeId, delivery.deliveryId(), delivery.careOrderId(), delivery.lineId(),
-                delivery.serviceType(), delivery.providerId(), delivery.district(), delivery.serviceDate(), amount,
-                split.publicShare(), split.coPayment(), tariffId);
+    /** @throws kr.dolbom.platform.domain.RuleViolation when the tariff cannot price this delivery */
+    public static Charge of(Delivery delivery, Tariff tariff) {
+        long amount = tariff.price(delivery.usage());
+        return new Charge(
+                UUID.randomUUID(), delivery, amount, FundingPolicy.split(amount, delivery.incomeTier()), tariff.id());
     }
 }

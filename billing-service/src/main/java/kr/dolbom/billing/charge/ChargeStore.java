@@ -1,5 +1,11 @@
 package kr.dolbom.billing.charge;
 
+import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
+import java.util.UUID;
+import kr.dolbom.billing.tariff.Usage;
+import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.ServiceType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -18,9 +24,9 @@ class ChargeStore {
     Mono<Boolean> insert(Charge charge) {
         var delivery = charge.delivery();
         return db.sql("""
-                        insert into charge (id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
-                                            resident_ref, income_tier, service_date, minutes, units, amount,
-                                            public_share, co_payment, tariff_id)
+                        insert into charge (id, delivery_id, care_order_id, line_id, provider_id, district,
+                                            service_type, resident_ref, income_tier, service_date, minutes, units,
+                                            amount, public_share, co_payment, tariff_id)
                         values (:id, :deliveryId, :orderId, :lineId, :provider, :district, :type, :resident, :tier,
                                 :day, :minutes, :units, :amount, :publicShare, :coPayment, :tariff)
                         on conflict (delivery_id) do nothing""")
@@ -34,13 +40,43 @@ class ChargeStore {
                 .bind("resident", delivery.residentRef())
                 .bind("tier", delivery.incomeTier().name())
                 .bind("day", delivery.serviceDate())
-                .bind("minutes", Parameter.fromOrEmpty(charge.usage().minutes(), Integer.class))
-                .bind("units", Parameter.fromOrEmpty(charge.usage().units(), Integer.class))
+                .bind("minutes", Parameter.fromOrEmpty(delivery.usage().minutes(), Integer.class))
+                .bind("units", Parameter.fromOrEmpty(delivery.usage().units(), Integer.class))
                 .bind("amount", charge.amount())
                 .bind("publicShare", charge.split().publicShare())
                 .bind("coPayment", charge.split().coPayment())
                 .bind("tariff", charge.tariffId())
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(inserted -> inserted == 1);
+    }
+
+    /** Empty while the delivery is not charged: it has not reached billing yet, or it was refused. */
+    Mono<Charge> ofDelivery(UUID deliveryId) {
+        return db.sql("""
+                        select id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
+                               resident_ref, income_tier, service_date, minutes, units, amount, public_share,
+                               co_payment, tariff_id
+                        from charge where delivery_id = :id""").bind("id", deliveryId).map(ChargeStore::charge).one();
+    }
+
+    private static Charge charge(Readable row) {
+        var delivery = new Charge.Delivery(
+                row.get("delivery_id", UUID.class),
+                row.get("care_order_id", UUID.class),
+                row.get("line_id", UUID.class),
+                row.get("provider_id", String.class),
+                row.get("district", String.class),
+                ServiceType.valueOf(row.get("service_type", String.class)),
+                row.get("resident_ref", UUID.class),
+                IncomeTier.valueOf(row.get("income_tier", String.class)),
+                row.get("service_date", LocalDate.class),
+                new Usage(row.get("minutes", Integer.class), row.get("units", Integer.class)));
+        return new Charge(
+                row.get("id", UUID.class),
+                delivery,
+                row.get("amount", Long.class),
+                new FundingPolicy.Split(row.get("public_share", Long.class), row.get("co_payment", Long.class)),
+                row.get("tariff_id", String.class));
     }
 }

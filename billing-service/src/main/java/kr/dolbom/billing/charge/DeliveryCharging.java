@@ -1,52 +1,87 @@
 package kr.dolbom.billing.charge;
 
-import java.util.function.Consumer;
-import kr.dolbom.billing.tariff.PricingRefused;
+import java.util.Objects;
 import kr.dolbom.billing.tariff.TariffStore;
+import kr.dolbom.billing.tariff.Usage;
+import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.ServiceDelivered;
-import kr.dolbom.platform.inbox.EventHandlers;
-import kr.dolbom.platform.inbox.IdempotentConsumers;
-import kr.dolbom.platform.inbox.RejectedEventException;
 import kr.dolbom.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Charges each delivery as it is reported: priced by the tariff in force on its day, split by the
  * resident's income tier, recorded and announced in one transaction. A delivery that cannot be priced
- * goes to the dead-letter topic with the reason; it is never charged at zero.
+ * is refused with the reason, and so dead-lettered; it is never charged at zero.
  */
-@Configuration(proxyBeanMethods = false)
+@Service
 class DeliveryCharging {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryCharging.class);
 
-    @Bean
-    Consumer<Message<byte[]>> deliveryEvents(IdempotentConsumers consumers, TariffStore tariffs, ChargeStore charges,
-            Outbox outbox) {
-        return consumers.consumer("deliveryEvents", EventHandlers.handling()
-                .on(ServiceDelivered.class, (delivered, envelope) -> charge(delivered, tariffs, charges, outbox)));
+    private final TariffStore tariffs;
+    private final ChargeStore charges;
+    private final Outbox outbox;
+
+    DeliveryCharging(TariffStore tariffs, ChargeStore charges, Outbox outbox) {
+        this.tariffs = tariffs;
+        this.charges = charges;
+        this.outbox = outbox;
     }
 
-    static Mono<Void> charge(ServiceDelivered delivered, TariffStore tariffs, ChargeStore charges, Outbox outbox) {
-        return tariffs.inForce(delivered.serviceType(), delivered.serviceDate())
-                .switchIfEmpty(Mono.error(() -> new RejectedEventException("no tariff for " + delivered.serviceType()
-                        + " in force on " + delivered.serviceDate() + "; delivery " + delivered.deliveryId() + " not charged")))
-                .map(tariff -> {
-                    try {
-                        return Charge.of(delivered, tariff);
-                    } catch (PricingRefused refused) {
-                        throw new RejectedEventException(refused.getMessage() + "; delivery " + delivered.deliveryId());
-                    }
-                })
-                .flatMap(charge -> charges.insert(charge).flatMap(inserted -> inserted
-                        ? outbox.append(charge.announcement()).doOnSuccess(done -> log.info(
-                                "Delivery {} charged {} KRW (public {}, co-payment {}) under {}", delivered.deliveryId(),
-                                charge.amount(), charge.split().publicShare(), charge.split().coPayment(), charge.tariffId()))
-                        : Mono.empty()));
+    Mono<Void> charge(ServiceDelivered delivered) {
+        Charge.Delivery delivery = delivery(delivered);
+        return tariffs.inForce(delivery.serviceType(), delivery.serviceDate())
+                .map(tariff -> Charge.of(delivery, tariff))
+                .flatMap(charge ->
+                        charges.insert(charge).flatMap(inserted -> inserted ? announce(charge) : Mono.empty()));
+    }
+
+    private Mono<Void> announce(Charge charge) {
+        return outbox.append(announcement(charge))
+                .doOnSuccess(done -> log.info(
+                        "Delivery {} charged {} KRW (public {}, co-payment {}) under {}",
+                        charge.delivery().deliveryId(),
+                        charge.amount(),
+                        charge.split().publicShare(),
+                        charge.split().coPayment(),
+                        charge.tariffId()));
+    }
+
+    private static Charge.Delivery delivery(ServiceDelivered delivered) {
+        // The contract guarantees times for timed services and units for the others.
+        Usage usage = delivered.serviceType().isTimed()
+                ? Usage.minutes(delivered.minutes())
+                : Usage.units(Objects.requireNonNull(delivered.units()));
+        return new Charge.Delivery(
+                delivered.deliveryId(),
+                delivered.careOrderId(),
+                delivered.lineId(),
+                delivered.providerId(),
+                delivered.district(),
+                delivered.serviceType(),
+                delivered.residentRef(),
+                delivered.incomeTier(),
+                delivered.serviceDate(),
+                usage);
+    }
+
+    private static DeliveryCharged announcement(Charge charge) {
+        Charge.Delivery delivery = charge.delivery();
+        return new DeliveryCharged(
+                charge.chargeId(),
+                delivery.deliveryId(),
+                delivery.careOrderId(),
+                delivery.lineId(),
+                delivery.serviceType(),
+                delivery.providerId(),
+                delivery.district(),
+                delivery.serviceDate(),
+                charge.amount(),
+                charge.split().publicShare(),
+                charge.split().coPayment(),
+                charge.tariffId());
     }
 }

@@ -8,12 +8,10 @@ import kr.dolbom.events.IncomeTier;
  */
 public final class FundingPolicy {
 
-    private FundingPolicy() {
-    }
+    private FundingPolicy() {}
 
     /** The two parts always add up to the amount, to the won. */
-    public record Split(long publicShare, long coPayment) {
-    }
+    public record Split(long publicShare, long coPayment) {}
 
     public static Split split(long amount, IncomeTier tier) {
         return switch (tier) {

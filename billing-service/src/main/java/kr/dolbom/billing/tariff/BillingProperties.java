@@ -1,12 +1,12 @@
 package kr.dolbom.billing.tariff;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.LocalDate;
 import java.util.List;
 import kr.dolbom.events.ServiceType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,12 +22,18 @@ public record BillingProperties(@Valid List<ConfiguredUnitPrice> unitPrices) {
     }
 
     /** @param basis where the price comes from (a district notice, a contract), kept with the tariff */
-    public record ConfiguredUnitPrice(@NotNull ServiceType service, @NotNull LocalDate effectiveFrom,
-            @NotNull @Positive Long price, String basis) {
+    public record ConfiguredUnitPrice(
+            @NotNull ServiceType service,
+            @NotNull LocalDate effectiveFrom,
+            @NotNull @Positive Long price,
+            @Nullable String basis) {
 
         UnitPrice toTariff() {
-            return new UnitPrice("configured-" + service.name().toLowerCase().replace('_', '-') + "-" + effectiveFrom,
-                    service, effectiveFrom, price);
+            return new UnitPrice(
+                    "configured-" + service.name().toLowerCase().replace('_', '-') + "-" + effectiveFrom,
+                    service,
+                    effectiveFrom,
+                    price);
         }
     }
 }

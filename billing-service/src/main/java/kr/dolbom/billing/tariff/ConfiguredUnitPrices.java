@@ -32,15 +32,17 @@ class ConfiguredUnitPrices implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         Flux.fromIterable(properties.unitPrices())
-                .concatMap(price -> tariffs.recordUnitPrice(price.toTariff(),
-                        price.basis() == null ? "configuration" : price.basis()))
+                .concatMap(price -> tariffs.recordUnitPrice(
+                        price.toTariff(), price.basis() == null ? "configuration" : price.basis()))
                 .blockLast(Duration.ofSeconds(30));
         Set<ServiceType> priced = EnumSet.noneOf(ServiceType.class);
         tariffs.all().doOnNext(tariff -> priced.add(tariff.serviceType())).blockLast(Duration.ofSeconds(30));
         for (ServiceType type : ServiceType.values()) {
             if (!priced.contains(type)) {
-                log.warn("No tariff for {}: its deliveries will be dead-lettered until dolbom.billing.unit-prices "
-                        + "gives it a price", type);
+                log.warn(
+                        "No tariff for {}: its deliveries will be dead-lettered until dolbom.billing.unit-prices "
+                                + "gives it a price",
+                        type);
             }
         }
     }

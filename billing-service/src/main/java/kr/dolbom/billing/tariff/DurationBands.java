@@ -9,15 +9,17 @@ import kr.dolbom.events.ServiceType;
  * A visit priced by the band its length falls in (일시재가: 1시간 이상 22,640원 … 4시간 이상 56,320원): the band
  * with the longest lower bound the visit reaches. Visits shorter than the minimum are not billable.
  */
-public record DurationBands(String id, ServiceType serviceType, LocalDate effectiveFrom, int minimumMinutes,
-        List<Band> bands) implements Tariff {
+public record DurationBands(
+        String id, ServiceType serviceType, LocalDate effectiveFrom, int minimumMinutes, List<Band> bands)
+        implements Tariff {
 
     /** From {@code fromMinutes} on, a visit costs {@code amount}. */
-    public record Band(int fromMinutes, long amount) {
-    }
+    public record Band(int fromMinutes, long amount) {}
 
     public DurationBands {
-        bands = bands.stream().sorted(Comparator.comparingInt(Band::fromMinutes)).toList();
+        bands = bands.stream()
+                .sorted(Comparator.comparingInt(Band::fromMinutes))
+                .toList();
         if (bands.isEmpty() || bands.get(0).fromMinutes() > minimumMinutes) {
             throw new IllegalArgumentException(id + ": the first band must start at or below the minimum of "
                     + minimumMinutes + " minutes, or some billable visits would have no price");

@@ -3,6 +3,7 @@ package kr.dolbom.billing.tariff;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.LocalDate;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.platform.domain.RuleViolation;
 
 /**
  * A price rule for one service, in force from a date until the next tariff of the same service. Amounts
@@ -17,17 +18,25 @@ public sealed interface Tariff permits DurationBands, TimeRate, UnitPrice {
 
     LocalDate effectiveFrom();
 
-    /** @throws PricingRefused when the usage cannot be billed under this tariff */
+    /** @throws RuleViolation refused when the usage cannot be billed under this tariff */
     long price(Usage usage);
 
     static int requireMinutes(Tariff tariff, Usage usage, int minimum) {
-        if (usage.minutes() == null) {
-            throw new PricingRefused(tariff.id() + " prices minutes, the delivery gave units");
+        Integer minutes = usage.minutes();
+        if (minutes == null) {
+            throw refusal(tariff, "minutes", "it prices minutes, the delivery gave " + usage.units() + " units");
         }
-        if (usage.minutes() < minimum) {
-            throw new PricingRefused(tariff.id() + " bills visits of at least " + minimum + " minutes, not "
-                    + usage.minutes());
+        if (minutes < minimum) {
+            throw refusal(tariff, "minutes", "it bills visits of at least " + minimum + " minutes, not " + minutes);
         }
-        return usage.minutes();
+        return minutes;
+    }
+
+    /** Names the service, the tariff and the day it took effect, so the reason stands on its own in a dead letter. */
+    static RuleViolation refusal(Tariff tariff, String field, String why) {
+        return RuleViolation.refused(
+                field,
+                tariff.serviceType() + " is not billable under " + tariff.id() + " (in force from "
+                        + tariff.effectiveFrom() + "): " + why);
     }
 }

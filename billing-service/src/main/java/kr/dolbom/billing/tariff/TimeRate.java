@@ -8,12 +8,20 @@ import kr.dolbom.events.ServiceType;
  * 50-minute trip with 30-minute steps bills one step, half the hourly rate. Steps that divide the rate
  * unevenly round down to the won, in the user's and the district's favour alike.
  */
-public record TimeRate(String id, ServiceType serviceType, LocalDate effectiveFrom, long rate, int basisMinutes,
-        int stepMinutes, int minimumMinutes) implements Tariff {
+public record TimeRate(
+        String id,
+        ServiceType serviceType,
+        LocalDate effectiveFrom,
+        long rate,
+        int basisMinutes,
+        int stepMinutes,
+        int minimumMinutes)
+        implements Tariff {
 
     public TimeRate {
         if (basisMinutes <= 0 || stepMinutes <= 0 || minimumMinutes < stepMinutes) {
-            throw new IllegalArgumentException(id + ": basis and step must be positive and the minimum at least a step");
+            throw new IllegalArgumentException(
+                    id + ": basis and step must be positive and the minimum at least a step");
         }
     }
 

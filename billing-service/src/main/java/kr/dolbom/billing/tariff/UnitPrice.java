@@ -8,9 +8,10 @@ public record UnitPrice(String id, ServiceType serviceType, LocalDate effectiveF
 
     @Override
     public long price(Usage usage) {
-        if (usage.units() == null || usage.units() < 1) {
-            throw new PricingRefused(id + " prices units, the delivery gave " + usage);
+        Integer units = usage.units();
+        if (units == null || units < 1) {
+            throw Tariff.refusal(this, "units", "it prices units, the delivery gave " + usage);
         }
-        return Math.multiplyExact(unitPrice, usage.units());
+        return Math.multiplyExact(unitPrice, units);
     }
 }

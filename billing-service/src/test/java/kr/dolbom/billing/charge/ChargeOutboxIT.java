@@ -27,7 +27,9 @@ class ChargeOutboxIT extends BillingIntegrationTest {
     private Object chargeOneVisit() {
         Deliveries deliveries = new Deliveries();
         KAFKA.publish(deliveries.homeCareVisit(LocalDate.of(2026, 11, 5), 90));
-        eventually().until(() -> count("select count(*) from charge where provider_id = '" + deliveries.provider() + "'") == 1);
+        eventually()
+                .until(() ->
+                        count("select count(*) from charge where provider_id = '" + deliveries.provider() + "'") == 1);
         return deliveries.careOrder();
     }
 }

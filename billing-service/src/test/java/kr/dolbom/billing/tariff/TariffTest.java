@@ -6,18 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.platform.domain.RuleViolation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TariffTest {
 
     @ParameterizedTest(name = "a {0}-minute home-care visit costs {1} KRW")
     @CsvSource({
-            "30, 22640", "59, 22640", "60, 22640", "119, 22640",
-            "120, 38340", "150, 38340", "179, 38340",
-            "180, 48170", "239, 48170",
-            "240, 56320", "300, 56320", "720, 56320"})
+        "30, 22640",
+        "59, 22640",
+        "60, 22640",
+        "119, 22640",
+        "120, 38340",
+        "150, 38340",
+        "179, 38340",
+        "180, 48170",
+        "239, 48170",
+        "240, 56320",
+        "300, 56320",
+        "720, 56320"
+    })
     void homeCareIsPricedByTheBandTheVisitReaches(int minutes, long amount) {
         assertThat(CareSos2021.HOME_CARE.price(Usage.minutes(minutes))).isEqualTo(amount);
     }
@@ -25,8 +35,9 @@ class TariffTest {
     @Test
     void aHomeCareVisitUnderThirtyMinutesIsNotBillable() {
         assertThatThrownBy(() -> CareSos2021.HOME_CARE.price(Usage.minutes(29)))
-                .isInstanceOf(PricingRefused.class).hasMessageContaining("at least 30 minutes");
-        assertThatThrownBy(() -> CareSos2021.HOME_CARE.price(Usage.units(1))).isInstanceOf(PricingRefused.class);
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("at least 30 minutes");
+        assertThatThrownBy(() -> CareSos2021.HOME_CARE.price(Usage.units(1))).isInstanceOf(RuleViolation.class);
     }
 
     @ParameterizedTest(name = "{0} minutes of mobility support cost {1} KRW")
@@ -37,7 +48,7 @@ class TariffTest {
 
     @Test
     void mobilityUnderThirtyMinutesIsNotBillable() {
-        assertThatThrownBy(() -> CareSos2021.MOBILITY.price(Usage.minutes(29))).isInstanceOf(PricingRefused.class);
+        assertThatThrownBy(() -> CareSos2021.MOBILITY.price(Usage.minutes(29))).isInstanceOf(RuleViolation.class);
     }
 
     @Test
@@ -53,12 +64,17 @@ class TariffTest {
         UnitPrice meals = new UnitPrice("meals", ServiceType.MEAL_SUPPORT, LocalDate.of(2026, 1, 1), 6_000);
 
         assertThat(meals.price(Usage.units(10))).isEqualTo(60_000);
-        assertThatThrownBy(() -> meals.price(Usage.minutes(60))).isInstanceOf(PricingRefused.class);
+        assertThatThrownBy(() -> meals.price(Usage.minutes(60))).isInstanceOf(RuleViolation.class);
     }
 
     @Test
     void bandsMustCoverEveryBillableVisit() {
-        assertThatThrownBy(() -> new DurationBands("gap", ServiceType.TEMPORARY_HOME_CARE, LocalDate.of(2026, 1, 1), 30,
-                List.of(new DurationBands.Band(60, 22_640)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DurationBands(
+                        "gap",
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        LocalDate.of(2026, 1, 1),
+                        30,
+                        List.of(new DurationBands.Band(60, 22_640))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,6 +3,7 @@ package kr.dolbom.platform.inbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.EventEnvelope;
@@ -17,8 +18,7 @@ public final class EventHandlers {
     private final Map<Class<? extends CareEvent>, BiFunction<CareEvent, EventEnvelope, Mono<?>>> byType =
             new LinkedHashMap<>();
 
-    private EventHandlers() {
-    }
+    private EventHandlers() {}
 
     public static EventHandlers handling() {
         return new EventHandlers();
@@ -27,6 +27,10 @@ public final class EventHandlers {
     public <E extends CareEvent> EventHandlers on(Class<E> type, BiFunction<E, EventEnvelope, Mono<?>> handler) {
         byType.put(type, (event, envelope) -> handler.apply(type.cast(event), envelope));
         return this;
+    }
+
+    Set<Class<? extends CareEvent>> types() {
+        return byType.keySet();
     }
 
     Optional<BiFunction<CareEvent, EventEnvelope, Mono<?>>> handlerFor(CareEvent event) {

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.platform.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +41,8 @@ public class IdempotentConsumers {
     private final MeterRegistry meters;
     private final Duration timeout;
 
-    public IdempotentConsumers(DatabaseClient db, TransactionalOperator tx, CareEventCodec codec,
-            MeterRegistry meters, Duration timeout) {
+    public IdempotentConsumers(
+            DatabaseClient db, TransactionalOperator tx, CareEventCodec codec, MeterRegistry meters, Duration timeout) {
         this.db = db;
         this.tx = tx;
         this.codec = codec;
@@ -50,38 +50,46 @@ public class IdempotentConsumers {
         this.timeout = timeout;
     }
 
-    /** A consumer function for a binding; {@code name} keys its inbox and its metrics. */
-    public Consumer<Message<byte[]>> consumer(String name, EventHandlers handlers) {
-        return message -> {
-            EventEnvelope envelope = read(name, message);
-            handlers.handlerFor(envelope.data()).ifPresentOrElse(
-                    handler -> {
-                        try (var ignored = MDC.putCloseable(ORDER_ID_MDC_KEY, envelope.subject())) {
-                            boolean applied = apply(name, envelope, handler);
-                            count(name, envelope, applied ? "applied" : "duplicate");
-                            if (applied) {
-                                // A producer clock ahead of ours would make it negative; zero is the honest floor.
-                                Duration age = Duration.between(envelope.time(), Instant.now());
-                                meters.timer("dolbom.consumer.freshness", "consumer", name)
-                                        .record(age.isNegative() ? Duration.ZERO : age);
-                            } else {
-                                log.debug("{} already applied {} {}", name, envelope.type(), envelope.id());
-                            }
-                        } catch (RuntimeException e) {
-                            count(name, envelope, "failed");
-                            throw e;
-                        }
-                    },
-                    () -> count(name, envelope, "ignored"));
-        };
+    /** A subscription to one stream; declare it as a bean, whose name keys its inbox and its metrics. */
+    public Subscription subscribe(String topic, EventHandlers handlers) {
+        return new Subscription(topic, handlers, this);
     }
 
-    private boolean apply(String name, EventEnvelope envelope,
-            BiFunction<CareEvent, EventEnvelope, Mono<?>> handler) {
+    void consume(Subscription subscription, EventHandlers handlers, Message<byte[]> message) {
+        String name = subscription.name();
+        EventEnvelope envelope = read(name, message);
+        if (!envelope.type().topic().equals(subscription.topic())) {
+            // A known type on a stream it does not belong to was put there by mistake or by someone else.
+            count(name, envelope, "malformed");
+            throw new MalformedEventException(envelope.type().cloudEventType() + " does not belong on "
+                    + subscription.topic() + " but on " + envelope.type().topic());
+        }
+        handlers.handlerFor(envelope.data())
+                .ifPresentOrElse(
+                        handler -> {
+                            try (var ignored = MDC.putCloseable(ORDER_ID_MDC_KEY, envelope.subject())) {
+                                boolean applied = apply(name, envelope, handler);
+                                count(name, envelope, applied ? "applied" : "duplicate");
+                                if (applied) {
+                                    // A producer clock ahead of ours would make it negative; zero is the honest floor.
+                                    Duration age = Duration.between(envelope.time(), Instant.now());
+                                    meters.timer("dolbom.consumer.freshness", "consumer", name)
+                                            .record(age.isNegative() ? Duration.ZERO : age);
+                                } else {
+                                    log.debug("{} already applied {} {}", name, envelope.type(), envelope.id());
+                                }
+                            } catch (RuntimeException e) {
+                                count(name, envelope, "failed");
+                                throw e;
+                            }
+                        },
+                        () -> count(name, envelope, "ignored"));
+    }
+
+    private boolean apply(String name, EventEnvelope envelope, BiFunction<CareEvent, EventEnvelope, Mono<?>> handler) {
         return Boolean.TRUE.equals(tx.transactional(Mono.defer(() -> firstDelivery(name, envelope.id())
-                        .flatMap(first -> first
-                                ? handler.apply(envelope.data(), envelope).thenReturn(true)
-                                : Mono.just(false))))
+                        .flatMap(first ->
+                                first ? handler.apply(envelope.data(), envelope).thenReturn(true) : Mono.just(false))))
                 .retryWhen(TransientFailures.retry())
                 .block(timeout));
     }
@@ -97,7 +105,8 @@ public class IdempotentConsumers {
     }
 
     private Mono<Boolean> firstDelivery(String consumer, UUID eventId) {
-        return db.sql("insert into processed_event (consumer, event_id) values (:consumer, :eventId) on conflict do nothing")
+        return db.sql(
+                        "insert into processed_event (consumer, event_id) values (:consumer, :eventId) on conflict do nothing")
                 .bind("consumer", consumer)
                 .bind("eventId", eventId)
                 .fetch()
@@ -106,8 +115,15 @@ public class IdempotentConsumers {
     }
 
     private void count(String name, EventEnvelope envelope, String outcome) {
-        meters.counter("dolbom.consumer.events", "consumer", name, "type", envelope.type().cloudEventType(),
-                "outcome", outcome).increment();
+        meters.counter(
+                        "dolbom.consumer.events",
+                        "consumer",
+                        name,
+                        "type",
+                        envelope.type().cloudEventType(),
+                        "outcome",
+                        outcome)
+                .increment();
     }
 
     /**

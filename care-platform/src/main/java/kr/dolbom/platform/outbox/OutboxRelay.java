@@ -57,21 +57,30 @@ public class OutboxRelay implements SmartLifecycle {
     private Instant nextGaugeRefresh = Instant.MIN;
     private Instant nextPurge = Instant.MIN;
 
-    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
-            OutboxProperties properties, MeterRegistry meters) {
+    public OutboxRelay(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            KafkaTemplate<String, byte[]> kafka,
+            OutboxProperties properties,
+            MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
         this.meters = meters;
         Gauge.builder("dolbom.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox events committed but not yet published").register(meters);
+                .description("Outbox events committed but not yet published")
+                .register(meters);
         Gauge.builder("dolbom.outbox.oldest.pending", oldestPendingSeconds, AtomicLong::get)
-                .description("Age of the oldest unpublished outbox event").baseUnit("seconds").register(meters);
+                .description("Age of the oldest unpublished outbox event")
+                .baseUnit("seconds")
+                .register(meters);
         this.batchTimer = Timer.builder("dolbom.outbox.relay.batch")
-                .description("One relay transaction: read, publish with acks=all, mark sent").register(meters);
+                .description("One relay transaction: read, publish with acks=all, mark sent")
+                .register(meters);
         this.relayLag = Timer.builder("dolbom.outbox.relay.lag")
-                .description("From the commit of an event to the broker's acknowledgement").register(meters);
+                .description("From the commit of an event to the broker's acknowledgement")
+                .register(meters);
         this.failures = Counter.builder("dolbom.outbox.relay.failures").register(meters);
     }
 
@@ -89,7 +98,8 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayBatch() {
         Timer.Sample sample = Timer.start(meters);
-        Integer published = tx.transactional(pendingIfLeader().collectList()
+        Integer published = tx.transactional(pendingIfLeader()
+                        .collectList()
                         .filter(batch -> !batch.isEmpty())
                         .flatMap(batch -> publish(batch).then(markSent(batch)).thenReturn(batch.size())))
                 .defaultIfEmpty(0)
@@ -114,13 +124,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Void> publish(List<PendingEvent> batch) {
         CompletableFuture<?>[] acks = batch.stream()
-                .map(event -> kafka.send(event.toRecord())
-                        .thenRun(() -> {
-                            meters.counter("dolbom.outbox.published", "topic", event.topic()).increment();
-                            relayLag.record(Duration.between(event.occurredAt(), Instant.now()));
-                        }))
+                .map(event -> kafka.send(event.toRecord()).thenRun(() -> {
+                    meters.counter("dolbom.outbox.published", "topic", event.topic())
+                            .increment();
+                    relayLag.record(Duration.between(event.occurredAt(), Instant.now()));
+                }))
                 .toArray(CompletableFuture[]::new);
-        return Mono.fromFuture(CompletableFuture.allOf(acks)).timeout(properties.sendTimeout()).then();
+        return Mono.fromFuture(CompletableFuture.allOf(acks))
+                .timeout(properties.sendTimeout())
+                .then();
     }
 
     private Mono<Long> markSent(List<PendingEvent> batch) {
@@ -158,11 +170,15 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = Instant.now();
         if (now.isAfter(nextGaugeRefresh)) {
             nextGaugeRefresh = now.plus(GAUGE_REFRESH);
-            db.sql("select count(*) as pending, min(occurred_at) as oldest from outbox_event where published_at is null")
+            db.sql(
+                            "select count(*) as pending, min(occurred_at) as oldest from outbox_event where published_at is null")
                     .map(row -> {
                         backlog.set(row.get("pending", Long.class));
                         Instant oldest = row.get("oldest", Instant.class);
-                        oldestPendingSeconds.set(oldest == null ? 0 : Duration.between(oldest, now).toSeconds());
+                        oldestPendingSeconds.set(
+                                oldest == null
+                                        ? 0
+                                        : Duration.between(oldest, now).toSeconds());
                         return true;
                     })
                     .one()
@@ -172,7 +188,8 @@ public class OutboxRelay implements SmartLifecycle {
             nextPurge = now.plus(PURGE_EVERY);
             Long purged = db.sql("delete from outbox_event where published_at < :before")
                     .bind("before", now.minus(properties.retention()))
-                    .fetch().rowsUpdated()
+                    .fetch()
+                    .rowsUpdated()
                     .block(Duration.ofSeconds(60));
             if (purged != null && purged > 0) {
                 log.info("Purged {} outbox events published before {}", purged, now.minus(properties.retention()));
@@ -225,13 +242,24 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private record PendingEvent(long id, UUID eventId, String topic, String key, String type, String source,
-            Instant occurredAt, byte[] payload) {
+    private record PendingEvent(
+            long id,
+            UUID eventId,
+            String topic,
+            String key,
+            String type,
+            String source,
+            Instant occurredAt,
+            byte[] payload) {
 
         static PendingEvent from(Readable row) {
-            return new PendingEvent(row.get("id", Long.class), row.get("event_id", UUID.class),
-                    row.get("topic", String.class), row.get("message_key", String.class),
-                    row.get("event_type", String.class), row.get("source", String.class),
+            return new PendingEvent(
+                    row.get("id", Long.class),
+                    row.get("event_id", UUID.class),
+                    row.get("topic", String.class),
+                    row.get("message_key", String.class),
+                    row.get("event_type", String.class),
+                    row.get("source", String.class),
                     row.get("occurred_at", Instant.class),
                     row.get("payload", String.class).getBytes(StandardCharsets.UTF_8));
         }

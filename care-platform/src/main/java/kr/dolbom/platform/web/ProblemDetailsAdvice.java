@@ -5,18 +5,19 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import kr.dolbom.platform.web.Problems.FieldError;
+import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.domain.RuleViolation.Violation;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.ProblemDetail;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,61 +42,76 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        List<FieldError> errors = ex.getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Violation> errors = ex.getFieldErrors().stream()
+                .map(error -> new Violation(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
         return badRequest(ex, errors, headers, exchange);
     }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
-            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
             ServerWebExchange exchange) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             if (result instanceof ParameterErrors body) {
-                body.getFieldErrors().forEach(error ->
-                        errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+                body.getFieldErrors()
+                        .forEach(error -> errors.add(new Violation(error.getField(), error.getDefaultMessage())));
             } else {
-                result.getResolvableErrors().forEach(error ->
-                        errors.add(new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage())));
+                result.getResolvableErrors()
+                        .forEach(error -> errors.add(
+                                new Violation(parameterName(result.getMethodParameter()), error.getDefaultMessage())));
             }
         });
         return badRequest(ex, errors, headers, exchange);
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        return badRequest(ex, List.of(new FieldError(ex.getName(), "is required")), headers, exchange);
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(
+            MissingRequestValueException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return badRequest(ex, List.of(new Violation(ex.getName(), "is required")), headers, exchange);
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         return badRequest(ex, List.of(describe(ex)), headers, exchange);
+    }
+
+    /** The domain said no: the one place where its verdicts become HTTP answers. */
+    @ExceptionHandler(RuleViolation.class)
+    Mono<ResponseEntity<Object>> ruleViolated(RuleViolation ex, ServerWebExchange exchange) {
+        HttpStatus status = Problems.statusOf(ex.kind());
+        return handleExceptionInternal(ex, Problems.of(ex), new HttpHeaders(), status, exchange);
     }
 
     /** The database is out of reach or saturated: the client may retry, nothing was written. */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     Mono<ResponseEntity<Object>> databaseUnavailable(Exception ex, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "the service cannot reach its database right now; nothing was recorded, retry later");
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
-    private Mono<ResponseEntity<Object>> badRequest(Exception ex, List<FieldError> errors, HttpHeaders headers,
-            ServerWebExchange exchange) {
-        return handleExceptionInternal(ex, Problems.withFieldErrors(HttpStatus.BAD_REQUEST, errors), headers,
-                HttpStatus.BAD_REQUEST, exchange);
+    private Mono<ResponseEntity<Object>> badRequest(
+            Exception ex, List<Violation> errors, HttpHeaders headers, ServerWebExchange exchange) {
+        return handleExceptionInternal(
+                ex,
+                Problems.withFieldErrors(HttpStatus.BAD_REQUEST, errors),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                exchange);
     }
 
-    private static FieldError describe(ServerWebInputException ex) {
+    private static Violation describe(ServerWebInputException ex) {
         Optional<JacksonException> json = causeOfType(ex, JacksonException.class);
         if (json.isPresent()) {
             return describe(json.get());
@@ -104,32 +120,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = ex.getMethodParameter() == null ? "request" : parameterName(ex.getMethodParameter());
         if (mismatch.isPresent()) {
             field = Optional.ofNullable(mismatch.get().getPropertyName()).orElse(field);
-            return new FieldError(field, "'" + mismatch.get().getValue() + "' is not a valid "
-                    + simpleName(mismatch.get().getRequiredType()));
+            return new Violation(
+                    field,
+                    "'" + mismatch.get().getValue() + "' is not a valid "
+                            + simpleName(mismatch.get().getRequiredType()));
         }
         if (ex.getReason() != null && ex.getReason().contains("body is missing")) {
-            return new FieldError("body", "a JSON body is required");
+            return new Violation("body", "a JSON body is required");
         }
-        return new FieldError(field, Optional.ofNullable(ex.getReason()).orElse("is not acceptable"));
+        return new Violation(field, Optional.ofNullable(ex.getReason()).orElse("is not acceptable"));
     }
 
-    private static FieldError describe(JacksonException json) {
+    private static Violation describe(JacksonException json) {
         String field = jsonPath(json);
         if (json instanceof UnrecognizedPropertyException) {
-            return new FieldError(field, "is not a known field");
+            return new Violation(field, "is not a known field");
         }
         if (json instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
-            String accepted = target != null && target.isEnum()
-                    ? "; one of " + Arrays.toString(target.getEnumConstants())
-                    : "";
-            return new FieldError(field, "'" + invalid.getValue() + "' is not a valid " + simpleName(target) + accepted);
+            String accepted =
+                    target != null && target.isEnum() ? "; one of " + Arrays.toString(target.getEnumConstants()) : "";
+            return new Violation(field, "'" + invalid.getValue() + "' is not a valid " + simpleName(target) + accepted);
         }
         if (json instanceof StreamReadException) {
             String where = field.isEmpty() ? "" : " (in " + field + ")";
-            return new FieldError("body", "malformed JSON" + where + ": " + json.getOriginalMessage());
+            return new Violation("body", "malformed JSON" + where + ": " + json.getOriginalMessage());
         }
-        return new FieldError(field.isEmpty() ? "body" : field, json.getOriginalMessage());
+        return new Violation(field.isEmpty() ? "body" : field, json.getOriginalMessage());
     }
 
     /** {@code services[0].type} from Jackson's reference chain. */
@@ -153,7 +170,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
         PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
-        String declared = header != null ? header.name() : param != null ? param.name() : path != null ? path.name() : "";
+        String declared =
+                header != null ? header.name() : param != null ? param.name() : path != null ? path.name() : "";
         if (!declared.isEmpty()) {
             return declared;
         }

@@ -89,10 +89,12 @@ final class LocalKafka implements AutoCloseable {
             config.store(writer, "written by the local stack to format the KRaft log directory");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                propertiesFile.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int exit = StorageTool.execute(
+                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
-            throw new StackFailure("formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8).trim());
+            throw new StackFailure("formatting the Kafka log directory failed: "
+                    + output.toString(StandardCharsets.UTF_8).trim());
         }
     }
 
@@ -103,12 +105,14 @@ final class LocalKafka implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             admin.describeCluster().clusterId().get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new StackFailure("cannot reach Kafka at " + bootstrapServers + " (DOLBOM_KAFKA_BOOTSTRAP_SERVERS) within 15 s");
+            throw new StackFailure(
+                    "cannot reach Kafka at " + bootstrapServers + " (DOLBOM_KAFKA_BOOTSTRAP_SERVERS) within 15 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackFailure("interrupted while checking Kafka at " + bootstrapServers);
         } catch (RuntimeException e) {
-            throw new StackFailure("cannot use Kafka at " + bootstrapServers + ": " + LocalPostgres.firstLine(e.getMessage()));
+            throw new StackFailure(
+                    "cannot use Kafka at " + bootstrapServers + ": " + LocalPostgres.firstLine(e.getMessage()));
         }
     }
 

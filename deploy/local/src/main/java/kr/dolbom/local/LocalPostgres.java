@@ -46,15 +46,20 @@ final class LocalPostgres implements AutoCloseable {
             }
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
             ProcessHandle.of(pid)
-                    .filter(process -> process.info().commandLine().map(line -> line.contains(options.dataDir().toString()))
+                    .filter(process -> process.info()
+                            .commandLine()
+                            .map(line -> line.contains(options.dataDir().toString()))
                             .orElse(false))
                     .ifPresent(leftover -> {
                         System.out.println("  stopping the PostgreSQL (pid " + pid + ") a previous stack left running");
                         leftover.destroy();
-                        leftover.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(timeout -> {
-                            leftover.destroyForcibly();
-                            return leftover;
-                        }).join();
+                        leftover.onExit()
+                                .orTimeout(20, TimeUnit.SECONDS)
+                                .exceptionally(timeout -> {
+                                    leftover.destroyForcibly();
+                                    return leftover;
+                                })
+                                .join();
                     });
         } catch (IOException | RuntimeException e) {
             // No readable pid file: nothing we started is running there.
@@ -77,12 +82,15 @@ final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("unix_socket_directories", "")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(options.logs().resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(options.logs().resolve("postgres.log").toFile()))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                            options.logs().resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                            options.logs().resolve("postgres.log").toFile()))
                     .start();
             Properties admin = new Properties();
             admin.setProperty("user", "postgres");
-            return new LocalPostgres(postgres, "127.0.0.1", port, "jdbc:postgresql://127.0.0.1:" + port + "/postgres", admin);
+            return new LocalPostgres(
+                    postgres, "127.0.0.1", port, "jdbc:postgresql://127.0.0.1:" + port + "/postgres", admin);
         } catch (IOException | RuntimeException e) {
             throw new StackFailure("embedded PostgreSQL did not start (" + rootMessage(e) + "); see "
                     + options.logs().resolve("postgres.log"));
@@ -92,8 +100,9 @@ final class LocalPostgres implements AutoCloseable {
     private static LocalPostgres external(StackOptions options) {
         String url = options.externalPostgres();
         if (!url.startsWith("jdbc:postgresql://")) {
-            throw new StackFailure("DOLBOM_POSTGRES_URL must be a JDBC URL like jdbc:postgresql://host:5432/postgres, not '"
-                    + url + "'");
+            throw new StackFailure(
+                    "DOLBOM_POSTGRES_URL must be a JDBC URL like jdbc:postgresql://host:5432/postgres, not '" + url
+                            + "'");
         }
         Properties admin = new Properties();
         admin.setProperty("user", options.postgresUser());

@@ -1,6 +1,7 @@
 package kr.dolbom.local;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +11,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
  * The whole system on one machine with nothing but a JDK: a KRaft broker and PostgreSQL from Maven
@@ -35,36 +38,39 @@ public final class LocalStack {
         this.options = options;
     }
 
+    /** Exits with 2 for a command line it does not take or a stack that cannot start, 1 for a failed tour. */
     public static void main(String[] args) {
         // Before any parallel start: a logging system initialised by two threads at once replays its warm-up noise.
         org.slf4j.LoggerFactory.getLogger(LocalStack.class);
-        StackOptions options;
-        try {
-            options = StackOptions.parse(args, System.getenv());
-        } catch (StackFailure failure) {
-            System.err.println("local stack: " + failure.getMessage());
-            System.exit(2);
-            return;
-        }
-        switch (options.command()) {
-            case "help" -> System.out.println(StackOptions.usage());
-            case "demo" -> System.exit(new Demo(options).run(System.out) ? 0 : 1);
-            default -> new LocalStack(options).runUntilStopped();
-        }
+        System.exit(commandLine(System.getenv()).execute(args));
     }
 
-    private void runUntilStopped() {
+    /** A wrong argument is told in one line, the way a failed start is, not followed by the whole help. */
+    static CommandLine commandLine(Map<String, String> env) {
+        return new CommandLine(new StackOptions(env)).setParameterExceptionHandler((wrong, args) -> {
+            PrintWriter err = wrong.getCommandLine().getErr();
+            err.println("local stack: " + wrong.getMessage() + "; try --help");
+            CommandLine.UnmatchedArgumentException.printSuggestions(wrong, err);
+            return CommandLine.ExitCode.USAGE;
+        });
+    }
+
+    /** Returns once Ctrl-C or SIGTERM has stopped everything, or at once when the start failed. */
+    int runUntilStopped() {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(true);
-            stopped.countDown();
-        }, "local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop(true);
+                            stopped.countDown();
+                        },
+                        "local-stack-stop"));
         try {
             start();
         } catch (StackFailure failure) {
             stop(false);
             System.err.println("local stack: " + failure.getMessage());
-            System.exit(2);
+            return 2;
         }
         services.forEach(service -> service.process().onExit().thenRun(() -> {
             if (!stopping) {
@@ -77,6 +83,7 @@ public final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
     }
 
     void start() {
@@ -91,15 +98,18 @@ public final class LocalStack {
         CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka.start(options));
         postgres = join(database);
         kafka = join(broker);
-        System.out.printf("  PostgreSQL %s and Kafka %s up after %.1f s%n", postgres.describe(), kafka.describe(),
-                seconds(began));
+        System.out.printf(
+                "  PostgreSQL %s and Kafka %s up after %.1f s%n",
+                postgres.describe(), kafka.describe(), seconds(began));
         for (ServiceSpec spec : ServiceSpec.values()) {
             postgres.ensureDatabase(spec);
         }
         for (ServiceSpec spec : ServiceSpec.values()) {
-            ServiceProcess service = new ServiceProcess(spec, options.port(spec), options.logs().resolve(spec.name + ".log"));
+            ServiceProcess service =
+                    new ServiceProcess(spec, options.port(spec), options.logs().resolve(spec.name + ".log"));
             services.add(service);
-            service.start(options.servicesDir().resolve(spec.name + ".jar"), options.serviceJavaOptions(), arguments(spec));
+            service.start(
+                    options.servicesDir().resolve(spec.name + ".jar"), options.serviceJavaOptions(), arguments(spec));
         }
         services.parallelStream().forEach(service -> service.awaitReady(READY_TIMEOUT));
         printSummary(seconds(began));
@@ -135,13 +145,22 @@ public final class LocalStack {
         System.out.printf("%nThe dolbom local stack is up in %.1f s.%n%n", startSeconds);
         for (ServiceProcess service : services) {
             String base = "http://localhost:" + service.port();
-            String memory = service.residentKiB().map(kib -> String.format("%d MiB resident", kib / 1024)).orElse("");
-            System.out.printf("  %-18s %s  API %s%s%n", service.spec().name, memory, base,
+            String memory = service.residentKiB()
+                    .map(kib -> String.format("%d MiB resident", kib / 1024))
+                    .orElse("");
+            System.out.printf(
+                    "  %-18s %s  API %s%s%n",
+                    service.spec().name,
+                    memory,
+                    base,
                     service.spec().entryPoint + (service.spec() == ServiceSpec.REPORTING ? month : ""));
-            System.out.printf("  %-18s Swagger UI %s/swagger-ui.html  health %s/actuator/health  metrics %s/actuator/prometheus%n",
+            System.out.printf(
+                    "  %-18s Swagger UI %s/swagger-ui.html  health %s/actuator/health  "
+                            + "metrics %s/actuator/prometheus%n",
                     "", base, base, base);
         }
-        System.out.printf("%n  Kafka      %s%n  PostgreSQL %s (databases intake, matching, billing, reporting)%n",
+        System.out.printf(
+                "%n  Kafka      %s%n  PostgreSQL %s (databases intake, matching, billing, reporting)%n",
                 kafka.describe(), postgres.describe());
         System.out.printf("  Logs       %s%n%n", options.logs());
         System.out.println("Walk one care order through its life:  deploy/local/demo.sh"
@@ -178,7 +197,8 @@ public final class LocalStack {
         try {
             if (options.fresh() && Files.exists(options.dataDir())) {
                 try (Stream<Path> files = Files.walk(options.dataDir())) {
-                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(path -> path.toFile().delete());
                 }
             }
             Files.createDirectories(options.logs());

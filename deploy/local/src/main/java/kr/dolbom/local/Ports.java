@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static void requireFree(int port, String wantedBy) {
         if (!isFree(port)) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One service in a JVM of its own, with its output in a log file, started and stopped by the stack. */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceSpec spec;
     private final int port;
@@ -32,12 +33,15 @@ final class ServiceProcess {
 
     void start(Path jar, String javaOptions, List<String> arguments) {
         if (!Files.isRegularFile(jar)) {
-            throw new StackFailure(spec.name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests package)");
+            throw new StackFailure(
+                    spec.name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests package)");
         }
         Ports.requireFree(port, spec.name);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(Arrays.stream(javaOptions.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
+        command.addAll(Arrays.stream(javaOptions.trim().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .toList());
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
@@ -57,12 +61,16 @@ final class ServiceProcess {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new StackFailure(spec.name + " stopped during start-up (exit code " + process.exitValue()
-                        + "): " + lastError() + " — see " + log);
+                throw new StackFailure(spec.name + " stopped during start-up (exit code " + process.exitValue() + "): "
+                        + lastError() + " — see " + log);
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

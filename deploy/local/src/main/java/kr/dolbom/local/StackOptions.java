@@ -1,63 +1,154 @@
 package kr.dolbom.local;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * How to run the stack, from the command line and the environment.
- *
- * @param externalKafka    bootstrap servers of a Kafka to use instead of the embedded broker
- * @param externalPostgres JDBC URL of a PostgreSQL to use instead of the embedded one, with a role that can
- *                         create the services' databases and roles where they are missing
- * @param portOffset       added to every port, so that a second stack (a test) can run beside the first
+ * How to run the stack, from the command line and the environment. {@code deploy/local/run.sh} runs it with
+ * {@code up}, {@code deploy/local/demo.sh} with {@code demo}; the options may come before or after the word.
  */
-record StackOptions(String command, Path dataDir, boolean fresh, int portOffset, String externalKafka,
-        String externalPostgres, String postgresUser, String postgresPassword, Path servicesDir,
-        String serviceJavaOptions) {
+@Command(
+        name = "java -jar local-stack.jar",
+        sortOptions = false,
+        sortSynopsis = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "The whole dolbom system on this machine with only a JDK: Kafka, PostgreSQL and the four services, "
+                    + "with the demo district.",
+            ""
+        },
+        footer = {
+            "",
+            "Environment:",
+            "  DOLBOM_KAFKA_BOOTSTRAP_SERVERS  a Kafka to use instead of the embedded broker",
+            "  DOLBOM_POSTGRES_URL             a PostgreSQL to use instead (a JDBC URL), with",
+            "  DOLBOM_POSTGRES_USER            a role that may create the services' databases",
+            "  DOLBOM_POSTGRES_PASSWORD        and roles (default postgres, no password)",
+            "  DOLBOM_SERVICE_JAVA_OPTS        the services' JVM flags",
+            "                                  (default " + StackOptions.SERVICE_JAVA_OPTIONS + ")"
+        })
+final class StackOptions implements Callable<Integer> {
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int POSTGRES_PORT = 15432;
+    static final String SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
 
-    static StackOptions parse(String[] args, Map<String, String> env) {
-        String command = "up";
-        Path dataDir = Path.of(".local-stack");
-        boolean fresh = false;
-        int offset = 0;
-        Path services = defaultServicesDir();
-        for (String arg : args) {
-            if (arg.equals("up") || arg.equals("demo")) {
-                command = arg;
-            } else if (arg.equals("--fresh")) {
-                fresh = true;
-            } else if (arg.startsWith("--data-dir=")) {
-                dataDir = Path.of(value(arg));
-            } else if (arg.startsWith("--port-offset=")) {
-                offset = parsePort(value(arg));
-            } else if (arg.startsWith("--services-dir=")) {
-                services = Path.of(value(arg));
-            } else if (arg.equals("--help") || arg.equals("-h")) {
-                command = "help";
-            } else {
-                throw new StackFailure("unknown argument '" + arg + "'; try --help");
-            }
-        }
-        return new StackOptions(command, dataDir.toAbsolutePath().normalize(), fresh, offset,
-                blankToNull(env.get("DOLBOM_KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DOLBOM_POSTGRES_URL")),
-                env.getOrDefault("DOLBOM_POSTGRES_USER", "postgres"), env.getOrDefault("DOLBOM_POSTGRES_PASSWORD", ""),
-                services, env.getOrDefault("DOLBOM_SERVICE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"));
+    /** The words of the command line, hence lower case. */
+    enum Action {
+        up,
+        demo
     }
 
-    static String usage() {
-        return """
-                usage: java -jar local-stack.jar [up|demo] [--fresh] [--data-dir=DIR] [--port-offset=N]
-                  up      start Kafka, PostgreSQL and the four services with the demo district (default)
-                  demo    walk one care order through its life against a running stack
-                  --fresh          wipe the stack's data (databases, Kafka log) before starting
-                  --data-dir=DIR   where the data and logs live (default .local-stack)
-                  --port-offset=N  add N to every port (8081-8084, 9092-9093, 15432)
-                environment: DOLBOM_KAFKA_BOOTSTRAP_SERVERS, DOLBOM_POSTGRES_URL (+ _USER, _PASSWORD) use
-                existing servers instead of the embedded ones; DOLBOM_SERVICE_JAVA_OPTS sets the services' JVM flags""";
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "up|demo",
+            defaultValue = "up",
+            description = {
+                "up    start Kafka, PostgreSQL and the four services with the demo district (default)",
+                "demo  walk one care order through its life against a running stack"
+            })
+    private Action action;
+
+    @Option(names = "--fresh", description = "wipe the stack's data (databases, Kafka log) before starting")
+    private boolean fresh;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".local-stack",
+            description = "where the data and logs live (default ${DEFAULT-VALUE})")
+    private Path dataDir;
+
+    /** Added to every port, so that a second stack (a test, the benchmark) can run beside the first. */
+    @Option(
+            names = "--port-offset",
+            paramLabel = "N",
+            description = "add N to every port (8081-8084, 9092-9093, 15432)")
+    private int portOffset;
+
+    @Option(
+            names = "--services-dir",
+            paramLabel = "DIR",
+            description = "where the services' jars are (default: services/ next to the launcher's jar)")
+    private Path servicesDir = defaultServicesDir();
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help and exit")
+    private boolean help;
+
+    private final String externalKafka;
+    private final String externalPostgres;
+    private final String postgresUser;
+    private final String postgresPassword;
+    private final String serviceJavaOptions;
+
+    /**
+     * @param env {@code DOLBOM_KAFKA_BOOTSTRAP_SERVERS}, a Kafka to use instead of the embedded broker;
+     *            {@code DOLBOM_POSTGRES_URL}, the JDBC URL of a PostgreSQL to use instead of the embedded one,
+     *            with a role that can create the services' databases and roles where they are missing
+     */
+    StackOptions(Map<String, String> env) {
+        externalKafka = blankToNull(env.get("DOLBOM_KAFKA_BOOTSTRAP_SERVERS"));
+        externalPostgres = blankToNull(env.get("DOLBOM_POSTGRES_URL"));
+        postgresUser = env.getOrDefault("DOLBOM_POSTGRES_USER", "postgres");
+        postgresPassword = env.getOrDefault("DOLBOM_POSTGRES_PASSWORD", "");
+        serviceJavaOptions = env.getOrDefault("DOLBOM_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTIONS);
+    }
+
+    @Override
+    public Integer call() {
+        return switch (action) {
+            case up -> new LocalStack(this).runUntilStopped();
+            case demo -> new Demo(this).run(System.out) ? 0 : 1;
+        };
+    }
+
+    Action action() {
+        return action;
+    }
+
+    Path dataDir() {
+        return dataDir.toAbsolutePath().normalize();
+    }
+
+    boolean fresh() {
+        return fresh;
+    }
+
+    int portOffset() {
+        return portOffset;
+    }
+
+    String externalKafka() {
+        return externalKafka;
+    }
+
+    String externalPostgres() {
+        return externalPostgres;
+    }
+
+    String postgresUser() {
+        return postgresUser;
+    }
+
+    String postgresPassword() {
+        return postgresPassword;
+    }
+
+    Path servicesDir() {
+        return servicesDir;
+    }
+
+    String serviceJavaOptions() {
+        return serviceJavaOptions;
     }
 
     int port(int base) {
@@ -69,26 +160,14 @@ record StackOptions(String command, Path dataDir, boolean fresh, int portOffset,
     }
 
     Path logs() {
-        return dataDir.resolve("logs");
+        return dataDir().resolve("logs");
     }
 
     /** Next to the launcher jar, where the build copies the services' jars. */
     private static Path defaultServicesDir() {
-        Path launcher = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0])
+        Path launcher = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0])
                 .toAbsolutePath();
         return launcher.getParent().resolve("services");
-    }
-
-    private static String value(String arg) {
-        return arg.substring(arg.indexOf('=') + 1);
-    }
-
-    private static int parsePort(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new StackFailure("--port-offset takes a whole number, not '" + value + "'");
-        }
     }
 
     private static String blankToNull(String value) {

@@ -27,8 +27,10 @@ import tools.jackson.databind.JsonNode;
 class CareOrderLifecycleIT {
 
     private static final Infrastructure INFRASTRUCTURE = Infrastructure.embedded();
-    /** Deliveries are reported for yesterday: never in the future, and all in one month. */
-    private static final LocalDate DAY = LocalDate.now(PlatformAutoConfiguration.SEOUL).minusDays(1);
+    /** Deliveries are reported for yesterday: never in the future. */
+    private static final LocalDate DAY =
+            LocalDate.now(PlatformAutoConfiguration.SEOUL).minusDays(1);
+
     private static final YearMonth MONTH = YearMonth.from(DAY);
 
     private static FourServices services;
@@ -45,35 +47,67 @@ class CareOrderLifecycleIT {
 
     @Test
     void aRecipientsVisitAndMealsGoFromRequestToChargeAndIntoTheDistrictsFigures() {
-        JsonNode placed = request(78, "BASIC_LIVELIHOOD", List.of(
-                Map.of("type", "TEMPORARY_HOME_CARE", "quantity", 1, "minutesPerVisit", 150),
-                Map.of("type", "MEAL_SUPPORT", "quantity", 10)));
+        JsonNode placed = request(
+                78,
+                "BASIC_LIVELIHOOD",
+                List.of(
+                        Map.of("type", "TEMPORARY_HOME_CARE", "quantity", 1, "minutesPerVisit", 150),
+                        Map.of("type", "MEAL_SUPPORT", "quantity", 10)));
         assertThat(placed.path("status").asString()).isEqualTo("PLACED");
         String order = placed.path("careOrderId").asString();
 
-        JsonNode assigned = eventually().until(() -> get(services.intake, "/api/v1/care-orders/" + order),
-                node -> "ASSIGNED".equals(node.path("status").asString()));
+        JsonNode assigned = eventually()
+                .until(
+                        () -> get(services.intake, "/api/v1/care-orders/" + order),
+                        node -> "ASSIGNED".equals(node.path("status").asString()));
         JsonNode homeCare = line(assigned, "TEMPORARY_HOME_CARE");
         JsonNode meals = line(assigned, "MEAL_SUPPORT");
         assertThat(homeCare.path("providerId").asString()).isNotBlank();
         assertThat(meals.path("providerId").asString()).isNotBlank();
 
-        JsonNode visit = post(services.matching, "/api/v1/deliveries", Map.of("lineId", homeCare.path("lineId").asString(),
-                "providerId", homeCare.path("providerId").asString(), "serviceDate", DAY.toString(),
-                "startTime", "09:00", "endTime", "11:30"));
-        post(services.matching, "/api/v1/deliveries", Map.of("lineId", meals.path("lineId").asString(),
-                "providerId", meals.path("providerId").asString(), "serviceDate", DAY.toString(), "units", 10));
+        JsonNode visit = post(
+                services.matching,
+                "/api/v1/deliveries",
+                Map.of(
+                        "lineId",
+                        homeCare.path("lineId").asString(),
+                        "providerId",
+                        homeCare.path("providerId").asString(),
+                        "serviceDate",
+                        DAY.toString(),
+                        "startTime",
+                        "09:00",
+                        "endTime",
+                        "11:30"));
+        post(
+                services.matching,
+                "/api/v1/deliveries",
+                Map.of(
+                        "lineId",
+                        meals.path("lineId").asString(),
+                        "providerId",
+                        meals.path("providerId").asString(),
+                        "serviceDate",
+                        DAY.toString(),
+                        "units",
+                        10));
 
-        JsonNode charge = eventually().until(() -> get(services.billing, "/api/v1/charges/by-delivery/"
-                + visit.path("deliveryId").asString()), node -> node.has("amount"));
+        JsonNode charge = eventually()
+                .until(
+                        () -> get(
+                                services.billing,
+                                "/api/v1/charges/by-delivery/"
+                                        + visit.path("deliveryId").asString()),
+                        node -> node.has("amount"));
         assertThat(charge.path("amount").asLong()).isEqualTo(38_340);
         assertThat(charge.path("publicShare").asLong()).isEqualTo(38_340);
         assertThat(charge.path("coPayment").asLong()).isZero();
         assertThat(charge.path("tariffId").asString()).isEqualTo("care-sos-2021-home-care");
 
-        JsonNode mealVolume = eventually().until(() -> get(services.reporting,
-                        "/api/v1/kpis/meal-volume?district=mapo&month=" + MONTH),
-                node -> node.path("meals").asLong() > 0);
+        JsonNode mealVolume = eventually()
+                .until(
+                        () -> get(services.reporting, "/api/v1/kpis/meal-volume?district=mapo&month=" + MONTH),
+                        node -> node.path("meals").asLong() > 0);
         assertThat(mealVolume.path("meals").asLong()).isEqualTo(10);
     }
 
@@ -87,25 +121,53 @@ class CareOrderLifecycleIT {
         try (KafkaTestClient kafka = new KafkaTestClient(INFRASTRUCTURE.kafkaBootstrapServers())) {
             kafka.awaitHandled(CareTopics.ORDERS, "matching-service", order);
         }
-        eventually().until(() -> get(services.reporting, "/api/v1/kpis/orders?district=mapo&month="
-                + YearMonth.now(PlatformAutoConfiguration.SEOUL)), node -> node.path("rejected").asLong() >= 1);
-        assertThat(services.matching.count("select count(*) from line_assignment where care_order_id = :id", order)).isZero();
-        assertThat(services.billing.count("select count(*) from charge where care_order_id = :id", order)).isZero();
+        eventually()
+                .until(
+                        () -> get(
+                                services.reporting,
+                                "/api/v1/kpis/orders?district=mapo&month="
+                                        + YearMonth.now(PlatformAutoConfiguration.SEOUL)),
+                        node -> node.path("rejected").asLong() >= 1);
+        assertThat(services.matching.count("select count(*) from line_assignment where care_order_id = :id", order))
+                .isZero();
+        assertThat(services.billing.count("select count(*) from charge where care_order_id = :id", order))
+                .isZero();
     }
 
     private static JsonNode request(int age, String incomeTier, List<Map<String, Object>> lines) {
-        return post(services.intake, "/api/v1/care-requests", Map.of(
-                "resident", Map.of("name", "박순례", "birthDate", DAY.minusYears(age).minusDays(3).toString(),
-                        "phone", "010-5555-" + (1000 + age), "address", "서울특별시 마포구 망원로 3",
-                        "dong", "mangwon1", "disabled", false, "incomeTier", incomeTier),
-                "district", "mapo",
-                "channel", "DONG_CENTRE",
-                "services", lines.stream().map(service -> {
-                    Map<String, Object> line = new java.util.LinkedHashMap<>(service);
-                    line.put("from", DAY.minusDays(1).toString());
-                    line.put("to", DAY.plusDays(29).toString());
-                    return line;
-                }).toList()));
+        return post(
+                services.intake,
+                "/api/v1/care-requests",
+                Map.of(
+                        "resident",
+                        Map.of(
+                                "name",
+                                "박순례",
+                                "birthDate",
+                                DAY.minusYears(age).minusDays(3).toString(),
+                                "phone",
+                                "010-5555-" + (1000 + age),
+                                "address",
+                                "서울특별시 마포구 망원로 3",
+                                "dong",
+                                "mangwon1",
+                                "disabled",
+                                false,
+                                "incomeTier",
+                                incomeTier),
+                        "district",
+                        "mapo",
+                        "channel",
+                        "DONG_CENTRE",
+                        "services",
+                        lines.stream()
+                                .map(service -> {
+                                    Map<String, Object> line = new java.util.LinkedHashMap<>(service);
+                                    line.put("from", DAY.minusDays(1).toString());
+                                    line.put("to", DAY.plusDays(29).toString());
+                                    return line;
+                                })
+                                .toList()));
     }
 
     private static JsonNode line(JsonNode order, String serviceType) {
@@ -118,18 +180,30 @@ class CareOrderLifecycleIT {
     }
 
     private static JsonNode post(FourServices.Service service, String path, Object body) {
-        return service.http().post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return service.http()
+                .post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static JsonNode get(FourServices.Service service, String path) {
-        return service.http().get().uri(path).exchange()
-                .returnResult(JsonNode.class).getResponseBody().blockFirst(Duration.ofSeconds(5));
+        return service.http()
+                .get()
+                .uri(path)
+                .exchange()
+                .returnResult(JsonNode.class)
+                .getResponseBody()
+                .blockFirst(Duration.ofSeconds(5));
     }
 
     private static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200));
     }
-
 }

@@ -26,7 +26,11 @@ final class FourServices implements AutoCloseable {
     FourServices(Infrastructure infrastructure) {
         intake = start(infrastructure, IntakeApplication.class, IntakeApplication.CONFIG_NAME, "intake");
         matching = start(infrastructure, MatchingApplication.class, MatchingApplication.CONFIG_NAME, "matching");
-        billing = start(infrastructure, BillingApplication.class, BillingApplication.CONFIG_NAME, "billing",
+        billing = start(
+                infrastructure,
+                BillingApplication.class,
+                BillingApplication.CONFIG_NAME,
+                "billing",
                 ServiceSpec.BILLING.demoArguments().toArray(String[]::new));
         reporting = start(infrastructure, ReportingApplication.class, ReportingApplication.CONFIG_NAME, "reporting");
     }
@@ -38,12 +42,16 @@ final class FourServices implements AutoCloseable {
         }
 
         long count(String sql, Object id) {
-            return db().sql(sql).bind("id", id).map(row -> row.get(0, Long.class)).one().block();
+            return db().sql(sql)
+                    .bind("id", id)
+                    .map(row -> row.get(0, Long.class))
+                    .one()
+                    .block();
         }
     }
 
-    private Service start(Infrastructure infrastructure, Class<?> application, String configName, String database,
-            String... extra) {
+    private Service start(
+            Infrastructure infrastructure, Class<?> application, String configName, String database, String... extra) {
         Database db = infrastructure.newDatabase(database);
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.config.name=" + configName,
@@ -56,10 +64,12 @@ final class FourServices implements AutoCloseable {
                 "--spring.r2dbc.username=" + db.user(),
                 "--spring.r2dbc.password=" + db.password()));
         arguments.addAll(List.of(extra));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        Service service = new Service(context, WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
+        Service service = new Service(
+                context,
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
         all.add(service);
         return service;
     }

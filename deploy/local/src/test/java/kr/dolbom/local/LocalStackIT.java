@@ -38,23 +38,32 @@ class LocalStackIT {
     void startsRunsTheTourStopsCleanlyAndKeepsTheDataForTheNextStart() throws Exception {
         Path data = Files.createTempDirectory("local-stack-it");
         String orderId;
-        try (StackProcess stack = StackProcess.start(Map.of(), "--fresh", "--data-dir=" + data, "--port-offset=" + OFFSET)) {
+        try (StackProcess stack =
+                StackProcess.start(Map.of(), "--fresh", "--data-dir=" + data, "--port-offset=" + OFFSET)) {
             stack.awaitOutput("is up in", START);
             List<ProcessHandle> children = stack.descendants();
             assertThat(children).as("the four services' JVMs").hasSize(4);
-            assertThat(processesUsing(data)).as("the database server (daemonised, so not a child)").isNotEmpty();
+            assertThat(processesUsing(data))
+                    .as("the database server (daemonised, so not a child)")
+                    .isNotEmpty();
 
             List<String> tour = demo();
-            assertThat(String.join("\n", tour)).contains("REJECTED (NOT_IN_TARGET_GROUP)", "PLACED",
-                    "38,340 KRW  (public 38,340, co-payment 0; tariff care-sos-2021-home-care)",
-                    "10 meals delivered", "Done:");
+            assertThat(String.join("\n", tour))
+                    .contains(
+                            "REJECTED (NOT_IN_TARGET_GROUP)",
+                            "PLACED",
+                            "38,340 KRW  (public 38,340, co-payment 0; tariff care-sos-2021-home-care)",
+                            "10 meals delivered",
+                            "Done:");
             orderId = careOrder(tour);
 
             stack.terminate();
             assertThat(stack.awaitExit(Duration.ofSeconds(60))).isIn(0, 143);
             assertThat(stack.output()).anyMatch(line -> line.startsWith("Stopped in"));
             assertThat(children).as("no service is left behind").noneMatch(ProcessHandle::isAlive);
-            assertThat(processesUsing(data)).as("no database server is left behind").isEmpty();
+            assertThat(processesUsing(data))
+                    .as("no database server is left behind")
+                    .isEmpty();
             assertThat(PORTS).as("every port is free again").allMatch(port -> free(port + OFFSET));
         }
 
@@ -73,19 +82,24 @@ class LocalStackIT {
     @Test
     void aTakenPortFailsFastInOneLineAndStartsNothing() throws Exception {
         try (ServerSocket taken = new ServerSocket(8083 + OFFSET + 100, 1, InetAddress.getLoopbackAddress());
-                StackProcess stack = StackProcess.start(Map.of(), "--port-offset=" + (OFFSET + 100),
+                StackProcess stack = StackProcess.start(
+                        Map.of(),
+                        "--port-offset=" + (OFFSET + 100),
                         "--data-dir=" + Files.createTempDirectory("local-stack-port"))) {
             assertThat(stack.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
-            assertThat(failure(stack)).isEqualTo("local stack: port " + (8083 + OFFSET + 100)
-                    + " (for billing-service) is already in use: another stack running? Stop it, or start this one "
-                    + "with --port-offset=N");
+            assertThat(failure(stack))
+                    .isEqualTo("local stack: port " + (8083 + OFFSET + 100)
+                            + " (for billing-service) is already in use: another stack running? Stop it, or start "
+                            + "this one with --port-offset=N");
         }
     }
 
     @Test
     void anUnreachableKafkaFailsFastInOneLine() throws Exception {
-        try (StackProcess stack = StackProcess.start(Map.of("DOLBOM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"),
-                "--port-offset=" + (OFFSET + 200), "--data-dir=" + Files.createTempDirectory("local-stack-kafka"))) {
+        try (StackProcess stack = StackProcess.start(
+                Map.of("DOLBOM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"),
+                "--port-offset=" + (OFFSET + 200),
+                "--data-dir=" + Files.createTempDirectory("local-stack-kafka"))) {
             assertThat(stack.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
             assertThat(failure(stack)).startsWith("local stack: cannot reach Kafka at 127.0.0.1:1");
         }
@@ -94,29 +108,46 @@ class LocalStackIT {
     @Test
     void aDatabaseThatRefusesTheCredentialsFailsFastInOneLine() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/postgres";
-        try (StackProcess stack = StackProcess.start(Map.of("DOLBOM_POSTGRES_URL", url, "DOLBOM_POSTGRES_USER", "dolbom",
-                "DOLBOM_POSTGRES_PASSWORD", "wrong"), "--port-offset=" + (OFFSET + 300),
+        try (StackProcess stack = StackProcess.start(
+                Map.of(
+                        "DOLBOM_POSTGRES_URL",
+                        url,
+                        "DOLBOM_POSTGRES_USER",
+                        "dolbom",
+                        "DOLBOM_POSTGRES_PASSWORD",
+                        "wrong"),
+                "--port-offset=" + (OFFSET + 300),
                 "--data-dir=" + Files.createTempDirectory("local-stack-pg"))) {
             assertThat(stack.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
-            assertThat(failure(stack)).startsWith("local stack: cannot connect to PostgreSQL at " + url + " as dolbom:");
+            assertThat(failure(stack))
+                    .startsWith("local stack: cannot connect to PostgreSQL at " + url + " as dolbom:");
         }
     }
 
     /** The last line the stack printed, which must be its whole explanation: no stack trace before it. */
     private static String failure(StackProcess stack) {
         List<String> lines = stack.output();
-        assertThat(lines).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Exception"));
+        assertThat(lines)
+                .as("no stack trace")
+                .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Exception"));
         return lines.get(lines.size() - 1);
     }
 
     private static List<String> demo() throws IOException, InterruptedException {
         Process demo = new ProcessBuilder("bash", "deploy/local/demo.sh", "--port-offset=" + OFFSET)
-                .directory(StackProcess.REPOSITORY.toFile()).redirectErrorStream(true).start();
+                .directory(StackProcess.REPOSITORY.toFile())
+                .redirectErrorStream(true)
+                .start();
         List<String> lines;
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
-            lines = output.lines().peek(line -> System.out.println("[demo] " + line)).collect(Collectors.toList());
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = output.lines()
+                    .peek(line -> System.out.println("[demo] " + line))
+                    .collect(Collectors.toList());
         }
-        assertThat(demo.waitFor()).as("the tour's exit code; it said:\n" + String.join("\n", lines)).isZero();
+        assertThat(demo.waitFor())
+                .as("the tour's exit code; it said:\n" + String.join("\n", lines))
+                .isZero();
         return lines;
     }
 
@@ -127,14 +158,18 @@ class LocalStackIT {
     }
 
     private static String get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static List<ProcessHandle> processesUsing(Path data) {
         return ProcessHandle.allProcesses()
                 .filter(process -> process.isAlive()
-                        && process.info().commandLine().map(line -> line.contains(data.toString())).orElse(false))
+                        && process.info()
+                                .commandLine()
+                                .map(line -> line.contains(data.toString()))
+                                .orElse(false))
                 .toList();
     }
 
@@ -143,6 +178,9 @@ class LocalStackIT {
     }
 
     private static int freePort() {
-        return IntStream.range(40_000, 41_000).filter(LocalStackIT::free).findFirst().orElseThrow();
+        return IntStream.range(40_000, 41_000)
+                .filter(LocalStackIT::free)
+                .findFirst()
+                .orElseThrow();
     }
 }

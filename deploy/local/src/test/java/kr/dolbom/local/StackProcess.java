@@ -24,17 +24,19 @@ final class StackProcess implements AutoCloseable {
 
     private StackProcess(Process process) {
         this.process = process;
-        this.reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> {
-                    output.add(line);
-                    System.out.println("[stack] " + line);
-                });
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        }, "stack-output");
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        lines.lines().forEach(line -> {
+                            output.add(line);
+                            System.out.println("[stack] " + line);
+                        });
+                    } catch (IOException ignored) {
+                        // the process is gone
+                    }
+                },
+                "stack-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -42,13 +44,16 @@ final class StackProcess implements AutoCloseable {
     static StackProcess start(Map<String, String> environment, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", "deploy/local/run.sh"));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(REPOSITORY.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         return new StackProcess(builder.start());
     }
 
     void awaitOutput(String text, Duration timeout) {
-        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> output.stream().anyMatch(line -> line.contains(text)) || !process.isAlive());
         if (output.stream().noneMatch(line -> line.contains(text))) {
             throw new AssertionError("the stack never said '" + text + "'; it said:\n" + String.join("\n", output));

@@ -11,6 +11,9 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.RejectionReason;
 import kr.dolbom.events.RequestChannel;
+import kr.dolbom.intake.eligibility.Eligibility;
+import kr.dolbom.intake.eligibility.TargetGroup;
+import kr.dolbom.platform.domain.RuleViolation;
 
 /**
  * A care order as the integrated window owns it, from request to assignment. It knows its resident only
@@ -21,64 +24,81 @@ public final class CareOrder {
     private final UUID id;
     private final UUID residentRef;
     private final Placement placement;
-    private final Optional<TargetGroup> targetGroup;
-    private final Optional<RejectionReason> rejection;
+    private final Eligibility eligibility;
     private final List<ServiceLine> lines;
     private OrderStatus status;
 
     /** Where and how the request came in: what the order keeps of it besides the lines. */
-    public record Placement(String district, String dong, IncomeTier incomeTier, boolean urgent,
-            RequestChannel channel, LocalDate requestedOn) {
-    }
+    public record Placement(
+            String district,
+            String dong,
+            IncomeTier incomeTier,
+            boolean urgent,
+            RequestChannel channel,
+            LocalDate requestedOn) {}
 
-    public CareOrder(UUID id, UUID residentRef, Placement placement, OrderStatus status,
-            Optional<TargetGroup> targetGroup, Optional<RejectionReason> rejection, List<ServiceLine> lines) {
+    public CareOrder(
+            UUID id,
+            UUID residentRef,
+            Placement placement,
+            OrderStatus status,
+            Eligibility eligibility,
+            List<ServiceLine> lines) {
         this.id = id;
         this.residentRef = residentRef;
         this.placement = placement;
         this.status = status;
-        this.targetGroup = targetGroup;
-        this.rejection = rejection;
+        this.eligibility = eligibility;
         this.lines = new ArrayList<>(lines);
     }
 
-    public static CareOrder place(UUID residentRef, Placement placement, TargetGroup group, List<ServiceLine> lines) {
-        return new CareOrder(UUID.randomUUID(), residentRef, placement, OrderStatus.PLACED, Optional.of(group),
-                Optional.empty(), lines);
-    }
-
-    /** A rejected order keeps its requested lines for the record; none of them will be matched. */
-    public static CareOrder reject(UUID residentRef, Placement placement, RejectionReason reason,
-            List<ServiceLine> lines) {
-        return new CareOrder(UUID.randomUUID(), residentRef, placement, OrderStatus.REJECTED, Optional.empty(),
-                Optional.of(reason), lines);
+    /**
+     * The order a request becomes: placed when the resident is eligible; otherwise rejected, keeping its
+     * requested lines for the record, none of which will be matched.
+     */
+    public static CareOrder request(
+            UUID residentRef, Placement placement, Eligibility eligibility, List<ServiceLine> lines) {
+        OrderStatus status = eligibility.eligible() ? OrderStatus.PLACED : OrderStatus.REJECTED;
+        return new CareOrder(UUID.randomUUID(), residentRef, placement, status, eligibility, lines);
     }
 
     /** The event that announces this order to the other services. */
     public CareEvent announcement() {
-        if (status == OrderStatus.REJECTED) {
-            return new OrderRejected(id, placement.district(), placement.dong(), rejection.orElseThrow(),
-                    placement.requestedOn());
+        if (eligibility instanceof Eligibility.Rejected rejected) {
+            return new OrderRejected(
+                    id, placement.district(), placement.dong(), rejected.reason(), placement.requestedOn());
         }
-        return new OrderPlaced(id, residentRef, placement.district(), placement.dong(), placement.incomeTier(),
-                placement.urgent(), placement.channel(), placement.requestedOn(), lines.stream()
-                        .map(line -> new OrderPlaced.Line(line.id(), line.serviceType(), line.quantity(),
-                                line.minutesPerVisit(), line.startsOn(), line.endsOn()))
-                        .toList());
+        return new OrderPlaced(
+                id,
+                residentRef,
+                placement.district(),
+                placement.dong(),
+                placement.incomeTier(),
+                placement.urgent(),
+                placement.channel(),
+                placement.requestedOn(),
+                lines.stream().map(ServiceLine::announced).toList());
     }
 
     /**
      * Records the provider of one line; the order is {@link OrderStatus#ASSIGNED} once every line has one.
+     * The same assignment heard twice changes nothing; another provider for a line that has one is a
+     * contradiction, not a reassignment, and is refused.
      *
      * @return the line as assigned
-     * @throws IllegalStateException if the order takes no assignments or has no such line
      */
     public ServiceLine assign(UUID lineId, ServiceLine.Assignment assignment) {
         if (!status.acceptsAssignments()) {
-            throw new IllegalStateException("order " + id + " is " + status + " and takes no assignments");
+            throw RuleViolation.refused("status", "order " + id + " is " + status + " and takes no assignments");
         }
         int index = indexOf(lineId);
-        ServiceLine assigned = lines.get(index).assignedTo(assignment);
+        ServiceLine line = lines.get(index);
+        ServiceLine.Assignment current = line.assignment();
+        if (current != null && !current.providerId().equals(assignment.providerId())) {
+            throw RuleViolation.conflict("line " + lineId + " of order " + id + " is assigned to "
+                    + current.providerId() + ", not " + assignment.providerId());
+        }
+        ServiceLine assigned = line.assignedTo(assignment);
         lines.set(index, assigned);
         if (lines.stream().allMatch(ServiceLine::assigned)) {
             status = OrderStatus.ASSIGNED;
@@ -92,7 +112,7 @@ public final class CareOrder {
                 return i;
             }
         }
-        throw new IllegalStateException("order " + id + " has no line " + lineId);
+        throw RuleViolation.refused("lineId", "order " + id + " has no line " + lineId);
     }
 
     public UUID id() {
@@ -112,11 +132,11 @@ public final class CareOrder {
     }
 
     public Optional<TargetGroup> targetGroup() {
-        return targetGroup;
+        return eligibility.group();
     }
 
     public Optional<RejectionReason> rejection() {
-        return rejection;
+        return eligibility.rejection();
     }
 
     public List<ServiceLine> lines() {

@@ -1,7 +1,7 @@
 package kr.dolbom.intake.order;
 
 import java.util.UUID;
-import kr.dolbom.platform.web.Problems;
+import kr.dolbom.platform.domain.RuleViolation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +22,6 @@ class CareOrderController {
     Mono<CareOrderView> order(@PathVariable("id") UUID id) {
         return orders.find(id)
                 .zipWith(orders.history(id).collectList(), CareOrderView::of)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("care order", id)));
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("care order", id)));
     }
 }

@@ -4,13 +4,16 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.RejectionReason;
 import kr.dolbom.events.RequestChannel;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.intake.eligibility.Eligibility;
+import kr.dolbom.intake.eligibility.TargetGroup;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -26,7 +29,7 @@ public class CareOrderStore {
         this.db = db;
     }
 
-    public Mono<Void> insert(CareOrder order, String referrer, Instant at) {
+    public Mono<Void> insert(CareOrder order, @Nullable String referrer, Instant at) {
         CareOrder.Placement placement = order.placement();
         Mono<Long> header = db.sql("""
                         insert into care_order (id, resident_id, district, dong, income_tier, urgent, channel, referrer,
@@ -43,9 +46,15 @@ public class CareOrderStore {
                 .bind("referrer", Parameter.fromOrEmpty(referrer, String.class))
                 .bind("requestedOn", placement.requestedOn())
                 .bind("status", order.status().name())
-                .bind("targetGroup", Parameter.fromOrEmpty(order.targetGroup().map(Enum::name).orElse(null), String.class))
-                .bind("rejectionReason", Parameter.fromOrEmpty(order.rejection().map(Enum::name).orElse(null), String.class))
-                .fetch().rowsUpdated();
+                .bind(
+                        "targetGroup",
+                        Parameter.fromOrEmpty(
+                                order.targetGroup().map(Enum::name).orElse(null), String.class))
+                .bind(
+                        "rejectionReason",
+                        Parameter.fromOrEmpty(order.rejection().map(Enum::name).orElse(null), String.class))
+                .fetch()
+                .rowsUpdated();
         List<ServiceLine> lines = order.lines();
         Flux<Long> lineRows = Flux.range(0, lines.size()).concatMap(position -> {
             ServiceLine line = lines.get(position);
@@ -61,9 +70,11 @@ public class CareOrderStore {
                     .bind("minutes", Parameter.fromOrEmpty(line.minutesPerVisit(), Integer.class))
                     .bind("startsOn", line.startsOn())
                     .bind("endsOn", line.endsOn())
-                    .fetch().rowsUpdated();
+                    .fetch()
+                    .rowsUpdated();
         });
-        String detail = order.rejection().map(reason -> "rejected: " + reason)
+        String detail = order.rejection()
+                .map(reason -> "rejected: " + reason)
                 .orElseGet(() -> "placed with " + lines.size() + " service line(s)");
         return header.thenMany(lineRows).then(appendHistory(order.id(), at, order.status(), detail));
     }
@@ -78,14 +89,11 @@ public class CareOrderStore {
     }
 
     private Mono<CareOrder> load(UUID id, String lockClause) {
-        Mono<List<ServiceLine>> lines = db.sql("""
+        Mono<List<ServiceLine>> lines =
+                db.sql("""
                         select id, service_type, quantity, minutes_per_visit, starts_on, ends_on,
                                provider_id, last_resort, assigned_on
-                        from care_order_line where care_order_id = :id order by position""")
-                .bind("id", id)
-                .map(CareOrderStore::line)
-                .all()
-                .collectList();
+                        from care_order_line where care_order_id = :id order by position""").bind("id", id).map(CareOrderStore::line).all().collectList();
         return db.sql("""
                         select id, resident_id, district, dong, income_tier, urgent, channel, requested_on, status,
                                target_group, rejection_reason
@@ -97,7 +105,8 @@ public class CareOrderStore {
     }
 
     public Mono<Void> saveAssignment(CareOrder order, ServiceLine line, Instant at) {
-        ServiceLine.Assignment assignment = line.assignment();
+        ServiceLine.Assignment assignment =
+                Objects.requireNonNull(line.assignment(), "only an assigned line has an assignment to save");
         Mono<Long> lineUpdate = db.sql("""
                         update care_order_line set provider_id = :providerId, last_resort = :lastResort,
                                                    assigned_on = :assignedOn
@@ -106,11 +115,13 @@ public class CareOrderStore {
                 .bind("lastResort", assignment.lastResort())
                 .bind("assignedOn", assignment.assignedOn())
                 .bind("id", line.id())
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
         Mono<Long> statusUpdate = db.sql("update care_order set status = :status where id = :id")
                 .bind("status", order.status().name())
                 .bind("id", order.id())
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
         String detail = line.serviceType() + " line assigned to " + assignment.providerId()
                 + (assignment.lastResort() ? " (provider of last resort)" : "");
         return lineUpdate.then(statusUpdate).then(appendHistory(order.id(), at, order.status(), detail));
@@ -119,13 +130,16 @@ public class CareOrderStore {
     public Flux<HistoryEntry> history(UUID orderId) {
         return db.sql("select at, status, detail from care_order_history where care_order_id = :id order by id")
                 .bind("id", orderId)
-                .map(row -> new HistoryEntry(row.get("at", Instant.class),
-                        OrderStatus.valueOf(row.get("status", String.class)), row.get("detail", String.class)))
+                .map(row -> new HistoryEntry(
+                        row.get("at", Instant.class),
+                        OrderStatus.valueOf(row.get("status", String.class)),
+                        row.get("detail", String.class)))
                 .all();
     }
 
     private Mono<Void> appendHistory(UUID orderId, Instant at, OrderStatus status, String detail) {
-        return db.sql("insert into care_order_history (care_order_id, at, status, detail) values (:id, :at, :status, :detail)")
+        return db.sql(
+                        "insert into care_order_history (care_order_id, at, status, detail) values (:id, :at, :status, :detail)")
                 .bind("id", orderId)
                 .bind("at", at)
                 .bind("status", status.name())
@@ -133,8 +147,7 @@ public class CareOrderStore {
                 .then();
     }
 
-    public record HistoryEntry(Instant at, OrderStatus status, String detail) {
-    }
+    public record HistoryEntry(Instant at, OrderStatus status, String detail) {}
 
     private static Function<List<ServiceLine>, CareOrder> orderWithLines(Readable row) {
         UUID id = row.get("id", UUID.class);
@@ -147,10 +160,11 @@ public class CareOrderStore {
                 RequestChannel.valueOf(row.get("channel", String.class)),
                 row.get("requested_on", LocalDate.class));
         OrderStatus status = OrderStatus.valueOf(row.get("status", String.class));
-        Optional<TargetGroup> group = Optional.ofNullable(row.get("target_group", String.class)).map(TargetGroup::valueOf);
-        Optional<RejectionReason> rejection =
-                Optional.ofNullable(row.get("rejection_reason", String.class)).map(RejectionReason::valueOf);
-        return lines -> new CareOrder(id, residentRef, placement, status, group, rejection, lines);
+        String group = row.get("target_group", String.class);
+        Eligibility eligibility = group != null
+                ? new Eligibility.Eligible(TargetGroup.valueOf(group))
+                : new Eligibility.Rejected(RejectionReason.valueOf(row.get("rejection_reason", String.class)));
+        return lines -> new CareOrder(id, residentRef, placement, status, eligibility, lines);
     }
 
     private static ServiceLine line(Readable row) {
@@ -162,8 +176,11 @@ public class CareOrderStore {
                 row.get("minutes_per_visit", Integer.class),
                 row.get("starts_on", LocalDate.class),
                 row.get("ends_on", LocalDate.class),
-                provider == null ? null : new ServiceLine.Assignment(provider,
-                        Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
-                        row.get("assigned_on", LocalDate.class)));
+                provider == null
+                        ? null
+                        : new ServiceLine.Assignment(
+                                provider,
+                                Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
+                                row.get("assigned_on", LocalDate.class)));
     }
 }

@@ -2,7 +2,9 @@ package kr.dolbom.intake.order;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the care plan: what, how much, from when to when; and, once matched, who provides it.
@@ -15,16 +17,26 @@ public record ServiceLine(
         UUID id,
         ServiceType serviceType,
         int quantity,
-        Integer minutesPerVisit,
+        @Nullable Integer minutesPerVisit,
         LocalDate startsOn,
         LocalDate endsOn,
-        Assignment assignment) {
+        @Nullable Assignment assignment) {
 
-    public record Assignment(String providerId, boolean lastResort, LocalDate assignedOn) {
+    public record Assignment(String providerId, boolean lastResort, LocalDate assignedOn) {}
+
+    /** A line as requested, before any provider. */
+    public static ServiceLine requested(
+            ServiceType type, int quantity, @Nullable Integer minutesPerVisit, LocalDate startsOn, LocalDate endsOn) {
+        return new ServiceLine(UUID.randomUUID(), type, quantity, minutesPerVisit, startsOn, endsOn, null);
     }
 
     public boolean assigned() {
         return assignment != null;
+    }
+
+    /** The line as the other services learn it: the plan, not who provides it. */
+    OrderPlaced.Line announced() {
+        return new OrderPlaced.Line(id, serviceType, quantity, minutesPerVisit, startsOn, endsOn);
     }
 
     ServiceLine assignedTo(Assignment to) {

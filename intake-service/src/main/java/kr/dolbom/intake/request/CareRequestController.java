@@ -3,6 +3,7 @@ package kr.dolbom.intake.request;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,11 +30,14 @@ class CareRequestController {
      * answer again (marked {@code Idempotent-Replayed: true}) instead of creating a second order.
      */
     @PostMapping
-    Mono<ResponseEntity<IntakeAnswer>> submit(@Valid @RequestBody CareRequestForm form,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
-        return intake.receive(form, idempotencyKey).map(reply -> ResponseEntity
-                .created(URI.create("/api/v1/care-orders/" + reply.answer().careOrderId()))
-                .header(REPLAYED, String.valueOf(reply.replayed()))
-                .body(reply.answer()));
+    Mono<ResponseEntity<IntakeAnswer>> submit(
+            @Valid @RequestBody CareRequestForm form,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) @Nullable
+                    String idempotencyKey) {
+        return intake.receive(form, idempotencyKey)
+                .map(reply -> ResponseEntity.created(URI.create(
+                                "/api/v1/care-orders/" + reply.answer().careOrderId()))
+                        .header(REPLAYED, String.valueOf(reply.replayed()))
+                        .body(reply.answer()));
     }
 }

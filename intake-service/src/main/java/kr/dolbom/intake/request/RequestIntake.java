@@ -1,22 +1,23 @@
 package kr.dolbom.intake.request;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
+import kr.dolbom.intake.eligibility.CareSosEligibility;
+import kr.dolbom.intake.eligibility.Eligibility;
 import kr.dolbom.intake.order.CareOrder;
 import kr.dolbom.intake.order.CareOrderStore;
 import kr.dolbom.intake.order.ServiceLine;
 import kr.dolbom.intake.resident.Resident;
 import kr.dolbom.intake.resident.ResidentStore;
 import kr.dolbom.platform.TransientFailures;
+import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.domain.RuleViolation.Violation;
 import kr.dolbom.platform.outbox.Outbox;
-import kr.dolbom.platform.web.Problems;
-import kr.dolbom.platform.web.Problems.FieldError;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,15 +37,22 @@ public class RequestIntake {
 
     private final ResidentStore residents;
     private final CareOrderStore orders;
-    private final DistrictDongs dongs;
-    private final IdempotencyKeys idempotencyKeys;
+    private final DistrictDongStore dongs;
+    private final IdempotencyKeyStore idempotencyKeys;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final JsonMapper json;
     private final Clock clock;
 
-    RequestIntake(ResidentStore residents, CareOrderStore orders, DistrictDongs dongs, IdempotencyKeys idempotencyKeys,
-            Outbox outbox, TransactionalOperator tx, JsonMapper json, Clock clock) {
+    RequestIntake(
+            ResidentStore residents,
+            CareOrderStore orders,
+            DistrictDongStore dongs,
+            IdempotencyKeyStore idempotencyKeys,
+            Outbox outbox,
+            TransactionalOperator tx,
+            JsonMapper json,
+            Clock clock) {
         this.residents = residents;
         this.orders = orders;
         this.dongs = dongs;
@@ -56,74 +64,95 @@ public class RequestIntake {
     }
 
     /** The answer, and whether it is the stored answer to an earlier request with the same key. */
-    public record Reply(IntakeAnswer answer, boolean replayed) {
-    }
+    public record Reply(IntakeAnswer answer, boolean replayed) {}
 
-    public Mono<Reply> receive(CareRequestForm form, String idempotencyKey) {
-        List<FieldError> errors = form.crossFieldErrors();
+    public Mono<Reply> receive(CareRequestForm form, @Nullable String idempotencyKey) {
+        List<Violation> errors = form.crossFieldErrors();
         if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalidFields(errors));
+            return Mono.error(RuleViolation.invalid(errors));
         }
         if (idempotencyKey == null) {
             return checkDong(form).then(place(form, null, null)).map(answer -> new Reply(answer, false));
         }
         String fingerprint = fingerprint(form);
-        return idempotencyKeys.find(idempotencyKey)
+        return idempotencyKeys
+                .find(idempotencyKey)
                 .map(stored -> replay(stored, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> checkDong(form)
                         .then(place(form, idempotencyKey, fingerprint))
                         .map(answer -> new Reply(answer, false))))
                 // Two requests with one key at the same moment: the loser of the unique index replays the winner.
-                .onErrorResume(DuplicateKeyException.class, duplicate -> idempotencyKeys.find(idempotencyKey)
-                        .map(stored -> replay(stored, fingerprint))
-                        .switchIfEmpty(Mono.error(duplicate)));
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        duplicate -> idempotencyKeys
+                                .find(idempotencyKey)
+                                .map(stored -> replay(stored, fingerprint))
+                                .switchIfEmpty(Mono.error(duplicate)));
     }
 
     private Mono<Void> checkDong(CareRequestForm form) {
         String district = form.district();
         String dong = form.resident().dong();
-        return dongs.contains(district, dong).flatMap(known -> known
-                ? Mono.empty()
-                : dongs.servesDistrict(district).flatMap(served -> Mono.error(served
-                        ? Problems.invalidField("resident.dong", "'" + dong + "' is not a dong of " + district)
-                        : Problems.invalidField("district", "'" + district + "' is not a district served here"))));
+        return dongs.contains(district, dong)
+                .flatMap(known -> known
+                        ? Mono.empty()
+                        : dongs.servesDistrict(district)
+                                .flatMap(served -> Mono.error(
+                                        served
+                                                ? RuleViolation.invalid(
+                                                        "resident.dong", "'" + dong + "' is not a dong of " + district)
+                                                : RuleViolation.invalid(
+                                                        "district",
+                                                        "'" + district + "' is not a district served here"))));
     }
 
-    private Mono<IntakeAnswer> place(CareRequestForm form, String idempotencyKey, String fingerprint) {
+    private Mono<IntakeAnswer> place(
+            CareRequestForm form, @Nullable String idempotencyKey, @Nullable String fingerprint) {
         CareRequestForm.ResidentForm applicant = form.resident();
         LocalDate today = LocalDate.now(clock);
-        Eligibility eligibility = CareSosEligibility.decide(applicant.birthDate(), applicant.disabled(),
-                Boolean.TRUE.equals(applicant.attestedNeed()), today);
-        Resident resident = new Resident(applicant.name(), applicant.birthDate(), applicant.phone(),
-                applicant.address(), applicant.dong(), applicant.disabled(), Boolean.TRUE.equals(applicant.attestedNeed()),
+        Eligibility eligibility = CareSosEligibility.decide(
+                applicant.birthDate(), applicant.disabled(), Boolean.TRUE.equals(applicant.attestedNeed()), today);
+        Resident resident = new Resident(
+                applicant.name(),
+                applicant.birthDate(),
+                applicant.phone(),
+                applicant.address(),
+                applicant.dong(),
+                applicant.disabled(),
+                Boolean.TRUE.equals(applicant.attestedNeed()),
                 applicant.incomeTier());
-        CareOrder.Placement placement = new CareOrder.Placement(form.district(), applicant.dong(),
-                applicant.incomeTier(), form.isUrgent(), form.channel(), today);
+        CareOrder.Placement placement = new CareOrder.Placement(
+                form.district(), applicant.dong(), applicant.incomeTier(), form.isUrgent(), form.channel(), today);
         List<ServiceLine> lines = form.services().stream()
-                .map(service -> new ServiceLine(UUID.randomUUID(), service.type(), service.quantity(),
-                        service.minutesPerVisit(), service.from(), service.to(), null))
+                .map(CareRequestForm.ServiceForm::toLine)
                 .toList();
 
         return tx.transactional(Mono.defer(() -> residents.register(resident)).flatMap(residentRef -> {
-            CareOrder order = eligibility.group()
-                    .map(group -> CareOrder.place(residentRef, placement, group, lines))
-                    .orElseGet(() -> CareOrder.reject(residentRef, placement, eligibility.rejection().orElseThrow(), lines));
-            IntakeAnswer answer = IntakeAnswer.of(order);
-            Mono<Void> remembered = idempotencyKey == null
-                    ? Mono.empty()
-                    : idempotencyKeys.remember(idempotencyKey, fingerprint, order.id(), json.writeValueAsBytes(answer));
-            return orders.insert(order, form.referrer(), clock.instant())
-                    .then(outbox.append(order.announcement()))
-                    .then(remembered)
-                    .thenReturn(answer);
-        })).retryWhen(TransientFailures.retry()).doOnNext(answer -> log.info("Care order {} {} in {}/{} with {} line(s){}", answer.careOrderId(),
-                answer.status(), placement.district(), placement.dong(), lines.size(),
-                placement.urgent() ? ", urgent" : ""));
+                    CareOrder order = CareOrder.request(residentRef, placement, eligibility, lines);
+                    IntakeAnswer answer = IntakeAnswer.of(order);
+                    Mono<Void> remembered = idempotencyKey == null || fingerprint == null
+                            ? Mono.empty()
+                            : idempotencyKeys.remember(
+                                    idempotencyKey, fingerprint, order.id(), json.writeValueAsBytes(answer));
+                    return orders.insert(order, form.referrer(), clock.instant())
+                            .then(outbox.append(order.announcement()))
+                            .then(remembered)
+                            .thenReturn(answer);
+                }))
+                .retryWhen(TransientFailures.retry())
+                .doOnNext(answer -> log.info(
+                        "Care order {} {} in {}/{} with {} line(s){}",
+                        answer.careOrderId(),
+                        answer.status(),
+                        placement.district(),
+                        placement.dong(),
+                        lines.size(),
+                        placement.urgent() ? ", urgent" : ""));
     }
 
-    private Reply replay(IdempotencyKeys.Stored stored, String fingerprint) {
+    private Reply replay(IdempotencyKeyStore.Stored stored, String fingerprint) {
         if (!stored.requestHash().equals(fingerprint)) {
-            throw Problems.ruleViolated("Idempotency-Key", "was already used for a different request");
+            throw RuleViolation.refused("Idempotency-Key", "was already used for a different request");
         }
         return new Reply(json.readValue(stored.response(), IntakeAnswer.class), true);
     }

@@ -24,7 +24,8 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
     @Test
     void aRedeliveredAssignmentIsAppliedOnce() {
         IntakeAnswer order = placeOrder();
-        EventEnvelope assigned = assignment(order.careOrderId(), order.lines().get(0).lineId(), "mapo-meal-jahwal");
+        EventEnvelope assigned =
+                assignment(order.careOrderId(), order.lines().get(0).lineId(), "mapo-meal-jahwal");
 
         KAFKA.publish(assigned);
         KAFKA.publish(assigned);
@@ -33,28 +34,43 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
         awaitProcessed(assigned.id());
         EventEnvelope later = assignment(order.careOrderId(), UUID.randomUUID(), "unused");
         KAFKA.publish(later); // an event behind both copies: once it is handled, so are they
-        eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> r.key().equals(order.careOrderId().toString())).size() == 1);
+        eventually()
+                .until(() -> KAFKA.records(
+                                        DEAD_LETTERS,
+                                        r -> r.key().equals(order.careOrderId().toString()))
+                                .size()
+                        == 1);
         assertThat(count("select count(*) from care_order_history where care_order_id = '" + order.careOrderId()
-                + "' and detail like '%assigned to mapo-meal-jahwal%'")).isEqualTo(1);
-        assertThat(count("select count(*) from processed_event where event_id = '" + assigned.id() + "'")).isEqualTo(1);
+                        + "' and detail like '%assigned to mapo-meal-jahwal%'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = '" + assigned.id() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aPoisonEventGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerKeepsGoing() {
         IntakeAnswer order = placeOrder();
         String poisonKey = UUID.randomUUID().toString();
-        KAFKA.send("care.assignments.v1", poisonKey, "{not json".getBytes(StandardCharsets.UTF_8), Map.of(
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, "kr.dolbom.care.line.assigned.v1",
-                CloudEventHeaders.SOURCE, "/dolbom/matching-service",
-                CloudEventHeaders.SPEC_VERSION, "1.0",
-                CloudEventHeaders.TIME, Instant.now().toString()));
+        KAFKA.send(
+                "care.assignments.v1",
+                poisonKey,
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE, "kr.dolbom.care.line.assigned.v1",
+                        CloudEventHeaders.SOURCE, "/dolbom/matching-service",
+                        CloudEventHeaders.SPEC_VERSION, "1.0",
+                        CloudEventHeaders.TIME, Instant.now().toString()));
         KAFKA.publish(assignment(order.careOrderId(), order.lines().get(0).lineId(), "mapo-meal-jahwal"));
 
-        var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> poisonKey.equals(r.key())),
-                records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("unreadable");
-        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        var deadLetters = eventually()
+                .until(
+                        () -> KAFKA.records(DEAD_LETTERS, r -> poisonKey.equals(r.key())),
+                        records -> records.size() == 1);
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
+                .contains("unreadable");
+        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8))
+                .isEqualTo("{not json");
         eventually().until(() -> status(order.careOrderId()).equals("ASSIGNED"));
     }
 
@@ -63,14 +79,46 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
         UUID unknownOrder = UUID.randomUUID();
         KAFKA.publish(assignment(unknownOrder, UUID.randomUUID(), "mapo-homecare-coop"));
 
-        var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> unknownOrder.toString().equals(r.key())),
-                records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("no care order");
+        var deadLetters = eventually()
+                .until(
+                        () -> KAFKA.records(
+                                DEAD_LETTERS, r -> unknownOrder.toString().equals(r.key())),
+                        records -> records.size() == 1);
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
+                .contains("no care order");
+    }
+
+    @Test
+    void anAssignmentThatContradictsTheLinesProviderIsDeadLetteredAndChangesNothing() {
+        IntakeAnswer order = placeOrder();
+        UUID line = order.lines().get(0).lineId();
+        KAFKA.publish(assignment(order.careOrderId(), line, "mapo-meal-jahwal"));
+        eventually().until(() -> status(order.careOrderId()).equals("ASSIGNED"));
+
+        KAFKA.publish(assignment(order.careOrderId(), line, "someone-else"));
+
+        var deadLetters = eventually()
+                .until(
+                        () -> KAFKA.records(
+                                DEAD_LETTERS,
+                                r -> order.careOrderId().toString().equals(r.key())),
+                        records -> records.size() == 1);
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
+                .contains("is assigned to mapo-meal-jahwal, not someone-else");
+        assertThat(db.sql("select provider_id from care_order_line where id = :id")
+                        .bind("id", line)
+                        .map(row -> row.get(0, String.class))
+                        .one()
+                        .block())
+                .isEqualTo("mapo-meal-jahwal");
     }
 
     private String status(UUID orderId) {
-        return db.sql("select status from care_order where id = :id").bind("id", orderId)
-                .map(row -> row.get(0, String.class)).one().block();
+        return db.sql("select status from care_order where id = :id")
+                .bind("id", orderId)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
     }
 
     private void awaitProcessed(UUID eventId) {
@@ -78,8 +126,18 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
     }
 
     private static EventEnvelope assignment(UUID orderId, UUID lineId, String provider) {
-        return EventEnvelope.of(new LineAssigned(orderId, lineId, ServiceType.MEAL_SUPPORT, provider, false, "mapo",
-                "mangwon1", LocalDate.now()), "/dolbom/matching-service", Instant.now());
+        return EventEnvelope.of(
+                new LineAssigned(
+                        orderId,
+                        lineId,
+                        ServiceType.MEAL_SUPPORT,
+                        provider,
+                        false,
+                        "mapo",
+                        "mangwon1",
+                        LocalDate.now()),
+                "/dolbom/matching-service",
+                Instant.now());
     }
 
     private IntakeAnswer placeOrder() {

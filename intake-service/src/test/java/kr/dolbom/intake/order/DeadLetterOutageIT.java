@@ -36,10 +36,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * fire-and-forget dead-lettering would: it waits, the records behind it wait, and once the dead-letter
  * topic is back both go where they belong. A consumer group of its own keeps this away from other tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + IntakeApplication.CONFIG_NAME, "dolbom.demo-data=true",
-        "spring.cloud.stream.bindings.assignmentEvents-in-0.group=" + DeadLetterOutageIT.GROUP,
-        "spring.kafka.producer.properties.max.block.ms=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=" + IntakeApplication.CONFIG_NAME,
+            "dolbom.demo-data=true",
+            "spring.cloud.stream.bindings.assignmentEvents-in-0.group=" + DeadLetterOutageIT.GROUP,
+            "spring.kafka.producer.properties.max.block.ms=1000"
+        })
 @AutoConfigureWebTestClient
 class DeadLetterOutageIT {
 
@@ -66,30 +70,53 @@ class DeadLetterOutageIT {
             admin.deleteTopics(List.of(DEAD_LETTERS)).all().get();
         }
         try (KafkaTestClient kafka = new KafkaTestClient(INFRASTRUCTURE.kafkaBootstrapServers())) {
-            kafka.send("care.assignments.v1", key, "{broken".getBytes(StandardCharsets.UTF_8), Map.of(
-                    CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                    CloudEventHeaders.TYPE, "kr.dolbom.care.line.assigned.v1",
-                    CloudEventHeaders.SOURCE, "/dolbom/matching-service",
-                    CloudEventHeaders.SPEC_VERSION, "1.0",
-                    CloudEventHeaders.TIME, Instant.now().toString()));
-            kafka.publish(EventEnvelope.of(new LineAssigned(order.careOrderId(), order.lines().get(0).lineId(),
-                    ServiceType.MEAL_SUPPORT, "mapo-meal-jahwal", false, "mapo", "mangwon1", LocalDate.now()),
-                    "/dolbom/matching-service", Instant.now()));
+            kafka.send(
+                    "care.assignments.v1",
+                    key,
+                    "{broken".getBytes(StandardCharsets.UTF_8),
+                    Map.of(
+                            CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                            CloudEventHeaders.TYPE, "kr.dolbom.care.line.assigned.v1",
+                            CloudEventHeaders.SOURCE, "/dolbom/matching-service",
+                            CloudEventHeaders.SPEC_VERSION, "1.0",
+                            CloudEventHeaders.TIME, Instant.now().toString()));
+            kafka.publish(EventEnvelope.of(
+                    new LineAssigned(
+                            order.careOrderId(),
+                            order.lines().get(0).lineId(),
+                            ServiceType.MEAL_SUPPORT,
+                            "mapo-meal-jahwal",
+                            false,
+                            "mapo",
+                            "mangwon1",
+                            LocalDate.now()),
+                    "/dolbom/matching-service",
+                    Instant.now()));
 
             Thread.sleep(Duration.ofSeconds(15).toMillis()); // past Kafka's default ten attempts
-            assertThat(status(order)).as("the assignment behind the poison waits").isEqualTo("PLACED");
+            assertThat(status(order))
+                    .as("the assignment behind the poison waits")
+                    .isEqualTo("PLACED");
 
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", INFRASTRUCTURE.kafkaBootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(DEAD_LETTERS, 6, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(DEAD_LETTERS, 6, (short) 1)))
+                        .all()
+                        .get();
             }
-            Awaitility.await().atMost(Duration.ofSeconds(60))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
                     .until(() -> kafka.recordsWithKey(DEAD_LETTERS, key).size() == 1);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> status(order).equals("ASSIGNED"));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> status(order).equals("ASSIGNED"));
         }
     }
 
     private String status(IntakeAnswer order) {
-        return db.sql("select status from care_order where id = :id").bind("id", order.careOrderId())
-                .map(row -> row.get(0, String.class)).one().block();
+        return db.sql("select status from care_order where id = :id")
+                .bind("id", order.careOrderId())
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
     }
 }

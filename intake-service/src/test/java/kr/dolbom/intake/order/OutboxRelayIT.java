@@ -16,13 +16,17 @@ class OutboxRelayIT extends IntakeIntegrationTest {
 
     @Test
     void anOrderCommittedWhileTheRelayIsDownIsPublishedOnceWhenItComesBack() throws InterruptedException {
-        new OutboxDrills(relay, db, KAFKA).crashBetweenCommitAndPublish(CareTopics.ORDERS,
-                () -> senior().named("정복순").meals(4).submitTo(http).careOrderId());
+        new OutboxDrills(relay, db, KAFKA)
+                .crashBetweenCommitAndPublish(
+                        CareTopics.ORDERS,
+                        () -> senior().named("정복순").meals(4).submitTo(http).careOrderId());
     }
 
     @Test
     void aPublicationWhoseMarkWasLostIsSentAgainWithTheSameEventId() {
-        new OutboxDrills(relay, db, KAFKA).crashBeforeTheMarkCommits(CareTopics.ORDERS,
-                () -> senior().named("정복순").meals(4).submitTo(http).careOrderId());
+        new OutboxDrills(relay, db, KAFKA)
+                .crashBeforeTheMarkCommits(
+                        CareTopics.ORDERS,
+                        () -> senior().named("정복순").meals(4).submitTo(http).careOrderId());
     }
 }

@@ -133,9 +133,15 @@ public final class CareRequests {
 
     /** Submits the request and expects it to be taken (placed or rejected). */
     public IntakeAnswer submitTo(WebTestClient http) {
-        return http.post().uri("/api/v1/care-requests").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json()).exchange()
-                .expectStatus().isCreated()
-                .expectBody(IntakeAnswer.class).returnResult().getResponseBody();
+        return http.post()
+                .uri("/api/v1/care-requests")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json())
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(IntakeAnswer.class)
+                .returnResult()
+                .getResponseBody();
     }
 }

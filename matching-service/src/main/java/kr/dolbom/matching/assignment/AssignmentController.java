@@ -2,7 +2,7 @@ package kr.dolbom.matching.assignment;
 
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
-import kr.dolbom.platform.web.Problems;
+import kr.dolbom.platform.domain.RuleViolation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,12 +23,15 @@ class AssignmentController {
     }
 
     @GetMapping("/{lineId}")
-    Mono<LineAssignment> assignment(@PathVariable("lineId") UUID lineId) {
-        return assignments.find(lineId).switchIfEmpty(Mono.error(() -> Problems.notFound("service line", lineId)));
+    Mono<AssignmentView> assignment(@PathVariable("lineId") UUID lineId) {
+        return assignments
+                .find(lineId)
+                .map(AssignmentView::of)
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)));
     }
 
     @GetMapping
-    Flux<LineAssignment> ofProvider(@RequestParam("provider") @NotBlank String provider) {
-        return assignments.ofProvider(provider);
+    Flux<AssignmentView> ofProvider(@RequestParam("provider") @NotBlank String provider) {
+        return assignments.ofProvider(provider).map(AssignmentView::of);
     }
 }

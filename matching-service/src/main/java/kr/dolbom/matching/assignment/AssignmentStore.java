@@ -54,13 +54,17 @@ public class AssignmentStore {
 
     public Mono<LineAssignment> find(UUID lineId) {
         return db.sql("select " + COLUMNS + " from line_assignment where line_id = :id")
-                .bind("id", lineId).map(AssignmentStore::assignment).one();
+                .bind("id", lineId)
+                .map(AssignmentStore::assignment)
+                .one();
     }
 
     /** Loads the line with its row locked: deliveries of one line are checked and counted one at a time. */
     public Mono<LineAssignment> lock(UUID lineId) {
         return db.sql("select " + COLUMNS + " from line_assignment where line_id = :id for update")
-                .bind("id", lineId).map(AssignmentStore::assignment).one();
+                .bind("id", lineId)
+                .map(AssignmentStore::assignment)
+                .one();
     }
 
     public Mono<Void> addDelivered(UUID lineId, int count) {
@@ -71,8 +75,11 @@ public class AssignmentStore {
     }
 
     public Flux<LineAssignment> ofProvider(String providerId) {
-        return db.sql("select " + COLUMNS + " from line_assignment where provider_id = :provider order by assigned_on desc, line_id")
-                .bind("provider", providerId).map(AssignmentStore::assignment).all();
+        return db.sql("select " + COLUMNS
+                        + " from line_assignment where provider_id = :provider order by assigned_on desc, line_id")
+                .bind("provider", providerId)
+                .map(AssignmentStore::assignment)
+                .all();
     }
 
     private static LineAssignment assignment(Readable row) {

@@ -3,10 +3,14 @@ package kr.dolbom.matching.assignment;
 import java.time.LocalDate;
 import java.util.UUID;
 import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A service line in the hands of a provider, with what it has delivered so far.
+ * A service line in the hands of a provider, with what it has delivered so far. The resident, the district and
+ * the income tier stay with the line because every delivery on it is announced with them.
  *
  * @param quantity  visits for timed services, units otherwise, as the care plan set them
  * @param delivered visits or units reported so far
@@ -22,11 +26,36 @@ public record LineAssignment(
         String dong,
         IncomeTier incomeTier,
         int quantity,
-        Integer minutesPerVisit,
+        @Nullable Integer minutesPerVisit,
         LocalDate startsOn,
         LocalDate endsOn,
         LocalDate assignedOn,
         int delivered) {
+
+    /** A line of a placed order, just given to a provider, before anything is delivered on it. */
+    static LineAssignment of(
+            OrderPlaced order, OrderPlaced.Line line, String providerId, boolean lastResort, LocalDate assignedOn) {
+        return new LineAssignment(
+                line.lineId(),
+                order.careOrderId(),
+                providerId,
+                lastResort,
+                line.serviceType(),
+                order.residentRef(),
+                order.district(),
+                order.dong(),
+                order.incomeTier(),
+                line.quantity(),
+                line.plannedMinutes(),
+                line.startsOn(),
+                line.endsOn(),
+                assignedOn,
+                0);
+    }
+
+    LineAssigned announcement() {
+        return new LineAssigned(careOrderId, lineId, serviceType, providerId, lastResort, district, dong, assignedOn);
+    }
 
     public int remaining() {
         return quantity - delivered;

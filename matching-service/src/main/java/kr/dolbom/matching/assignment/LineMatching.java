@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.provider.Candidate;
 import kr.dolbom.matching.provider.MatchingPolicy;
 import kr.dolbom.matching.provider.ProviderStore;
-import kr.dolbom.platform.inbox.RejectedEventException;
+import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ import reactor.core.publisher.Mono;
  * consumer's transaction, so the capacity taken, the assignments and their events commit together.
  */
 @Service
-public class LineMatching {
+class LineMatching {
 
     private static final Logger log = LoggerFactory.getLogger(LineMatching.class);
 
@@ -39,13 +38,15 @@ public class LineMatching {
         this.clock = clock;
     }
 
-    public Mono<Void> assign(OrderPlaced order) {
+    Mono<Void> assign(OrderPlaced order) {
         LocalDate today = LocalDate.now(clock);
         // Capacity rows are taken in one global order (by service), so concurrent matches cannot deadlock.
         List<OrderPlaced.Line> lines = order.lines().stream()
                 .sorted(Comparator.comparing(OrderPlaced.Line::serviceType))
                 .toList();
-        return assignments.assignedLines(order.careOrderId()).collectList()
+        return assignments
+                .assignedLines(order.careOrderId())
+                .collectList()
                 // A line assigned already (the same order announced twice) keeps its provider.
                 .flatMapMany(assigned -> Flux.fromIterable(lines).filter(line -> !assigned.contains(line.lineId())))
                 .concatMap(line -> assign(order, line, today))
@@ -54,35 +55,38 @@ public class LineMatching {
 
     private Mono<Void> assign(OrderPlaced order, OrderPlaced.Line line, LocalDate today) {
         ServiceType type = line.serviceType();
-        return providers.candidates(order.district(), order.dong(), type).collectList()
+        return providers
+                .candidates(order.district(), order.dong(), type)
+                .collectList()
                 .flatMap(candidates -> firstWithRoom(candidates, type))
-                .map(provider -> new Choice(provider, false))
-                .switchIfEmpty(Mono.defer(() -> providers.takeAsLastResort(order.district(), type)
-                        .map(provider -> new Choice(provider, true))))
-                .switchIfEmpty(Mono.error(() -> new RejectedEventException("district " + order.district()
-                        + " has no provider of last resort for " + type + "; line " + line.lineId() + " cannot be matched")))
-                .flatMap(choice -> {
-                    LineAssignment assignment = new LineAssignment(line.lineId(), order.careOrderId(), choice.providerId(),
-                            choice.lastResort(), type, order.residentRef(), order.district(), order.dong(),
-                            order.incomeTier(), line.quantity(), line.plannedMinutes(), line.startsOn(), line.endsOn(),
-                            today, 0);
-                    log.info("Line {} ({}) assigned to {}{}", line.lineId(), type, choice.providerId(),
-                            choice.lastResort() ? " as provider of last resort" : "");
-                    return assignments.insert(assignment).then(outbox.append(new LineAssigned(order.careOrderId(),
-                            line.lineId(), type, choice.providerId(), choice.lastResort(), order.district(),
-                            order.dong(), today)));
+                .map(provider -> LineAssignment.of(order, line, provider, false, today))
+                .switchIfEmpty(Mono.defer(() -> providers
+                        .takeAsLastResort(order.district(), type)
+                        .map(provider -> LineAssignment.of(order, line, provider, true, today))))
+                // Dead-lettered at once: retrying cannot conjure up a provider, and the line must not be lost.
+                .switchIfEmpty(Mono.error(() -> RuleViolation.refused(
+                        "district",
+                        order.district()
+                                + " has no provider of last resort for " + type + "; line " + line.lineId()
+                                + " cannot be matched")))
+                .flatMap(assignment -> {
+                    log.info(
+                            "Line {} ({}) assigned to {}{}",
+                            line.lineId(),
+                            type,
+                            assignment.providerId(),
+                            assignment.lastResort() ? " as provider of last resort" : "");
+                    return assignments.insert(assignment).then(outbox.append(assignment.announcement()));
                 });
     }
 
     /** Tries the ranked candidates in turn; one that filled up meanwhile is passed over. */
     private Mono<String> firstWithRoom(List<Candidate> candidates, ServiceType type) {
         return Flux.fromIterable(MatchingPolicy.rank(candidates))
-                .concatMap(candidate -> providers.take(candidate.providerId(), type)
+                .concatMap(candidate -> providers
+                        .take(candidate.providerId(), type)
                         .filter(Boolean::booleanValue)
                         .map(taken -> candidate.providerId()))
                 .next();
-    }
-
-    private record Choice(String providerId, boolean lastResort) {
     }
 }

@@ -3,7 +3,6 @@ package kr.dolbom.matching.delivery;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import kr.dolbom.platform.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,23 +17,22 @@ import reactor.core.publisher.Mono;
 class DeliveryController {
 
     private final DeliveryReporting reporting;
-    private final DeliveryStore deliveries;
 
-    DeliveryController(DeliveryReporting reporting, DeliveryStore deliveries) {
+    DeliveryController(DeliveryReporting reporting) {
         this.reporting = reporting;
-        this.deliveries = deliveries;
     }
 
     /** 201 with the recorded delivery; 409 for a visit or day already reported. */
     @PostMapping
-    Mono<ResponseEntity<Delivery>> report(@Valid @RequestBody DeliveryReport report) {
-        return reporting.report(report).map(delivery -> ResponseEntity
-                .created(URI.create("/api/v1/deliveries/" + delivery.deliveryId()))
-                .body(delivery));
+    Mono<ResponseEntity<DeliveryView>> report(@Valid @RequestBody DeliveryReport report) {
+        return reporting
+                .report(report)
+                .map(delivery -> ResponseEntity.created(URI.create("/api/v1/deliveries/" + delivery.deliveryId()))
+                        .body(delivery));
     }
 
     @GetMapping("/{id}")
-    Mono<Delivery> delivery(@PathVariable("id") UUID id) {
-        return deliveries.find(id).switchIfEmpty(Mono.error(() -> Problems.notFound("delivery", id)));
+    Mono<DeliveryView> delivery(@PathVariable("id") UUID id) {
+        return reporting.find(id);
     }
 }

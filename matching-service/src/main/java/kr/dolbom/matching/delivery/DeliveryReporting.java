@@ -2,16 +2,15 @@ package kr.dolbom.matching.delivery;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
-import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.matching.assignment.AssignmentStore;
 import kr.dolbom.matching.assignment.LineAssignment;
 import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.platform.TransientFailures;
+import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
-import kr.dolbom.platform.web.Problems;
-import kr.dolbom.platform.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,8 +34,13 @@ class DeliveryReporting {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    DeliveryReporting(AssignmentStore assignments, DeliveryStore deliveries, ProviderStore providers, Outbox outbox,
-            TransactionalOperator tx, Clock clock) {
+    DeliveryReporting(
+            AssignmentStore assignments,
+            DeliveryStore deliveries,
+            ProviderStore providers,
+            Outbox outbox,
+            TransactionalOperator tx,
+            Clock clock) {
         this.assignments = assignments;
         this.deliveries = deliveries;
         this.providers = providers;
@@ -45,61 +49,88 @@ class DeliveryReporting {
         this.clock = clock;
     }
 
-    Mono<Delivery> report(DeliveryReport report) {
+    Mono<DeliveryView> report(DeliveryReport report) {
         return tx.transactional(Mono.defer(() -> assignments.lock(report.lineId()))
-                        .switchIfEmpty(Mono.error(() -> Problems.notFound("service line", report.lineId())))
+                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", report.lineId())))
                         .flatMap(line -> check(report, line).then(Mono.defer(() -> record(report, line)))))
                 .retryWhen(TransientFailures.retry())
-                .onErrorMap(DuplicateKeyException.class, duplicate -> Problems.conflict("line " + report.lineId()
-                        + " already has a delivery reported for " + report.serviceDate()
-                        + (report.startTime() == null ? "" : " at " + report.startTime())));
+                .onErrorMap(
+                        DuplicateKeyException.class,
+                        duplicate -> RuleViolation.conflict("line " + report.lineId()
+                                + " already has a delivery reported for " + report.serviceDate()
+                                + (report.startTime() == null ? "" : " at " + report.startTime())));
+    }
+
+    Mono<DeliveryView> find(UUID deliveryId) {
+        return deliveries
+                .find(deliveryId)
+                .flatMap(delivery -> assignments.find(delivery.lineId()).map(line -> DeliveryView.of(delivery, line)))
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("delivery", deliveryId)));
     }
 
     private Mono<Void> check(DeliveryReport report, LineAssignment line) {
-        List<FieldError> errors = DeliveryRules.check(line.serviceType(), report.serviceDate(), report.startTime(),
-                report.endTime(), report.units(), LocalDateTime.now(clock));
-        if (!errors.isEmpty()) {
-            return Mono.error(Problems.invalidFields(errors));
+        List<RuleViolation.Violation> violations = DeliveryRules.check(
+                line.serviceType(),
+                report.serviceDate(),
+                report.startTime(),
+                report.endTime(),
+                report.units(),
+                LocalDateTime.now(clock));
+        if (!violations.isEmpty()) {
+            return Mono.error(RuleViolation.invalid(violations));
         }
         if (!line.providerId().equals(report.providerId())) {
-            return Mono.error(Problems.ruleViolated("providerId", "line " + line.lineId() + " is assigned to another provider"));
+            return Mono.error(
+                    RuleViolation.refused("providerId", "line " + line.lineId() + " is assigned to another provider"));
         }
         if (!line.covers(report.serviceDate())) {
-            return Mono.error(Problems.ruleViolated("serviceDate", "is outside the line's period " + line.startsOn()
-                    + " to " + line.endsOn()));
+            return Mono.error(RuleViolation.refused(
+                    "serviceDate", "is outside the line's period " + line.startsOn() + " to " + line.endsOn()));
         }
         int count = count(report, line);
         if (count > line.remaining()) {
-            return Mono.error(Problems.ruleViolated(line.serviceType().isTimed() ? "lineId" : "units",
-                    "the line planned " + line.quantity() + ", " + line.delivered() + " already delivered; "
-                            + count + " more would exceed the plan"));
+            return Mono.error(RuleViolation.refused(
+                    line.serviceType().isTimed() ? "lineId" : "units",
+                    "the line planned " + line.quantity() + ", " + line.delivered() + " already delivered; " + count
+                            + " more would exceed the plan"));
         }
-        if (!line.serviceType().isTimed()) {
-            return Mono.empty();
+        LocalTime start = report.startTime();
+        LocalTime end = report.endTime();
+        if (start == null || end == null) {
+            return Mono.empty(); // units, not a visit: DeliveryRules made sure of it
         }
-        return deliveries.overlapsAnotherVisit(line.lineId(), report.serviceDate(), report.startTime(), report.endTime())
+        return deliveries
+                .overlapsAnotherVisit(line.lineId(), report.serviceDate(), start, end)
                 .flatMap(overlaps -> overlaps
-                        ? Mono.error(Problems.conflict("the visit overlaps another visit of line " + line.lineId()
+                        ? Mono.error(RuleViolation.conflict("the visit overlaps another visit of line " + line.lineId()
                                 + " on " + report.serviceDate()))
                         : Mono.empty());
     }
 
-    private Mono<Delivery> record(DeliveryReport report, LineAssignment line) {
-        Delivery delivery = new Delivery(UUID.randomUUID(), line.careOrderId(), line.lineId(), line.serviceType(),
-                line.providerId(), report.serviceDate(), report.startTime(), report.endTime(), report.units());
+    private Mono<DeliveryView> record(DeliveryReport report, LineAssignment line) {
+        Delivery delivery = new Delivery(
+                UUID.randomUUID(),
+                line.lineId(),
+                line.providerId(),
+                report.serviceDate(),
+                report.startTime(),
+                report.endTime(),
+                report.units());
         int count = count(report, line);
-        Mono<Void> releaseIfDone = count == line.remaining()
-                ? providers.release(line.providerId(), line.serviceType())
-                : Mono.empty();
-        return deliveries.insert(delivery)
+        Mono<Void> releaseIfDone =
+                count == line.remaining() ? providers.release(line.providerId(), line.serviceType()) : Mono.empty();
+        return deliveries
+                .insert(delivery)
                 .then(assignments.addDelivered(line.lineId(), count))
                 .then(releaseIfDone)
-                .then(outbox.append(new ServiceDelivered(delivery.deliveryId(), line.careOrderId(), line.lineId(),
-                        line.serviceType(), line.providerId(), line.residentRef(), line.district(), line.incomeTier(),
-                        report.serviceDate(), report.startTime(), report.endTime(), report.units())))
-                .doOnSuccess(done -> log.info("Delivery {} on line {} of order {} by {}", delivery.deliveryId(),
-                        line.lineId(), line.careOrderId(), line.providerId()))
-                .thenReturn(delivery);
+                .then(outbox.append(delivery.announcement(line)))
+                .doOnSuccess(done -> log.info(
+                        "Delivery {} on line {} of order {} by {}",
+                        delivery.deliveryId(),
+                        line.lineId(),
+                        line.careOrderId(),
+                        line.providerId()))
+                .thenReturn(DeliveryView.of(delivery, line));
     }
 
     /** A visit counts one against the planned visits; units count as many as were delivered. */

@@ -3,7 +3,6 @@ package kr.dolbom.matching.delivery;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
-import kr.dolbom.events.ServiceType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -49,15 +48,16 @@ class DeliveryStore {
 
     Mono<Delivery> find(UUID id) {
         return db.sql("""
-                        select d.id, a.care_order_id, d.line_id, a.service_type, d.provider_id, d.service_date,
-                               d.start_time, d.end_time, d.units
-                        from delivery d join line_assignment a on a.line_id = d.line_id
-                        where d.id = :id""")
+                        select id, line_id, provider_id, service_date, start_time, end_time, units
+                        from delivery where id = :id""")
                 .bind("id", id)
-                .map(row -> new Delivery(row.get("id", UUID.class), row.get("care_order_id", UUID.class),
-                        row.get("line_id", UUID.class), ServiceType.valueOf(row.get("service_type", String.class)),
-                        row.get("provider_id", String.class), row.get("service_date", LocalDate.class),
-                        row.get("start_time", LocalTime.class), row.get("end_time", LocalTime.class),
+                .map(row -> new Delivery(
+                        row.get("id", UUID.class),
+                        row.get("line_id", UUID.class),
+                        row.get("provider_id", String.class),
+                        row.get("service_date", LocalDate.class),
+                        row.get("start_time", LocalTime.class),
+                        row.get("end_time", LocalTime.class),
                         row.get("units", Integer.class)))
                 .one();
     }

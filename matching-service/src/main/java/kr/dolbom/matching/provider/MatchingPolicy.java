@@ -11,13 +11,11 @@ import java.util.List;
  */
 public final class MatchingPolicy {
 
-    private static final Comparator<Candidate> PREFERENCE = Comparator
-            .comparingDouble(Candidate::load)
+    private static final Comparator<Candidate> PREFERENCE = Comparator.comparingDouble(Candidate::load)
             .thenComparingInt(Candidate::activeLines)
             .thenComparing(Candidate::providerId);
 
-    private MatchingPolicy() {
-    }
+    private MatchingPolicy() {}
 
     /** The candidates with room, best first; matching tries them in this order. */
     public static List<Candidate> rank(List<Candidate> candidates) {

@@ -28,7 +28,9 @@ public class ProviderStore {
                 .bind("district", district)
                 .bind("dong", dong)
                 .bind("type", type.name())
-                .map(row -> new Candidate(row.get("provider_id", String.class), row.get("capacity", Integer.class),
+                .map(row -> new Candidate(
+                        row.get("provider_id", String.class),
+                        row.get("capacity", Integer.class),
                         row.get("active_lines", Integer.class)))
                 .all();
     }
@@ -40,7 +42,8 @@ public class ProviderStore {
                         where provider_id = :provider and service_type = :type and active_lines < capacity""")
                 .bind("provider", providerId)
                 .bind("type", type.name())
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(updated -> updated == 1);
     }
 
@@ -71,20 +74,26 @@ public class ProviderStore {
     public Flux<ProviderView> providers(String district) {
         return db.sql("""
                         select p.id, p.name, p.kind, p.district, p.last_resort,
-                               coalesce((select array_agg(zone order by zone) from provider_zone where provider_id = p.id),
-                                        '{}') as zones,
+                               coalesce((select array_agg(zone order by zone) from provider_zone
+                                         where provider_id = p.id), '{}') as zones,
                                ps.service_type, ps.capacity, ps.active_lines
                         from provider p left join provider_service ps on ps.provider_id = p.id
                         where p.district = :district
                         order by p.last_resort, p.id, ps.service_type""")
                 .bind("district", district)
-                .map(row -> new ProviderView(row.get("id", String.class), row.get("name", String.class),
-                        row.get("kind", String.class), row.get("district", String.class),
+                .map(row -> new ProviderView(
+                        row.get("id", String.class),
+                        row.get("name", String.class),
+                        row.get("kind", String.class),
+                        row.get("district", String.class),
                         Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
                         List.of(row.get("zones", String[].class)),
-                        row.get("service_type", String.class) == null ? List.of() : List.of(new ProviderView.Offer(
-                                ServiceType.valueOf(row.get("service_type", String.class)),
-                                row.get("capacity", Integer.class), row.get("active_lines", Integer.class)))))
+                        row.get("service_type", String.class) == null
+                                ? List.of()
+                                : List.of(new ProviderView.Offer(
+                                        ServiceType.valueOf(row.get("service_type", String.class)),
+                                        row.get("capacity", Integer.class),
+                                        row.get("active_lines", Integer.class)))))
                 .all()
                 .bufferUntilChanged(ProviderView::id)
                 .map(ProviderView::merge);

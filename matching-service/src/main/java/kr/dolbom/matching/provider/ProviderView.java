@@ -4,16 +4,27 @@ import java.util.List;
 import kr.dolbom.events.ServiceType;
 
 /** A consortium member as the window sees it: what it offers where, and how busy it is. */
-public record ProviderView(String id, String name, String kind, String district, boolean lastResort,
-        List<String> zones, List<Offer> services) {
+public record ProviderView(
+        String id,
+        String name,
+        String kind,
+        String district,
+        boolean lastResort,
+        List<String> zones,
+        List<Offer> services) {
 
-    public record Offer(ServiceType serviceType, int capacity, int activeLines) {
-    }
+    public record Offer(ServiceType serviceType, int capacity, int activeLines) {}
 
     /** One view from the rows of one provider, one row per service it offers. */
     static ProviderView merge(List<ProviderView> rows) {
         ProviderView first = rows.get(0);
-        return new ProviderView(first.id, first.name, first.kind, first.district, first.lastResort, first.zones,
+        return new ProviderView(
+                first.id,
+                first.name,
+                first.kind,
+                first.district,
+                first.lastResort,
+                first.zones,
                 rows.stream().flatMap(row -> row.services.stream()).toList());
     }
 }

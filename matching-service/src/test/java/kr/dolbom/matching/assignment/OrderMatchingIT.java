@@ -34,7 +34,8 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         KAFKA.publish(order);
 
         List<LineAssigned> assigned = assignments(order, 2);
-        assertThat(assigned).extracting(LineAssigned::serviceType, LineAssigned::providerId, LineAssigned::lastResort)
+        assertThat(assigned)
+                .extracting(LineAssigned::serviceType, LineAssigned::providerId, LineAssigned::lastResort)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(ServiceType.TEMPORARY_HOME_CARE, quiet, false),
                         org.assertj.core.groups.Tuple.tuple(ServiceType.MEAL_SUPPORT, kitchen, false));
@@ -80,9 +81,11 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         KAFKA.publish(order);
         KAFKA.awaitHandled(CareTopics.ORDERS, GROUP, order.subject());
 
-        assertThat(KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class)).hasSize(1);
+        assertThat(KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class))
+                .hasSize(1);
         assertThat(activeLines(member)).isEqualTo(1);
-        assertThat(count("select count(*) from processed_event where event_id = '" + order.id() + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = '" + order.id() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,18 +93,25 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         TestDistrict district = new TestDistrict(db);
         district.publicCentre();
         String key = UUID.randomUUID().toString();
-        KAFKA.send(CareTopics.ORDERS, key, "{\"careOrderId\": 42".getBytes(StandardCharsets.UTF_8), Map.of(
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, "kr.dolbom.care.order.placed.v1",
-                CloudEventHeaders.SOURCE, "/dolbom/intake-service",
-                CloudEventHeaders.SPEC_VERSION, "1.0",
-                CloudEventHeaders.TIME, "2026-11-24T00:00:00Z"));
+        KAFKA.send(
+                CareTopics.ORDERS,
+                key,
+                "{\"careOrderId\": 42".getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE, "kr.dolbom.care.order.placed.v1",
+                        CloudEventHeaders.SOURCE, "/dolbom/intake-service",
+                        CloudEventHeaders.SPEC_VERSION, "1.0",
+                        CloudEventHeaders.TIME, "2026-11-24T00:00:00Z"));
         EventEnvelope order = district.order().meals(2).placed();
         KAFKA.publish(order);
 
-        var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, record -> key.equals(record.key())),
-                records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("unreadable");
+        var deadLetters = eventually()
+                .until(
+                        () -> KAFKA.records(DEAD_LETTERS, record -> key.equals(record.key())),
+                        records -> records.size() == 1);
+        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
+                .contains("unreadable");
         assignments(order, 1);
     }
 
@@ -109,25 +119,32 @@ class OrderMatchingIT extends MatchingIntegrationTest {
     void aLineNobodyCanTakeIsDeadLetteredRatherThanLost() {
         TestDistrict district = new TestDistrict(db);
         district.member("full", ServiceType.HOUSING_REPAIR, 1, 1);
-        EventEnvelope order = district.order().line(ServiceType.HOUSING_REPAIR, 1, null).placed();
+        EventEnvelope order =
+                district.order().line(ServiceType.HOUSING_REPAIR, 1, null).placed();
 
         KAFKA.publish(order);
 
-        var deadLetters = eventually().until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, order.subject()),
-                records -> records.size() == 1);
+        var deadLetters = eventually()
+                .until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, order.subject()), records -> records.size() == 1);
         assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
                 .contains("no provider of last resort");
         UUID line = ((OrderPlaced) order.data()).lines().get(0).lineId();
-        assertThat(count("select count(*) from line_assignment where line_id = '" + line + "'")).isZero();
+        assertThat(count("select count(*) from line_assignment where line_id = '" + line + "'"))
+                .isZero();
     }
 
     private List<LineAssigned> assignments(EventEnvelope order, int lines) {
-        return eventually().until(() -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
-                assigned -> assigned.size() == lines);
+        return eventually()
+                .until(
+                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
+                        assigned -> assigned.size() == lines);
     }
 
     private int activeLines(String providerId) {
-        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id").bind("id", providerId)
-                .map(row -> row.get(0, Integer.class)).one().block();
+        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
+                .bind("id", providerId)
+                .map(row -> row.get(0, Integer.class))
+                .one()
+                .block();
     }
 }

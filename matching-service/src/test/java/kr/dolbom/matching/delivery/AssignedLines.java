@@ -23,11 +23,19 @@ record AssignedLines(UUID careOrderId, LineAssigned homeCare, LineAssigned meals
         district.publicCentre();
         EventEnvelope order = district.order().homeCare(2, 150).meals(10).placed();
         kafka.publish(order);
-        List<LineAssigned> lines = Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> kafka.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
+        List<LineAssigned> lines = Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> kafka.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
                         assigned -> assigned.size() == 2);
-        LineAssigned homeCare = lines.stream().filter(l -> l.serviceType() == ServiceType.TEMPORARY_HOME_CARE).findFirst().orElseThrow();
-        LineAssigned meals = lines.stream().filter(l -> l.serviceType() == ServiceType.MEAL_SUPPORT).findFirst().orElseThrow();
+        LineAssigned homeCare = lines.stream()
+                .filter(l -> l.serviceType() == ServiceType.TEMPORARY_HOME_CARE)
+                .findFirst()
+                .orElseThrow();
+        LineAssigned meals = lines.stream()
+                .filter(l -> l.serviceType() == ServiceType.MEAL_SUPPORT)
+                .findFirst()
+                .orElseThrow();
         return new AssignedLines(order.data().careOrderId(), homeCare, meals, other);
     }
 }

@@ -37,13 +37,20 @@ class DeliveryApiIT extends MatchingIntegrationTest {
     @Test
     void aVisitReportedByItsProviderIsRecordedAndAnnouncedWithWhatBillingNeeds() {
         String location = report(visit(YESTERDAY, "09:00", "11:30"))
-                .expectStatus().isCreated()
-                .expectHeader().valueMatches("Location", "/api/v1/deliveries/[0-9a-f-]{36}")
-                .returnResult(Void.class).getResponseHeaders().getLocation().toString();
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches("Location", "/api/v1/deliveries/[0-9a-f-]{36}")
+                .returnResult(Void.class)
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
 
-        ServiceDelivered delivered = eventually().until(
-                () -> KAFKA.events(CareTopics.DELIVERIES, lines.careOrderId(), ServiceDelivered.class),
-                events -> events.size() == 1).get(0);
+        ServiceDelivered delivered = eventually()
+                .until(
+                        () -> KAFKA.events(CareTopics.DELIVERIES, lines.careOrderId(), ServiceDelivered.class),
+                        events -> events.size() == 1)
+                .get(0);
         assertThat(delivered.lineId()).isEqualTo(lines.homeCare().lineId());
         assertThat(delivered.providerId()).isEqualTo(lines.homeCare().providerId());
         assertThat(delivered.incomeTier()).isEqualTo(IncomeTier.BASIC_LIVELIHOOD);
@@ -53,8 +60,14 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         assertThat(delivered.startTime()).hasToString("09:00");
         assertThat(delivered.endTime()).hasToString("11:30");
         assertThat(delivered.units()).isNull();
-        http.get().uri(location).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.deliveryId").isEqualTo(delivered.deliveryId().toString());
+        http.get()
+                .uri(location)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.deliveryId")
+                .isEqualTo(delivered.deliveryId().toString());
     }
 
     @Test
@@ -62,56 +75,91 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         report(meals(TODAY.minusDays(2), 6)).expectStatus().isCreated();
         assertThat(activeLines(lines.meals().providerId())).isEqualTo(1);
 
-        report(meals(YESTERDAY, 5)).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("units");
+        report(meals(YESTERDAY, 5))
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("units");
         report(meals(YESTERDAY, 4)).expectStatus().isCreated();
 
-        assertThat(count("select delivered from line_assignment where line_id = '" + lines.meals().lineId() + "'"))
+        assertThat(count("select delivered from line_assignment where line_id = '"
+                        + lines.meals().lineId() + "'"))
                 .isEqualTo(10);
         assertThat(activeLines(lines.meals().providerId())).isZero();
-        assertThat(eventually().until(() -> KAFKA.events(CareTopics.DELIVERIES, lines.careOrderId(), ServiceDelivered.class),
-                events -> events.size() == 2)).extracting(ServiceDelivered::units).containsExactlyInAnyOrder(6, 4);
+        assertThat(eventually()
+                        .until(
+                                () -> KAFKA.events(CareTopics.DELIVERIES, lines.careOrderId(), ServiceDelivered.class),
+                                events -> events.size() == 2))
+                .extracting(ServiceDelivered::units)
+                .containsExactlyInAnyOrder(6, 4);
     }
 
     @Test
     void theSameVisitReportedTwiceOrOverlappingAnotherIsAConflict() {
         report(visit(YESTERDAY, "09:00", "11:30")).expectStatus().isCreated();
 
-        report(visit(YESTERDAY, "09:00", "11:30")).expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        report(visit(YESTERDAY, "09:00", "11:30"))
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         report(visit(YESTERDAY, "10:00", "12:00")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
         report(visit(YESTERDAY, "11:30", "12:00")).expectStatus().isCreated();
-        report(visit(TODAY.minusDays(2), "09:00", "10:00")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("lineId");
+        report(visit(TODAY.minusDays(2), "09:00", "10:00"))
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("lineId");
     }
 
     @Test
     void onlyTheAssignedProviderReportsAndOnlyForKnownLinesWithinTheirPeriod() {
         Map<String, Object> byAnother = visit(YESTERDAY, "09:00", "10:00");
         byAnother.put("providerId", lines.otherProvider());
-        report(byAnother).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("providerId");
+        report(byAnother)
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("providerId");
 
         Map<String, Object> unknownLine = visit(YESTERDAY, "09:00", "10:00");
         unknownLine.put("lineId", java.util.UUID.randomUUID().toString());
-        report(unknownLine).expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        report(unknownLine).expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-        report(visit(TODAY.minusDays(30), "09:00", "10:00")).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("serviceDate");
+        report(visit(TODAY.minusDays(30), "09:00", "10:00"))
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("serviceDate");
     }
 
     static Stream<Arguments> badReports() {
         return Stream.of(
                 Arguments.of("a 29-minute visit", (Bad) l -> l.visit(YESTERDAY, "09:00", "09:29"), "endTime"),
-                Arguments.of("a visit ending before it starts", (Bad) l -> l.visit(YESTERDAY, "11:00", "09:00"), "endTime"),
-                Arguments.of("a day still to come", (Bad) l -> l.visit(TODAY.plusDays(1), "09:00", "11:00"), "serviceDate"),
-                Arguments.of("a visit without its start", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "11:00"), "startTime"), "startTime"),
-                Arguments.of("units on a visit", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "11:00"), "units", 2), "units"),
+                Arguments.of(
+                        "a visit ending before it starts", (Bad) l -> l.visit(YESTERDAY, "11:00", "09:00"), "endTime"),
+                Arguments.of(
+                        "a day still to come", (Bad) l -> l.visit(TODAY.plusDays(1), "09:00", "11:00"), "serviceDate"),
+                Arguments.of(
+                        "a visit without its start",
+                        (Bad) l -> without(l.visit(YESTERDAY, "09:00", "11:00"), "startTime"),
+                        "startTime"),
+                Arguments.of(
+                        "units on a visit", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "11:00"), "units", 2), "units"),
                 Arguments.of("negative meals", (Bad) l -> l.meals(YESTERDAY, -3), "units"),
                 Arguments.of("an impossible time", (Bad) l -> l.visit(YESTERDAY, "25:00", "26:00"), "startTime"),
-                Arguments.of("an impossible date", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "serviceDate", "2026-13-01"), "serviceDate"),
-                Arguments.of("an unknown field", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "carer", "김"), "carer"),
+                Arguments.of(
+                        "an impossible date",
+                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "serviceDate", "2026-13-01"),
+                        "serviceDate"),
+                Arguments.of(
+                        "an unknown field",
+                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "carer", "김"),
+                        "carer"),
                 Arguments.of("no line", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "lineId"), "lineId"));
     }
 
@@ -121,9 +169,14 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         long deliveries = count("select count(*) from delivery");
         long events = count("select count(*) from outbox_event");
 
-        report(bad.body(this)).expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        report(bad.body(this))
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
 
         assertThat(count("select count(*) from delivery")).isEqualTo(deliveries);
         assertThat(count("select count(*) from outbox_event")).isEqualTo(events);
@@ -131,9 +184,16 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     @Test
     void malformedJsonIsABadRequest() {
-        http.post().uri("/api/v1/deliveries").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"lineId\":").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+        http.post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"lineId\":")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("body");
     }
 
     interface Bad {
@@ -170,13 +230,18 @@ class DeliveryApiIT extends MatchingIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec report(Map<String, Object> body) {
-        return http.post().uri("/api/v1/deliveries").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(JSON.writeValueAsString(body)).exchange();
+        return http.post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(body))
+                .exchange();
     }
 
     private int activeLines(String providerId) {
-        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id").bind("id", providerId)
-                .map(row -> row.get(0, Integer.class)).one().block();
+        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
+                .bind("id", providerId)
+                .map(row -> row.get(0, Integer.class))
+                .one()
+                .block();
     }
-
 }

@@ -19,7 +19,8 @@ class DeliveryOutboxIT extends MatchingIntegrationTest {
     @Test
     void aDeliveryCommittedWhileTheRelayIsDownIsPublishedOnceWhenItComesBack() throws InterruptedException {
         AssignedLines lines = AssignedLines.placeAndMatch(db, KAFKA);
-        new OutboxDrills(relay, db, KAFKA).crashBetweenCommitAndPublish(CareTopics.DELIVERIES, () -> reportMeals(lines));
+        new OutboxDrills(relay, db, KAFKA)
+                .crashBetweenCommitAndPublish(CareTopics.DELIVERIES, () -> reportMeals(lines));
     }
 
     @Test
@@ -29,10 +30,21 @@ class DeliveryOutboxIT extends MatchingIntegrationTest {
     }
 
     private Object reportMeals(AssignedLines lines) {
-        http.post().uri("/api/v1/deliveries").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("lineId", lines.meals().lineId(), "providerId", lines.meals().providerId(),
-                        "serviceDate", LocalDate.now(PlatformAutoConfiguration.SEOUL).toString(), "units", 3))
-                .exchange().expectStatus().isCreated();
+        http.post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "lineId",
+                        lines.meals().lineId(),
+                        "providerId",
+                        lines.meals().providerId(),
+                        "serviceDate",
+                        LocalDate.now(PlatformAutoConfiguration.SEOUL).toString(),
+                        "units",
+                        3))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         return lines.careOrderId();
     }
 }

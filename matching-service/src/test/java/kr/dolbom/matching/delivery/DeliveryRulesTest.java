@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import kr.dolbom.events.ServiceType;
-import kr.dolbom.platform.web.Problems.FieldError;
+import kr.dolbom.platform.domain.RuleViolation.Violation;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRulesTest {
@@ -18,48 +18,69 @@ class DeliveryRulesTest {
 
     @Test
     void aVisitLastsAtLeastThirtyMinutes() {
-        assertThat(visit(NINE, NINE.plusMinutes(29))).extracting(FieldError::field).containsExactly("endTime");
+        assertThat(visit(NINE, NINE.plusMinutes(29)))
+                .extracting(Violation::field)
+                .containsExactly("endTime");
         assertThat(visit(NINE, NINE.plusMinutes(30))).isEmpty();
     }
 
     @Test
     void aVisitEndsAfterItStartsAndWithinTwelveHours() {
-        assertThat(visit(NINE, NINE)).extracting(FieldError::field).containsExactly("endTime");
-        assertThat(visit(LocalTime.of(22, 0), LocalTime.of(1, 0))).extracting(FieldError::field).containsExactly("endTime");
-        assertThat(visit(LocalTime.of(6, 0), LocalTime.of(18, 1))).extracting(FieldError::field).containsExactly("endTime");
+        assertThat(visit(NINE, NINE)).extracting(Violation::field).containsExactly("endTime");
+        assertThat(visit(LocalTime.of(22, 0), LocalTime.of(1, 0)))
+                .extracting(Violation::field)
+                .containsExactly("endTime");
+        assertThat(visit(LocalTime.of(6, 0), LocalTime.of(18, 1)))
+                .extracting(Violation::field)
+                .containsExactly("endTime");
         assertThat(visit(LocalTime.of(6, 0), LocalTime.of(18, 0))).isEmpty();
     }
 
     @Test
     void nothingIsReportedForADayThatHasNotCome() {
         assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY.plusDays(1), null, null, 1, NOW))
-                .extracting(FieldError::field).containsExactly("serviceDate");
-        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, null, null, 1, NOW)).isEmpty();
+                .extracting(Violation::field)
+                .containsExactly("serviceDate");
+        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, null, null, 1, NOW))
+                .isEmpty();
     }
 
     @Test
     void aVisitOfTodayCannotEndLaterThanNow() {
-        assertThat(DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 1),
-                null, NOW)).extracting(FieldError::field).containsExactly("endTime");
-        assertThat(DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 0),
-                null, NOW)).isEmpty();
-        assertThat(DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY.minusDays(1), LocalTime.of(13, 0),
-                LocalTime.of(23, 0), null, NOW)).isEmpty();
+        assertThat(DeliveryRules.check(
+                        ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 1), null, NOW))
+                .extracting(Violation::field)
+                .containsExactly("endTime");
+        assertThat(DeliveryRules.check(
+                        ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 0), null, NOW))
+                .isEmpty();
+        assertThat(DeliveryRules.check(
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        TODAY.minusDays(1),
+                        LocalTime.of(13, 0),
+                        LocalTime.of(23, 0),
+                        null,
+                        NOW))
+                .isEmpty();
     }
 
     @Test
     void timedServicesReportTimesAndUnitServicesReportUnits() {
         assertThat(DeliveryRules.check(ServiceType.MOBILITY_SUPPORT, TODAY, null, null, 2, NOW))
-                .extracting(FieldError::field).containsExactly("units", "startTime", "endTime");
+                .extracting(Violation::field)
+                .containsExactly("units", "startTime", "endTime");
         assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, NINE, null, null, NOW))
-                .extracting(FieldError::field).containsExactly("startTime", "units");
+                .extracting(Violation::field)
+                .containsExactly("startTime", "units");
         assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 0, NOW))
-                .extracting(FieldError::field).containsExactly("units");
+                .extracting(Violation::field)
+                .containsExactly("units");
         assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 101, NOW))
-                .extracting(FieldError::field).containsExactly("units");
+                .extracting(Violation::field)
+                .containsExactly("units");
     }
 
-    private static List<FieldError> visit(LocalTime start, LocalTime end) {
+    private static List<Violation> visit(LocalTime start, LocalTime end) {
         return DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY.minusDays(1), start, end, null, NOW);
     }
 }

@@ -9,10 +9,11 @@ class MatchingPolicyTest {
 
     @Test
     void theLeastLoadedMemberComesFirstSoWorkIsShared() {
-        Candidate big = new Candidate("big-coop", 40, 20);   // half full
-        Candidate small = new Candidate("small-se", 10, 2);  // a fifth full
+        Candidate big = new Candidate("big-coop", 40, 20); // half full
+        Candidate small = new Candidate("small-se", 10, 2); // a fifth full
 
-        assertThat(MatchingPolicy.rank(List.of(big, small))).extracting(Candidate::providerId)
+        assertThat(MatchingPolicy.rank(List.of(big, small)))
+                .extracting(Candidate::providerId)
                 .containsExactly("small-se", "big-coop");
     }
 
@@ -21,7 +22,8 @@ class MatchingPolicyTest {
         Candidate full = new Candidate("full-coop", 5, 5);
         Candidate free = new Candidate("free-coop", 5, 4);
 
-        assertThat(MatchingPolicy.rank(List.of(full, free))).extracting(Candidate::providerId)
+        assertThat(MatchingPolicy.rank(List.of(full, free)))
+                .extracting(Candidate::providerId)
                 .containsExactly("free-coop");
         assertThat(MatchingPolicy.rank(List.of(full))).isEmpty();
         assertThat(MatchingPolicy.rank(List.of(new Candidate("closed", 0, 0)))).isEmpty();
@@ -33,7 +35,8 @@ class MatchingPolicyTest {
         Candidate b = new Candidate("a-coop", 10, 5);
         Candidate c = new Candidate("c-coop", 10, 5);
 
-        assertThat(MatchingPolicy.rank(List.of(a, c, b))).extracting(Candidate::providerId)
+        assertThat(MatchingPolicy.rank(List.of(a, c, b)))
+                .extracting(Candidate::providerId)
                 .containsExactly("a-coop", "c-coop", "b-coop");
     }
 }

@@ -1,7 +1,5 @@
 package kr.dolbom.reporting.charge;
 
-import static kr.dolbom.reporting.EventFigures.required;
-
 import java.time.YearMonth;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.reporting.ReportingMonth;
@@ -11,11 +9,16 @@ import kr.dolbom.reporting.ReportingMonth;
  * summed as billing sent them, without checking them again: the figures must reconcile with billing's, even
  * where billing is wrong.
  */
-public record ChargeFigures(String district, String providerId, YearMonth month, long amount, long publicShare,
-        long coPayment) {
+public record ChargeFigures(
+        String district, String providerId, YearMonth month, long amount, long publicShare, long coPayment) {
 
     public static ChargeFigures of(DeliveryCharged charged) {
-        return new ChargeFigures(required(charged.district(), "district"), required(charged.providerId(), "providerId"),
-                ReportingMonth.of(charged), charged.amount(), charged.publicShare(), charged.coPayment());
+        return new ChargeFigures(
+                charged.district(),
+                charged.providerId(),
+                ReportingMonth.of(charged),
+                charged.amount(),
+                charged.publicShare(),
+                charged.coPayment());
     }
 }

@@ -24,7 +24,7 @@ public class ChargeKpiStore {
                 .then(addTo("charge_provider_month", "provider_id", charge.providerId(), charge));
     }
 
-    /** Both tables have the same shape, keyed by district or by provider; table and column names are ours, never input. */
+    /** Both tables have the same shape, keyed by district or by provider; their names are ours, never input. */
     private Mono<Void> addTo(String table, String keyColumn, String key, ChargeFigures charge) {
         return db.sql("insert into " + table + " as target (" + keyColumn + """
                         , month, charges, amount, public_share, co_payment)
@@ -52,8 +52,8 @@ public class ChargeKpiStore {
     }
 
     private Mono<ChargeTotals> totalsOf(String table, String keyColumn, String key, YearMonth month) {
-        return db.sql("select charges, amount, public_share, co_payment from " + table
-                        + " where " + keyColumn + " = :key and month = :month")
+        return db.sql("select charges, amount, public_share, co_payment from " + table + " where " + keyColumn
+                        + " = :key and month = :month")
                 .bind("key", key)
                 .bind("month", ReportingMonth.firstDay(month))
                 .map(ChargeKpiStore::totals)
@@ -62,7 +62,10 @@ public class ChargeKpiStore {
     }
 
     private static ChargeTotals totals(Readable row) {
-        return new ChargeTotals(row.get("charges", Long.class), row.get("amount", Long.class),
-                row.get("public_share", Long.class), row.get("co_payment", Long.class));
+        return new ChargeTotals(
+                row.get("charges", Long.class),
+                row.get("amount", Long.class),
+                row.get("public_share", Long.class),
+                row.get("co_payment", Long.class));
     }
 }

@@ -6,5 +6,4 @@ package kr.dolbom.reporting.charge;
  * @param publicShare what the district pays (공공부담)
  * @param coPayment   what the residents pay (본인부담)
  */
-public record ChargeTotals(long count, long amount, long publicShare, long coPayment) {
-}
+public record ChargeTotals(long count, long amount, long publicShare, long coPayment) {}

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingMonth;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -50,8 +51,12 @@ public class DeliveryKpiStore {
                         where district = :district and month = :month""")
                 .bind("district", district)
                 .bind("month", ReportingMonth.firstDay(month))
-                .map(row -> Map.entry(ServiceType.valueOf(row.get("service_type", String.class)), new DeliveryTotals(
-                        row.get("deliveries", Long.class), row.get("units", Long.class), row.get("minutes", Long.class))))
+                .map(row -> Map.entry(
+                        ServiceType.valueOf(row.get("service_type", String.class)),
+                        new DeliveryTotals(
+                                row.get("deliveries", Long.class),
+                                row.get("units", Long.class),
+                                row.get("minutes", Long.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ServiceType.class))
                 .map(MonthlyDeliveries::new);
@@ -83,6 +88,5 @@ public class DeliveryKpiStore {
     }
 
     /** A row of the grouping: one service, or all of them when {@code serviceType} is null. */
-    private record Users(String serviceType, long count) {
-    }
+    private record Users(@Nullable String serviceType, long count) {}
 }

@@ -18,6 +18,8 @@ public record MonthlyDeliveries(Map<ServiceType, DeliveryTotals> byService) {
 
     /** Monthly meal volume (식사지원 제공량): the figure the Mapo plan targets at 1,000 meals a month. */
     public long meals() {
-        return byService.get(ServiceType.MEAL_SUPPORT).units();
+        return byService
+                .getOrDefault(ServiceType.MEAL_SUPPORT, DeliveryTotals.NONE)
+                .units();
     }
 }

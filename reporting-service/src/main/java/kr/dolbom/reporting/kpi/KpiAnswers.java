@@ -12,8 +12,7 @@ import kr.dolbom.reporting.order.OrderKpis;
 /** The wire types of the KPI endpoints: each names what it is about, then the figures. */
 final class KpiAnswers {
 
-    private KpiAnswers() {
-    }
+    private KpiAnswers() {}
 
     /** Everything reporting knows about one district's month, for a dashboard in one round trip. */
     record MonthlyKpis(
@@ -23,15 +22,13 @@ final class KpiAnswers {
             Map<ServiceType, DeliveryTotals> deliveries,
             long meals,
             UsersServed usersServed,
-            ChargeTotals charges) {
-    }
+            ChargeTotals charges) {}
 
-    record DistrictOrders(String district, YearMonth month, @JsonUnwrapped OrderKpis orders) {
-    }
+    record DistrictOrders(
+            String district, YearMonth month, @JsonUnwrapped OrderKpis orders) {}
 
     /** 식사지원: meals (or side-dish boxes) delivered in the district that month. */
-    record MealVolume(String district, YearMonth month, long meals) {
-    }
+    record MealVolume(String district, YearMonth month, long meals) {}
 
     record DistrictUsersServed(String district, YearMonth month, Map<ServiceType, Long> byService, long total) {
 
@@ -41,6 +38,6 @@ final class KpiAnswers {
     }
 
     /** What billing should have settled with the provider for the month of service. */
-    record ProviderCharges(String provider, YearMonth month, @JsonUnwrapped ChargeTotals charges) {
-    }
+    record ProviderCharges(
+            String provider, YearMonth month, @JsonUnwrapped ChargeTotals charges) {}
 }

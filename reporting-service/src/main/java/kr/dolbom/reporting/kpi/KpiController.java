@@ -3,7 +3,7 @@ package kr.dolbom.reporting.kpi;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
-import kr.dolbom.platform.web.Problems;
+import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.reporting.charge.ChargeKpiStore;
 import kr.dolbom.reporting.delivery.DeliveryKpiStore;
 import kr.dolbom.reporting.delivery.MonthlyDeliveries;
@@ -38,52 +38,66 @@ class KpiController {
     }
 
     @GetMapping("/monthly")
-    Mono<MonthlyKpis> monthly(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+    Mono<MonthlyKpis> monthly(
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
-        return checked(month).then(Mono.zip(
-                orders.find(district, month),
-                deliveries.deliveries(district, month),
-                deliveries.usersServed(district, month),
-                charges.forDistrict(district, month)))
+        return checked(month)
+                .then(Mono.zip(
+                        orders.find(district, month),
+                        deliveries.deliveries(district, month),
+                        deliveries.usersServed(district, month),
+                        charges.forDistrict(district, month)))
                 .map(kpis -> {
                     MonthlyDeliveries delivered = kpis.getT2();
-                    return new MonthlyKpis(district, month, kpis.getT1(), delivered.byService(), delivered.meals(),
-                            kpis.getT3(), kpis.getT4());
+                    return new MonthlyKpis(
+                            district,
+                            month,
+                            kpis.getT1(),
+                            delivered.byService(),
+                            delivered.meals(),
+                            kpis.getT3(),
+                            kpis.getT4());
                 });
     }
 
     @GetMapping("/orders")
-    Mono<DistrictOrders> orders(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+    Mono<DistrictOrders> orders(
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
-        return checked(month).then(orders.find(district, month))
-                .map(kpis -> new DistrictOrders(district, month, kpis));
+        return checked(month).then(orders.find(district, month)).map(kpis -> new DistrictOrders(district, month, kpis));
     }
 
     @GetMapping("/meal-volume")
-    Mono<MealVolume> mealVolume(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+    Mono<MealVolume> mealVolume(
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
-        return checked(month).then(deliveries.deliveries(district, month))
+        return checked(month)
+                .then(deliveries.deliveries(district, month))
                 .map(delivered -> new MealVolume(district, month, delivered.meals()));
     }
 
     @GetMapping("/users-served")
-    Mono<DistrictUsersServed> usersServed(@RequestParam("district") @NotBlank @Size(max = 40) String district,
+    Mono<DistrictUsersServed> usersServed(
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
-        return checked(month).then(deliveries.usersServed(district, month))
+        return checked(month)
+                .then(deliveries.usersServed(district, month))
                 .map(served -> DistrictUsersServed.of(district, month, served));
     }
 
     @GetMapping("/charges")
-    Mono<ProviderCharges> charges(@RequestParam("provider") @NotBlank @Size(max = 80) String provider,
+    Mono<ProviderCharges> charges(
+            @RequestParam("provider") @NotBlank @Size(max = 80) String provider,
             @RequestParam("month") YearMonth month) {
-        return checked(month).then(charges.forProvider(provider, month))
+        return checked(month)
+                .then(charges.forProvider(provider, month))
                 .map(totals -> new ProviderCharges(provider, month, totals));
     }
 
     /** YearMonth parses "+12345-01" too; the API promises YYYY-MM, and the database stores nothing else. */
     private static Mono<Void> checked(YearMonth month) {
         if (month.getYear() < 1 || month.getYear() > 9999) {
-            return Mono.error(Problems.invalidField("month", "must be YYYY-MM, from 0001-01 to 9999-12"));
+            return Mono.error(RuleViolation.invalid("month", "must be YYYY-MM, from 0001-01 to 9999-12"));
         }
         return Mono.empty();
     }

@@ -1,7 +1,5 @@
 package kr.dolbom.reporting.order;
 
-import static kr.dolbom.reporting.EventFigures.required;
-
 import java.time.YearMonth;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.reporting.ReportingMonth;
@@ -10,7 +8,6 @@ import kr.dolbom.reporting.ReportingMonth;
 public record LineFigures(String district, YearMonth month, long assigned, long lastResort) {
 
     public static LineFigures of(LineAssigned assigned) {
-        return new LineFigures(required(assigned.district(), "district"), ReportingMonth.of(assigned), 1,
-                assigned.lastResort() ? 1 : 0);
+        return new LineFigures(assigned.district(), ReportingMonth.of(assigned), 1, assigned.lastResort() ? 1 : 0);
     }
 }

@@ -1,23 +1,26 @@
 package kr.dolbom.reporting.order;
 
-import static kr.dolbom.reporting.EventFigures.required;
-
 import java.time.YearMonth;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.reporting.ReportingMonth;
 
 /** What one order adds to its district's month of requests (신청). */
-public record OrderFigures(String district, YearMonth month, long placed, long rejected, long urgent,
-        long linesRequested) {
+public record OrderFigures(
+        String district, YearMonth month, long placed, long rejected, long urgent, long linesRequested) {
 
     public static OrderFigures of(OrderPlaced placed) {
-        return new OrderFigures(required(placed.district(), "district"), ReportingMonth.of(placed), 1, 0,
-                placed.urgent() ? 1 : 0, placed.lines().size());
+        return new OrderFigures(
+                placed.district(),
+                ReportingMonth.of(placed),
+                1,
+                0,
+                placed.urgent() ? 1 : 0,
+                placed.lines().size());
     }
 
     /** A rejected order requested lines too, but none of them will ever be matched: they are not counted. */
     public static OrderFigures of(OrderRejected rejected) {
-        return new OrderFigures(required(rejected.district(), "district"), ReportingMonth.of(rejected), 0, 1, 0, 0);
+        return new OrderFigures(rejected.district(), ReportingMonth.of(rejected), 0, 1, 0, 0);
     }
 }

@@ -1,6 +1,7 @@
 package kr.dolbom.reporting.order;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A district's month of orders and assignments. Orders count in the month they were requested, lines in the
@@ -13,12 +14,26 @@ import java.math.BigDecimal;
  * @param matchRate       linesAssigned / linesRequested (연계율); null when no line was requested
  * @param lastResortShare lastResort / linesAssigned; null when no line was assigned
  */
-public record OrderKpis(long placed, long rejected, long urgent, long linesRequested, long linesAssigned,
-        long lastResort, BigDecimal matchRate, BigDecimal lastResortShare) {
+public record OrderKpis(
+        long placed,
+        long rejected,
+        long urgent,
+        long linesRequested,
+        long linesAssigned,
+        long lastResort,
+        @Nullable BigDecimal matchRate,
+        @Nullable BigDecimal lastResortShare) {
 
-    public static OrderKpis of(long placed, long rejected, long urgent, long linesRequested, long linesAssigned,
-            long lastResort) {
-        return new OrderKpis(placed, rejected, urgent, linesRequested, linesAssigned, lastResort,
-                Ratio.of(linesAssigned, linesRequested), Ratio.of(lastResort, linesAssigned));
+    public static OrderKpis of(
+            long placed, long rejected, long urgent, long linesRequested, long linesAssigned, long lastResort) {
+        return new OrderKpis(
+                placed,
+                rejected,
+                urgent,
+                linesRequested,
+                linesAssigned,
+                lastResort,
+                Ratio.of(linesAssigned, linesRequested),
+                Ratio.of(lastResort, linesAssigned));
     }
 }

@@ -5,7 +5,7 @@ import static kr.dolbom.events.ServiceType.MEAL_SUPPORT;
 import static kr.dolbom.events.ServiceType.MOBILITY_SUPPORT;
 import static kr.dolbom.events.ServiceType.TEMPORARY_HOME_CARE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,9 +13,12 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.CareEvents;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class DeliveryFiguresTest {
@@ -25,27 +28,33 @@ class DeliveryFiguresTest {
 
     @Test
     void aVisitLastsFromItsStartToItsEndInWholeMinutes() {
-        assertThat(DeliveryFigures.minutes(LocalTime.of(9, 0), LocalTime.of(11, 30))).isEqualTo(150);
-        assertThat(DeliveryFigures.minutes(LocalTime.of(9, 0), LocalTime.of(9, 30, 59))).isEqualTo(30);
-        assertThat(DeliveryFigures.minutes(LocalTime.MIDNIGHT, LocalTime.of(23, 59))).isEqualTo(1439);
+        assertThat(visitMinutes(LocalTime.of(9, 0), LocalTime.of(11, 30))).isEqualTo(150);
+        assertThat(visitMinutes(LocalTime.of(9, 0), LocalTime.of(9, 30, 59))).isEqualTo(30);
+        assertThat(visitMinutes(LocalTime.of(8, 0), LocalTime.of(20, 0))).isEqualTo(720);
     }
 
     @Test
     void aVisitThatDoesNotEndAfterItStartsIsNotAVisitPastMidnight() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> DeliveryFigures.minutes(LocalTime.of(22, 0), LocalTime.of(1, 0)))
-                .withMessage("a visit from 22:00 to 01:00 does not end after it starts");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> DeliveryFigures.minutes(LocalTime.of(9, 0), LocalTime.of(9, 0)));
+        assertRefused(
+                () -> delivered(TEMPORARY_HOME_CARE, LocalTime.of(22, 0), LocalTime.of(1, 0), null),
+                "endTime 01:00 is not after startTime 22:00");
+        assertThatThrownBy(() -> delivered(TEMPORARY_HOME_CARE, LocalTime.of(9, 0), LocalTime.of(9, 0), null))
+                .isInstanceOf(MalformedEventException.class);
     }
 
     @Test
     void aTimedServiceAddsMinutesAndNoUnits() {
-        DeliveryFigures figures = DeliveryFigures.of(CareEvents.visit(UUID.randomUUID(), MOBILITY_SUPPORT, "mapo",
-                RESIDENT, NOV_5, LocalTime.of(10, 0), LocalTime.of(10, 45)));
+        DeliveryFigures figures = DeliveryFigures.of(CareEvents.visit(
+                UUID.randomUUID(),
+                MOBILITY_SUPPORT,
+                "mapo",
+                RESIDENT,
+                NOV_5,
+                LocalTime.of(10, 0),
+                LocalTime.of(10, 45)));
 
-        assertThat(figures).isEqualTo(new DeliveryFigures("mapo", YearMonth.of(2026, 11), MOBILITY_SUPPORT, RESIDENT,
-                0, 45));
+        assertThat(figures)
+                .isEqualTo(new DeliveryFigures("mapo", YearMonth.of(2026, 11), MOBILITY_SUPPORT, RESIDENT, 0, 45));
     }
 
     @Test
@@ -53,42 +62,74 @@ class DeliveryFiguresTest {
         assertThat(DeliveryFigures.of(CareEvents.units(UUID.randomUUID(), MEAL_SUPPORT, "mapo", RESIDENT, NOV_5, 12)))
                 .isEqualTo(new DeliveryFigures("mapo", YearMonth.of(2026, 11), MEAL_SUPPORT, RESIDENT, 12, 0));
         assertThat(DeliveryFigures.of(CareEvents.units(UUID.randomUUID(), HOUSING_REPAIR, "mapo", RESIDENT, NOV_5, 1)))
-                .extracting(DeliveryFigures::units, DeliveryFigures::minutes).containsExactly(1L, 0L);
+                .extracting(DeliveryFigures::units, DeliveryFigures::minutes)
+                .containsExactly(1L, 0L);
     }
 
+    /** The contract refuses these, so no figures are ever made of them. */
     @Test
     void aDeliveryWithoutWhatItsServiceIsMeasuredInCannotBeCounted() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DeliveryFigures.of(delivered(TEMPORARY_HOME_CARE,
-                null, LocalTime.of(11, 0), null))).withMessage("startTime is missing");
-        assertThatIllegalArgumentException().isThrownBy(() -> DeliveryFigures.of(delivered(MEAL_SUPPORT,
-                null, null, null))).withMessage("units is missing");
-        assertThatIllegalArgumentException().isThrownBy(() -> DeliveryFigures.of(delivered(MEAL_SUPPORT,
-                null, null, 0))).withMessage("units must be at least 1, not 0");
+        assertRefused(() -> delivered(TEMPORARY_HOME_CARE, null, LocalTime.of(11, 0), null), "startTime is missing");
+        assertRefused(() -> delivered(MEAL_SUPPORT, null, null, null), "units is missing");
+        assertRefused(() -> delivered(MEAL_SUPPORT, null, null, 0), "units must be between 1 and 100, not 0");
     }
 
     @Test
     void aDeliveryWithoutAResidentCannotCountAUserServed() {
-        ServiceDelivered anonymous = new ServiceDelivered(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                MEAL_SUPPORT, "mapo-meal-jahwal", null, "mapo", IncomeTier.GENERAL, NOV_5, null, null, 3);
-
-        assertThatIllegalArgumentException().isThrownBy(() -> DeliveryFigures.of(anonymous))
-                .withMessage("residentRef is missing");
+        assertRefused(
+                () -> new ServiceDelivered(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        MEAL_SUPPORT,
+                        "mapo-meal-jahwal",
+                        null,
+                        "mapo",
+                        IncomeTier.GENERAL,
+                        NOV_5,
+                        null,
+                        null,
+                        3),
+                "residentRef is missing");
     }
 
     @Test
     void aMonthWithoutDeliveriesOfAServiceShowsZerosForIt() {
         MonthlyDeliveries month = new MonthlyDeliveries(Map.of(MEAL_SUPPORT, new DeliveryTotals(3, 27, 0)));
 
-        assertThat(month.byService()).containsOnlyKeys(ServiceType.values())
+        assertThat(month.byService())
+                .containsOnlyKeys(ServiceType.values())
                 .containsEntry(TEMPORARY_HOME_CARE, DeliveryTotals.NONE);
         assertThat(month.meals()).isEqualTo(27);
         assertThat(new MonthlyDeliveries(Map.of()).meals()).isZero();
-        assertThat(new UsersServed(Map.of(HOUSING_REPAIR, 2L), 2).byService()).containsOnlyKeys(ServiceType.values())
+        assertThat(new UsersServed(Map.of(HOUSING_REPAIR, 2L), 2).byService())
+                .containsOnlyKeys(ServiceType.values())
                 .containsEntry(MEAL_SUPPORT, 0L);
     }
 
-    private static ServiceDelivered delivered(ServiceType type, LocalTime start, LocalTime end, Integer units) {
-        return new ServiceDelivered(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), type, "mapo-homecare-coop",
-                RESIDENT, "mapo", IncomeTier.GENERAL, NOV_5, start, end, units);
+    private static long visitMinutes(LocalTime start, LocalTime end) {
+        return DeliveryFigures.of(delivered(TEMPORARY_HOME_CARE, start, end, null))
+                .minutes();
+    }
+
+    private static void assertRefused(ThrowingCallable event, String reason) {
+        assertThatThrownBy(event).isInstanceOf(MalformedEventException.class).hasMessage(reason);
+    }
+
+    private static ServiceDelivered delivered(
+            ServiceType type, @Nullable LocalTime start, @Nullable LocalTime end, @Nullable Integer units) {
+        return new ServiceDelivered(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                type,
+                "mapo-homecare-coop",
+                RESIDENT,
+                "mapo",
+                IncomeTier.GENERAL,
+                NOV_5,
+                start,
+                end,
+                units);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
+import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.CloudEventHeaders;
@@ -21,7 +22,6 @@ import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class DeliveryKpisIT extends ReportingIntegrationTest {
 
@@ -30,54 +30,86 @@ class DeliveryKpisIT extends ReportingIntegrationTest {
 
     @Test
     void aMonthOfDeliveriesAddsUpByServiceInTheMonthOfTheServiceDate() {
-        String district = unique("mapo");
         UUID kim = UUID.randomUUID();
         UUID lee = UUID.randomUUID();
         UUID park = UUID.randomUUID();
-        // Published just after midnight KST on 1 November for a meal of 31 October: it counts in October.
-        EventEnvelope publishedInNovember = EventEnvelope.of(units(UUID.randomUUID(), MEAL_SUPPORT, district, kim,
-                LocalDate.of(2026, 10, 31), 7), "/dolbom/matching-service", Instant.parse("2026-10-31T15:10:00Z"));
-        KAFKA.publish(publishedInNovember);
-        awaitApplied(publishedInNovember,
+        awaitApplied(
+                // Published just after midnight KST on 1 November for a meal of 31 October: it counts in October.
+                publish(
+                        units(UUID.randomUUID(), MEAL_SUPPORT, district, kim, LocalDate.of(2026, 10, 31), 7),
+                        Instant.parse("2026-10-31T15:10:00Z")),
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, district, kim, NOV_2, 10)),
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, district, kim, LocalDate.of(2026, 11, 9), 12)),
                 publish(units(UUID.randomUUID(), HOUSING_REPAIR, district, park, LocalDate.of(2026, 11, 10), 1)),
-                publish(visit(UUID.randomUUID(), TEMPORARY_HOME_CARE, district, kim, LocalDate.of(2026, 11, 5),
-                        LocalTime.of(9, 0), LocalTime.of(11, 30))),
-                publish(visit(UUID.randomUUID(), TEMPORARY_HOME_CARE, district, lee, LocalDate.of(2026, 11, 6),
-                        LocalTime.of(14, 0), LocalTime.of(15, 0))),
-                publish(visit(UUID.randomUUID(), MOBILITY_SUPPORT, district, park, LocalDate.of(2026, 11, 7),
-                        LocalTime.of(10, 0), LocalTime.of(10, 45))),
+                publish(visit(
+                        UUID.randomUUID(),
+                        TEMPORARY_HOME_CARE,
+                        district,
+                        kim,
+                        LocalDate.of(2026, 11, 5),
+                        LocalTime.of(9, 0),
+                        LocalTime.of(11, 30))),
+                publish(visit(
+                        UUID.randomUUID(),
+                        TEMPORARY_HOME_CARE,
+                        district,
+                        lee,
+                        LocalDate.of(2026, 11, 6),
+                        LocalTime.of(14, 0),
+                        LocalTime.of(15, 0))),
+                publish(visit(
+                        UUID.randomUUID(),
+                        MOBILITY_SUPPORT,
+                        district,
+                        park,
+                        LocalDate.of(2026, 11, 7),
+                        LocalTime.of(10, 0),
+                        LocalTime.of(10, 45))),
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, district, lee, LocalDate.of(2026, 11, 30), 5)),
-                publish(visit(UUID.randomUUID(), MOBILITY_SUPPORT, district, kim, LocalDate.of(2026, 12, 1),
-                        LocalTime.of(10, 0), LocalTime.of(12, 0))),
+                publish(visit(
+                        UUID.randomUUID(),
+                        MOBILITY_SUPPORT,
+                        district,
+                        kim,
+                        LocalDate.of(2026, 12, 1),
+                        LocalTime.of(10, 0),
+                        LocalTime.of(12, 0))),
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, unique("seodaemun"), kim, NOV_2, 100)));
 
-        get("/api/v1/kpis/monthly", district, "2026-11").expectBody()
-                .jsonPath("$.deliveries.MEAL_SUPPORT.deliveries").isEqualTo(3)
-                .jsonPath("$.deliveries.MEAL_SUPPORT.units").isEqualTo(27)
-                .jsonPath("$.deliveries.MEAL_SUPPORT.minutes").isEqualTo(0)
-                .jsonPath("$.deliveries.HOUSING_REPAIR.deliveries").isEqualTo(1)
-                .jsonPath("$.deliveries.HOUSING_REPAIR.units").isEqualTo(1)
-                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.deliveries").isEqualTo(2)
-                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.minutes").isEqualTo(210)
-                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.units").isEqualTo(0)
-                .jsonPath("$.deliveries.MOBILITY_SUPPORT.deliveries").isEqualTo(1)
-                .jsonPath("$.deliveries.MOBILITY_SUPPORT.minutes").isEqualTo(45)
-                .jsonPath("$.meals").isEqualTo(27);
-        get("/api/v1/kpis/meal-volume", district, "2026-11").expectBody()
-                .jsonPath("$.district").isEqualTo(district)
-                .jsonPath("$.month").isEqualTo("2026-11")
-                .jsonPath("$.meals").isEqualTo(27);
-        get("/api/v1/kpis/meal-volume", district, "2026-10").expectBody().jsonPath("$.meals").isEqualTo(7);
-        get("/api/v1/kpis/monthly", district, "2026-12").expectBody()
-                .jsonPath("$.deliveries.MOBILITY_SUPPORT.minutes").isEqualTo(120)
-                .jsonPath("$.meals").isEqualTo(0);
+        districtKpi("monthly", district, "2026-11")
+                .jsonPath("$.deliveries.MEAL_SUPPORT.deliveries")
+                .isEqualTo(3)
+                .jsonPath("$.deliveries.MEAL_SUPPORT.units")
+                .isEqualTo(27)
+                .jsonPath("$.deliveries.MEAL_SUPPORT.minutes")
+                .isEqualTo(0)
+                .jsonPath("$.deliveries.HOUSING_REPAIR.deliveries")
+                .isEqualTo(1)
+                .jsonPath("$.deliveries.HOUSING_REPAIR.units")
+                .isEqualTo(1)
+                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.deliveries")
+                .isEqualTo(2)
+                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.minutes")
+                .isEqualTo(210)
+                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.units")
+                .isEqualTo(0)
+                .jsonPath("$.deliveries.MOBILITY_SUPPORT.deliveries")
+                .isEqualTo(1)
+                .jsonPath("$.deliveries.MOBILITY_SUPPORT.minutes")
+                .isEqualTo(45)
+                .jsonPath("$.meals")
+                .isEqualTo(27);
+        districtKpi("meal-volume", district, "2026-11").jsonPath("$.meals").isEqualTo(27);
+        districtKpi("meal-volume", district, "2026-10").jsonPath("$.meals").isEqualTo(7);
+        districtKpi("monthly", district, "2026-12")
+                .jsonPath("$.deliveries.MOBILITY_SUPPORT.minutes")
+                .isEqualTo(120)
+                .jsonPath("$.meals")
+                .isEqualTo(0);
     }
 
     @Test
     void usersServedCountsEachResidentOncePerServiceAndOnceInAll() {
-        String district = unique("mapo");
         UUID kim = UUID.randomUUID();
         UUID lee = UUID.randomUUID();
         UUID park = UUID.randomUUID();
@@ -85,91 +117,124 @@ class DeliveryKpisIT extends ReportingIntegrationTest {
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, district, kim, NOV_2, 10)),
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, district, kim, LocalDate.of(2026, 11, 16), 10)),
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, district, lee, NOV_2, 10)),
-                publish(visit(UUID.randomUUID(), TEMPORARY_HOME_CARE, district, kim, NOV_2,
-                        LocalTime.of(9, 0), LocalTime.of(10, 0))),
-                publish(visit(UUID.randomUUID(), MOBILITY_SUPPORT, district, park, NOV_2,
-                        LocalTime.of(9, 0), LocalTime.of(10, 0))),
+                publish(visit(
+                        UUID.randomUUID(),
+                        TEMPORARY_HOME_CARE,
+                        district,
+                        kim,
+                        NOV_2,
+                        LocalTime.of(9, 0),
+                        LocalTime.of(10, 0))),
+                publish(visit(
+                        UUID.randomUUID(),
+                        MOBILITY_SUPPORT,
+                        district,
+                        park,
+                        NOV_2,
+                        LocalTime.of(9, 0),
+                        LocalTime.of(10, 0))),
                 publish(units(UUID.randomUUID(), MEAL_SUPPORT, district, park, LocalDate.of(2026, 12, 1), 10)));
 
-        get("/api/v1/kpis/users-served", district, "2026-11").expectBody()
-                .jsonPath("$.district").isEqualTo(district)
-                .jsonPath("$.month").isEqualTo("2026-11")
-                .jsonPath("$.byService.MEAL_SUPPORT").isEqualTo(2)
-                .jsonPath("$.byService.TEMPORARY_HOME_CARE").isEqualTo(1)
-                .jsonPath("$.byService.MOBILITY_SUPPORT").isEqualTo(1)
-                .jsonPath("$.byService.HOUSING_REPAIR").isEqualTo(0)
-                .jsonPath("$.total").isEqualTo(3);
-        get("/api/v1/kpis/users-served", district, "2026-12").expectBody()
-                .jsonPath("$.byService.MEAL_SUPPORT").isEqualTo(1)
-                .jsonPath("$.total").isEqualTo(1);
+        districtKpi("users-served", district, "2026-11")
+                .jsonPath("$.byService.MEAL_SUPPORT")
+                .isEqualTo(2)
+                .jsonPath("$.byService.TEMPORARY_HOME_CARE")
+                .isEqualTo(1)
+                .jsonPath("$.byService.MOBILITY_SUPPORT")
+                .isEqualTo(1)
+                .jsonPath("$.byService.HOUSING_REPAIR")
+                .isEqualTo(0)
+                .jsonPath("$.total")
+                .isEqualTo(3);
+        districtKpi("users-served", district, "2026-12")
+                .jsonPath("$.byService.MEAL_SUPPORT")
+                .isEqualTo(1)
+                .jsonPath("$.total")
+                .isEqualTo(1);
     }
 
     @Test
     void aRedeliveredDeliveryCountsOnce() {
-        String district = unique("mapo");
-        UUID order = UUID.randomUUID();
         UUID resident = UUID.randomUUID();
-        EventEnvelope first = EventEnvelope.of(units(order, MEAL_SUPPORT, district, resident, NOV_2, 10),
-                "/dolbom/matching-service", Instant.now());
-
-        KAFKA.publish(first);
-        KAFKA.publish(first);
+        EventEnvelope first = publishTwice(units(order, MEAL_SUPPORT, district, resident, NOV_2, 10));
         // The order's next delivery, on the same partition behind both copies: once it counts, so have they.
         EventEnvelope next = publish(units(order, MEAL_SUPPORT, district, resident, LocalDate.of(2026, 11, 9), 4));
         awaitApplied(first, next);
 
-        get("/api/v1/kpis/monthly", district, "2026-11").expectBody()
-                .jsonPath("$.deliveries.MEAL_SUPPORT.deliveries").isEqualTo(2)
-                .jsonPath("$.meals").isEqualTo(14)
-                .jsonPath("$.usersServed.total").isEqualTo(1);
+        districtKpi("monthly", district, "2026-11")
+                .jsonPath("$.deliveries.MEAL_SUPPORT.deliveries")
+                .isEqualTo(2)
+                .jsonPath("$.meals")
+                .isEqualTo(14)
+                .jsonPath("$.usersServed.total")
+                .isEqualTo(1);
     }
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheConsumerKeepsGoing() {
-        String district = unique("mapo");
-        UUID order = UUID.randomUUID();
-        KAFKA.send(CareTopics.DELIVERIES, order.toString(), "{not json".getBytes(StandardCharsets.UTF_8),
-                CloudEventHeaders.of(UUID.randomUUID(), "kr.dolbom.care.service.delivered.v1",
-                        "/dolbom/matching-service", Instant.now(), order.toString()));
-        KAFKA.send(CareTopics.DELIVERIES, order.toString(),
-                new CareEventCodec().encode(units(order, MEAL_SUPPORT, district, UUID.randomUUID(), NOV_2, 50)),
-                CloudEventHeaders.of(UUID.randomUUID(), "kr.dolbom.care.service.teleported.v1",
-                        "/dolbom/matching-service", Instant.now(), order.toString()));
+        sendRaw(order, "kr.dolbom.care.service.delivered.v1", "{not json");
+        sendRaw(
+                order,
+                "kr.dolbom.care.service.teleported.v1",
+                json(units(order, MEAL_SUPPORT, district, UUID.randomUUID(), NOV_2, 50)));
         // Behind both on the same partition: counting it shows the consumer got past them.
         EventEnvelope good = publish(units(order, MEAL_SUPPORT, district, UUID.randomUUID(), NOV_2, 4));
 
-        var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> order.toString().equals(r.key())),
-                records -> records.size() == 2);
-        assertThat(deadLetters).extracting(record -> KafkaTestClient.header(record, "kafka_dlt-exception-message"))
+        var deadLetters =
+                eventually().until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, order), records -> records.size() == 2);
+        assertThat(deadLetters)
+                .extracting(record -> KafkaTestClient.header(record, "kafka_dlt-exception-message"))
                 .anySatisfy(reason -> assertThat(reason).contains("unreadable kr.dolbom.care.service.delivered.v1"))
-                .anySatisfy(reason -> assertThat(reason).contains("unknown event type kr.dolbom.care.service.teleported.v1"));
-        assertThat(deadLetters).extracting(ConsumerRecord::value).extracting(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .anySatisfy(reason ->
+                        assertThat(reason).contains("unknown event type kr.dolbom.care.service.teleported.v1"));
+        assertThat(deadLetters)
+                .extracting(ConsumerRecord::value)
+                .extracting(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .contains("{not json");
         awaitApplied(good);
-        get("/api/v1/kpis/meal-volume", district, "2026-11").expectBody().jsonPath("$.meals").isEqualTo(4);
+        districtKpi("meal-volume", district, "2026-11").jsonPath("$.meals").isEqualTo(4);
     }
 
     @Test
     void aDeliveryThatCannotBeCountedIsDeadLetteredInsteadOfCountedWrong() {
-        String district = unique("mapo");
-        UUID order = UUID.randomUUID();
         UUID resident = UUID.randomUUID();
-        publish(visit(order, TEMPORARY_HOME_CARE, district, resident, NOV_2, LocalTime.of(11, 0), LocalTime.of(9, 0)));
-        EventEnvelope good = publish(visit(order, TEMPORARY_HOME_CARE, district, resident, NOV_2,
-                LocalTime.of(13, 0), LocalTime.of(14, 0)));
+        // No producer of ours can build a visit that ends before it starts, so it is forged from a good one.
+        String endsBeforeItStarts = json(visit(
+                        order,
+                        TEMPORARY_HOME_CARE,
+                        district,
+                        resident,
+                        NOV_2,
+                        LocalTime.of(11, 0),
+                        LocalTime.of(12, 0)))
+                .replace("\"endTime\":\"12:00:00\"", "\"endTime\":\"09:00:00\"");
+        sendRaw(order, "kr.dolbom.care.service.delivered.v1", endsBeforeItStarts);
+        EventEnvelope good = publish(
+                visit(order, TEMPORARY_HOME_CARE, district, resident, NOV_2, LocalTime.of(13, 0), LocalTime.of(14, 0)));
 
-        var deadLetters = eventually().until(() -> KAFKA.records(DEAD_LETTERS, r -> order.toString().equals(r.key())),
-                records -> records.size() == 1);
+        var deadLetters =
+                eventually().until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, order), records -> records.size() == 1);
         assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
-                .contains("a visit from 11:00 to 09:00 does not end after it starts");
+                .contains("endTime 09:00 is not after startTime 11:00");
         awaitApplied(good);
-        get("/api/v1/kpis/monthly", district, "2026-11").expectBody()
-                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.deliveries").isEqualTo(1)
-                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.minutes").isEqualTo(60);
+        districtKpi("monthly", district, "2026-11")
+                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.deliveries")
+                .isEqualTo(1)
+                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.minutes")
+                .isEqualTo(60);
     }
 
-    private WebTestClient.ResponseSpec get(String path, String district, String month) {
-        return http.get().uri(path + "?district={district}&month={month}", district, month).exchange()
-                .expectStatus().isOk();
+    /** Sends a record as it stands, so that the consumer meets what no producer of ours would publish. */
+    private static void sendRaw(UUID order, String type, String payload) {
+        KAFKA.send(
+                CareTopics.DELIVERIES,
+                order.toString(),
+                payload.getBytes(StandardCharsets.UTF_8),
+                CloudEventHeaders.of(
+                        UUID.randomUUID(), type, "/dolbom/matching-service", Instant.now(), order.toString()));
+    }
+
+    private static String json(CareEvent event) {
+        return new String(new CareEventCodec().encode(event), StandardCharsets.UTF_8);
     }
 }

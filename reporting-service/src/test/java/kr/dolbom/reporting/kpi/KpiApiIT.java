@@ -21,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class KpiApiIT extends ReportingIntegrationTest {
 
@@ -29,73 +28,105 @@ class KpiApiIT extends ReportingIntegrationTest {
 
     @Test
     void theMonthlyDocumentFollowsOneOrderFromRequestToCharge() {
-        String district = unique("mapo");
         String provider = unique("meal-jahwal");
         UUID resident = UUID.randomUUID();
-        OrderPlaced order = placed(district, LocalDate.of(2026, 11, 2), true, 2);
+        OrderPlaced placedOrder = placed(district, LocalDate.of(2026, 11, 2), true, 2);
         awaitApplied(
-                publish(order),
+                publish(placedOrder),
                 publish(rejected(district, NOV_3)),
-                publish(assigned(order.careOrderId(), district, NOV_3, false)),
-                publish(units(order.careOrderId(), ServiceType.MEAL_SUPPORT, district, resident, NOV_3, 10)),
-                publish(visit(order.careOrderId(), ServiceType.TEMPORARY_HOME_CARE, district, resident, NOV_3,
-                        LocalTime.of(9, 0), LocalTime.of(11, 30))),
-                publish(charged(order.careOrderId(), district, provider, NOV_3, 38_340, 0)));
+                publish(assigned(placedOrder.careOrderId(), district, NOV_3, false)),
+                publish(units(placedOrder.careOrderId(), ServiceType.MEAL_SUPPORT, district, resident, NOV_3, 10)),
+                publish(visit(
+                        placedOrder.careOrderId(),
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        district,
+                        resident,
+                        NOV_3,
+                        LocalTime.of(9, 0),
+                        LocalTime.of(11, 30))),
+                publish(charged(placedOrder.careOrderId(), district, provider, NOV_3, 38_340, 0)));
 
-        monthly(district, "2026-11").expectBody()
-                .jsonPath("$.district").isEqualTo(district)
-                .jsonPath("$.month").isEqualTo("2026-11")
-                .jsonPath("$.orders.placed").isEqualTo(1)
-                .jsonPath("$.orders.rejected").isEqualTo(1)
-                .jsonPath("$.orders.urgent").isEqualTo(1)
-                .jsonPath("$.orders.linesRequested").isEqualTo(2)
-                .jsonPath("$.orders.linesAssigned").isEqualTo(1)
-                .jsonPath("$.orders.lastResort").isEqualTo(0)
-                .jsonPath("$.orders.matchRate").isEqualTo(0.5)
-                .jsonPath("$.orders.lastResortShare").isEqualTo(0.0)
-                .jsonPath("$.deliveries.MEAL_SUPPORT.units").isEqualTo(10)
-                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.minutes").isEqualTo(150)
-                .jsonPath("$.meals").isEqualTo(10)
-                .jsonPath("$.usersServed.byService.MEAL_SUPPORT").isEqualTo(1)
-                .jsonPath("$.usersServed.byService.TEMPORARY_HOME_CARE").isEqualTo(1)
-                .jsonPath("$.usersServed.total").isEqualTo(1)
-                .jsonPath("$.charges.count").isEqualTo(1)
-                .jsonPath("$.charges.amount").isEqualTo(38_340)
-                .jsonPath("$.charges.publicShare").isEqualTo(38_340)
-                .jsonPath("$.charges.coPayment").isEqualTo(0);
+        districtKpi("monthly", district, "2026-11")
+                .jsonPath("$.orders.placed")
+                .isEqualTo(1)
+                .jsonPath("$.orders.rejected")
+                .isEqualTo(1)
+                .jsonPath("$.orders.urgent")
+                .isEqualTo(1)
+                .jsonPath("$.orders.linesRequested")
+                .isEqualTo(2)
+                .jsonPath("$.orders.linesAssigned")
+                .isEqualTo(1)
+                .jsonPath("$.orders.lastResort")
+                .isEqualTo(0)
+                .jsonPath("$.orders.matchRate")
+                .isEqualTo(0.5)
+                .jsonPath("$.orders.lastResortShare")
+                .isEqualTo(0.0)
+                .jsonPath("$.deliveries.MEAL_SUPPORT.units")
+                .isEqualTo(10)
+                .jsonPath("$.deliveries.TEMPORARY_HOME_CARE.minutes")
+                .isEqualTo(150)
+                .jsonPath("$.meals")
+                .isEqualTo(10)
+                .jsonPath("$.usersServed.byService.MEAL_SUPPORT")
+                .isEqualTo(1)
+                .jsonPath("$.usersServed.byService.TEMPORARY_HOME_CARE")
+                .isEqualTo(1)
+                .jsonPath("$.usersServed.total")
+                .isEqualTo(1)
+                .jsonPath("$.charges.count")
+                .isEqualTo(1)
+                .jsonPath("$.charges.amount")
+                .isEqualTo(38_340)
+                .jsonPath("$.charges.publicShare")
+                .isEqualTo(38_340)
+                .jsonPath("$.charges.coPayment")
+                .isEqualTo(0);
     }
 
     @Test
     void aDistrictOrProviderWithoutActivityGetsZerosNotNotFound() {
-        String district = unique("nowhere");
-        monthly(district, "2026-11").expectBody()
-                .jsonPath("$.district").isEqualTo(district)
-                .jsonPath("$.orders.placed").isEqualTo(0)
-                .jsonPath("$.orders.linesRequested").isEqualTo(0)
-                .jsonPath("$.orders.matchRate").doesNotExist()
-                .jsonPath("$.orders.lastResortShare").doesNotExist()
-                .jsonPath("$.deliveries.length()").isEqualTo(ServiceType.values().length)
-                .jsonPath("$.deliveries.MEAL_SUPPORT.deliveries").isEqualTo(0)
-                .jsonPath("$.deliveries.MOBILITY_SUPPORT.minutes").isEqualTo(0)
-                .jsonPath("$.meals").isEqualTo(0)
-                .jsonPath("$.usersServed.byService.length()").isEqualTo(ServiceType.values().length)
-                .jsonPath("$.usersServed.byService.HOUSING_REPAIR").isEqualTo(0)
-                .jsonPath("$.usersServed.total").isEqualTo(0)
-                .jsonPath("$.charges.count").isEqualTo(0)
-                .jsonPath("$.charges.amount").isEqualTo(0);
-        String orders = get("/api/v1/kpis/orders", Map.of("district", district, "month", "2026-11"))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        districtKpi("monthly", district, "2026-11")
+                .jsonPath("$.orders.placed")
+                .isEqualTo(0)
+                .jsonPath("$.orders.linesRequested")
+                .isEqualTo(0)
+                .jsonPath("$.orders.matchRate")
+                .doesNotExist()
+                .jsonPath("$.orders.lastResortShare")
+                .doesNotExist()
+                .jsonPath("$.deliveries.length()")
+                .isEqualTo(ServiceType.values().length)
+                .jsonPath("$.deliveries.MEAL_SUPPORT.deliveries")
+                .isEqualTo(0)
+                .jsonPath("$.deliveries.MOBILITY_SUPPORT.minutes")
+                .isEqualTo(0)
+                .jsonPath("$.meals")
+                .isEqualTo(0)
+                .jsonPath("$.usersServed.byService.length()")
+                .isEqualTo(ServiceType.values().length)
+                .jsonPath("$.usersServed.byService.HOUSING_REPAIR")
+                .isEqualTo(0)
+                .jsonPath("$.usersServed.total")
+                .isEqualTo(0)
+                .jsonPath("$.charges.count")
+                .isEqualTo(0)
+                .jsonPath("$.charges.amount")
+                .isEqualTo(0);
+        String orders = text(districtKpi("orders", district, "2026-11"));
         assertThat(orders).as("no lines: the match rate is unknown, not zero").contains("\"matchRate\":null");
-        get("/api/v1/kpis/meal-volume", Map.of("district", district, "month", "2026-11"))
-                .expectStatus().isOk().expectBody().jsonPath("$.meals").isEqualTo(0);
-        get("/api/v1/kpis/users-served", Map.of("district", district, "month", "2026-11"))
-                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
-        get("/api/v1/kpis/charges", Map.of("provider", unique("idle-coop"), "month", "2026-11"))
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.count").isEqualTo(0)
-                .jsonPath("$.amount").isEqualTo(0)
-                .jsonPath("$.publicShare").isEqualTo(0)
-                .jsonPath("$.coPayment").isEqualTo(0);
+        districtKpi("meal-volume", district, "2026-11").jsonPath("$.meals").isEqualTo(0);
+        districtKpi("users-served", district, "2026-11").jsonPath("$.total").isEqualTo(0);
+        providerCharges(unique("idle-coop"), "2026-11")
+                .jsonPath("$.count")
+                .isEqualTo(0)
+                .jsonPath("$.amount")
+                .isEqualTo(0)
+                .jsonPath("$.publicShare")
+                .isEqualTo(0)
+                .jsonPath("$.coPayment")
+                .isEqualTo(0);
     }
 
     static Stream<Arguments> badRequests() {
@@ -109,34 +140,31 @@ class KpiApiIT extends ReportingIntegrationTest {
                 Arguments.of("/api/v1/kpis/meal-volume", Map.of("district", "mapo", "month", "2026-11-05"), "month"),
                 Arguments.of("/api/v1/kpis/meal-volume", Map.of("district", "mapo", "month", ""), "month"),
                 Arguments.of("/api/v1/kpis/users-served", Map.of("district", "mapo", "month", "+12026-11"), "month"),
-                Arguments.of("/api/v1/kpis/users-served", Map.of("district", "m".repeat(41), "month", "2026-11"), "district"),
+                Arguments.of(
+                        "/api/v1/kpis/users-served",
+                        Map.of("district", "m".repeat(41), "month", "2026-11"),
+                        "district"),
                 Arguments.of("/api/v1/kpis/charges", Map.of("month", "2026-11"), "provider"),
-                Arguments.of("/api/v1/kpis/charges", Map.of("provider", "mapo-homecare-coop", "month", "11/2026"), "month"));
+                Arguments.of(
+                        "/api/v1/kpis/charges", Map.of("provider", "mapo-homecare-coop", "month", "11/2026"), "month"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("badRequests")
     void aBadParameterGetsAProblemNamingIt(String path, Map<String, String> params, String field) {
         get(path, params)
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo(field)
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains(field));
-    }
-
-    private WebTestClient.ResponseSpec monthly(String district, String month) {
-        return get("/api/v1/kpis/monthly", Map.of("district", district, "month", month)).expectStatus().isOk();
-    }
-
-    /** Values go in as URI variables, so that "+" and " " arrive as sent instead of as URL syntax. */
-    private WebTestClient.ResponseSpec get(String path, Map<String, String> params) {
-        return http.get().uri(builder -> {
-            builder.path(path);
-            params.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
-            return builder.build(params);
-        }).exchange();
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field)
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains(field));
     }
 }

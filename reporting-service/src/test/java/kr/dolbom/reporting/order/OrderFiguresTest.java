@@ -1,11 +1,12 @@
 package kr.dolbom.reporting.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
+import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.reporting.CareEvents;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,10 @@ class OrderFiguresTest {
     }
 
     @Test
-    void anOrderWithoutADistrictCannotBeCounted() {
-        assertThatIllegalArgumentException().isThrownBy(() -> OrderFigures.of(CareEvents.placed(null, NOV_2, false, 1)))
-                .withMessage("district is missing");
+    void anOrderWithoutADistrictCannotBeCountedBecauseTheContractRefusesIt() {
+        assertThatThrownBy(() -> CareEvents.placed(null, NOV_2, false, 1))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("district is missing");
     }
 
     @Test

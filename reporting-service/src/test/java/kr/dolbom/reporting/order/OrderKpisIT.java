@@ -5,19 +5,16 @@ import static kr.dolbom.reporting.CareEvents.placed;
 import static kr.dolbom.reporting.CareEvents.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class OrderKpisIT extends ReportingIntegrationTest {
 
     @Test
     void ordersCountInTheMonthTheyWereRequestedAndLinesInTheMonthTheyWereAssigned() {
-        String district = unique("mapo");
         awaitApplied(
                 publish(placed(district, LocalDate.of(2026, 11, 2), true, 2)),
                 publish(placed(district, LocalDate.of(2026, 11, 15), false, 1)),
@@ -31,49 +28,52 @@ class OrderKpisIT extends ReportingIntegrationTest {
                 publish(assigned(UUID.randomUUID(), district, LocalDate.of(2026, 10, 31), true)),
                 publish(placed(unique("seodaemun"), LocalDate.of(2026, 11, 2), true, 4)));
 
-        orders(district, "2026-11").expectBody()
-                .jsonPath("$.district").isEqualTo(district)
-                .jsonPath("$.month").isEqualTo("2026-11")
-                .jsonPath("$.placed").isEqualTo(3)
-                .jsonPath("$.rejected").isEqualTo(1)
-                .jsonPath("$.urgent").isEqualTo(1)
-                .jsonPath("$.linesRequested").isEqualTo(4)
-                .jsonPath("$.linesAssigned").isEqualTo(3)
-                .jsonPath("$.lastResort").isEqualTo(1)
-                .jsonPath("$.matchRate").isEqualTo(0.75)
-                .jsonPath("$.lastResortShare").isEqualTo(0.3333);
-        orders(district, "2026-10").expectBody()
-                .jsonPath("$.placed").isEqualTo(1)
-                .jsonPath("$.urgent").isEqualTo(1)
-                .jsonPath("$.linesRequested").isEqualTo(5)
-                .jsonPath("$.linesAssigned").isEqualTo(1)
-                .jsonPath("$.matchRate").isEqualTo(0.2)
-                .jsonPath("$.lastResortShare").isEqualTo(1.0);
-        String body = orders(district, "2026-11").expectBody(String.class).returnResult().getResponseBody();
+        districtKpi("orders", district, "2026-11")
+                .jsonPath("$.placed")
+                .isEqualTo(3)
+                .jsonPath("$.rejected")
+                .isEqualTo(1)
+                .jsonPath("$.urgent")
+                .isEqualTo(1)
+                .jsonPath("$.linesRequested")
+                .isEqualTo(4)
+                .jsonPath("$.linesAssigned")
+                .isEqualTo(3)
+                .jsonPath("$.lastResort")
+                .isEqualTo(1)
+                .jsonPath("$.matchRate")
+                .isEqualTo(0.75)
+                .jsonPath("$.lastResortShare")
+                .isEqualTo(0.3333);
+        districtKpi("orders", district, "2026-10")
+                .jsonPath("$.placed")
+                .isEqualTo(1)
+                .jsonPath("$.urgent")
+                .isEqualTo(1)
+                .jsonPath("$.linesRequested")
+                .isEqualTo(5)
+                .jsonPath("$.linesAssigned")
+                .isEqualTo(1)
+                .jsonPath("$.matchRate")
+                .isEqualTo(0.2)
+                .jsonPath("$.lastResortShare")
+                .isEqualTo(1.0);
+        String body = text(districtKpi("orders", district, "2026-11"));
         assertThat(body).as("shares are exact decimals with four places").contains("\"matchRate\":0.7500");
     }
 
     @Test
     void aRedeliveredAssignmentCountsOnce() {
-        String district = unique("mapo");
-        UUID order = UUID.randomUUID();
-        EventEnvelope first = EventEnvelope.of(assigned(order, district, LocalDate.of(2026, 11, 5), false),
-                "/dolbom/matching-service", Instant.now());
-
-        KAFKA.publish(first);
-        KAFKA.publish(first);
+        EventEnvelope first = publishTwice(assigned(order, district, LocalDate.of(2026, 11, 5), false));
         // The order's next line, on the same partition behind both copies: once it counts, so have they.
         EventEnvelope second = publish(assigned(order, district, LocalDate.of(2026, 11, 6), true));
         awaitApplied(first, second);
 
-        orders(district, "2026-11").expectBody()
-                .jsonPath("$.linesAssigned").isEqualTo(2)
-                .jsonPath("$.lastResort").isEqualTo(1);
-        assertThat(count("select count(*) from processed_event where event_id = '" + first.id() + "'")).isEqualTo(1);
-    }
-
-    private WebTestClient.ResponseSpec orders(String district, String month) {
-        return http.get().uri("/api/v1/kpis/orders?district={district}&month={month}", district, month).exchange()
-                .expectStatus().isOk();
+        districtKpi("orders", district, "2026-11")
+                .jsonPath("$.linesAssigned")
+                .isEqualTo(2)
+                .jsonPath("$.lastResort")
+                .isEqualTo(1);
+        assertThat(timesApplied(first)).isEqualTo(1);
     }
 }

@@ -1,20 +1,21 @@
 package kr.dolbom.matching.assignment;
 
-import java.util.function.Consumer;
+import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.platform.inbox.EventHandlers;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
+import kr.dolbom.platform.inbox.Subscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /** Placed orders are matched as they arrive; rejected ones concern matching not at all. */
 @Configuration(proxyBeanMethods = false)
-class PlacedOrders {
+class OrderSubscription {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(IdempotentConsumers consumers, LineMatching matching) {
-        return consumers.consumer("orderEvents", EventHandlers.handling()
-                .on(OrderPlaced.class, (placed, envelope) -> matching.assign(placed)));
+    Subscription orderEvents(IdempotentConsumers consumers, LineMatching matching) {
+        return consumers.subscribe(
+                CareTopics.ORDERS,
+                EventHandlers.handling().on(OrderPlaced.class, (placed, envelope) -> matching.assign(placed)));
     }
 }

@@ -6,11 +6,11 @@ import reactor.core.publisher.Mono;
 
 /** The dongs of the districts this window serves. */
 @Repository
-class DistrictDongs {
+class DistrictDongStore {
 
     private final DatabaseClient db;
 
-    DistrictDongs(DatabaseClient db) {
+    DistrictDongStore(DatabaseClient db) {
         this.db = db;
     }
 

@@ -1,4 +1,4 @@
-package kr.dolbom.intake.order;
+package kr.dolbom.intake.eligibility;
 
 /** The Care SOS target groups (돌봄SOS 대상자): who may be served at all. */
 public enum TargetGroup {

@@ -1,10 +1,9 @@
-package kr.dolbom.intake.request;
+package kr.dolbom.intake.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import kr.dolbom.events.RejectionReason;
-import kr.dolbom.intake.order.TargetGroup;
 import org.junit.jupiter.api.Test;
 
 class CareSosEligibilityTest {
@@ -47,9 +46,11 @@ class CareSosEligibilityTest {
     void aLeapDayBirthdayTurnsSixtyFiveOnTheFirstOfMarch() {
         LocalDate born = LocalDate.of(1960, 2, 29);
 
-        assertThat(CareSosEligibility.decide(born, NOT_DISABLED, NOT_IN_NEED, LocalDate.of(2025, 2, 28)).eligible())
+        assertThat(CareSosEligibility.decide(born, NOT_DISABLED, NOT_IN_NEED, LocalDate.of(2025, 2, 28))
+                        .eligible())
                 .isFalse();
-        assertThat(CareSosEligibility.decide(born, NOT_DISABLED, NOT_IN_NEED, LocalDate.of(2025, 3, 1)).group())
+        assertThat(CareSosEligibility.decide(born, NOT_DISABLED, NOT_IN_NEED, LocalDate.of(2025, 3, 1))
+                        .group())
                 .contains(TargetGroup.SENIOR);
     }
 

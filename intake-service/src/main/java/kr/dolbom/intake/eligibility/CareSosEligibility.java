@@ -1,9 +1,8 @@
-package kr.dolbom.intake.request;
+package kr.dolbom.intake.eligibility;
 
 import java.time.LocalDate;
 import java.time.Period;
 import kr.dolbom.events.RejectionReason;
-import kr.dolbom.intake.order.TargetGroup;
 
 /**
  * Seoul Care SOS targets (2021 work report of the Seoul social service agency): seniors 65 and over,
@@ -15,20 +14,19 @@ public final class CareSosEligibility {
     static final int SENIOR_AGE = 65;
     static final int MIDDLE_AGE = 50;
 
-    private CareSosEligibility() {
-    }
+    private CareSosEligibility() {}
 
     public static Eligibility decide(LocalDate birthDate, boolean disabled, boolean attestedNeed, LocalDate on) {
         int age = Period.between(birthDate, on).getYears();
         if (disabled) {
-            return Eligibility.eligibleAs(TargetGroup.DISABLED);
+            return new Eligibility.Eligible(TargetGroup.DISABLED);
         }
         if (age >= SENIOR_AGE) {
-            return Eligibility.eligibleAs(TargetGroup.SENIOR);
+            return new Eligibility.Eligible(TargetGroup.SENIOR);
         }
         if (age >= MIDDLE_AGE && attestedNeed) {
-            return Eligibility.eligibleAs(TargetGroup.MIDDLE_AGED_IN_NEED);
+            return new Eligibility.Eligible(TargetGroup.MIDDLE_AGED_IN_NEED);
         }
-        return Eligibility.rejected(RejectionReason.NOT_IN_TARGET_GROUP);
+        return new Eligibility.Rejected(RejectionReason.NOT_IN_TARGET_GROUP);
     }
 }

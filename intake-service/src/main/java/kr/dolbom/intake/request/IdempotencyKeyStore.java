@@ -8,21 +8,22 @@ import reactor.core.publisher.Mono;
 
 /** The first answer given to each Idempotency-Key, with a fingerprint of the request it answered. */
 @Repository
-class IdempotencyKeys {
+class IdempotencyKeyStore {
 
     private final DatabaseClient db;
 
-    IdempotencyKeys(DatabaseClient db) {
+    IdempotencyKeyStore(DatabaseClient db) {
         this.db = db;
     }
 
-    record Stored(String requestHash, byte[] response) {
-    }
+    record Stored(String requestHash, byte[] response) {}
 
     Mono<Stored> find(String key) {
         return db.sql("select request_hash, response from idempotency_key where key = :key")
                 .bind("key", key)
-                .map(row -> new Stored(row.get("request_hash", String.class), row.get("response", Json.class).asArray()))
+                .map(row -> new Stored(
+                        row.get("request_hash", String.class),
+                        row.get("response", Json.class).asArray()))
                 .one();
     }
 

@@ -1,0 +1,21 @@
+package kr.dolbom.billing.charge;
+
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.platform.inbox.EventHandlers;
+import kr.dolbom.platform.inbox.IdempotentConsumers;
+import kr.dolbom.platform.inbox.Subscription;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DeliverySubscription {
+
+    @Bean
+    Subscription deliveryEvents(IdempotentConsumers consumers, DeliveryCharging charging) {
+        return consumers.subscribe(
+                CareTopics.DELIVERIES,
+                EventHandlers.handling()
+                        .on(ServiceDelivered.class, (delivered, envelope) -> charging.charge(delivered)));
+    }
+}

@@ -1,0 +1,87 @@
+package kr.dolbom.platform.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import kr.dolbom.events.CareEventCodec;
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.MalformedEventException;
+import kr.dolbom.platform.PlatformAutoConfiguration;
+import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.kafka.CareKafkaAutoConfiguration;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The consumers: idempotent inboxes, subscriptions bound by their declaration, retries and dead letters. */
+@AutoConfiguration(after = {PlatformAutoConfiguration.class, CareKafkaAutoConfiguration.class})
+public class InboxAutoConfiguration {
+
+    @Bean
+    static SubscriptionBindings subscriptionBindings() {
+        return new SubscriptionBindings();
+    }
+
+    @Bean
+    static SmartInitializingSingleton subscriptionDestinations(ConfigurableListableBeanFactory beanFactory) {
+        return SubscriptionBindings.destinations(beanFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotentConsumers idempotentConsumers(
+            DatabaseClient db, TransactionalOperator tx, CareEventCodec codec, MeterRegistry meters) {
+        return new IdempotentConsumers(db, tx, codec, meters, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Retries and dead-lettering of every consumer, set on each listener container because the dead-letter
+     * topic names the group: {@code <topic>.<group>.dlq}. A malformed event, or one the domain's rules refuse,
+     * goes there at once; anything else is retried with back-off first. The dead-letter record is published and
+     * acknowledged before the offset moves on: if even that fails (the broker or the topic is away), the record
+     * is delivered again later instead of being skipped and lost, as the binder's own dead-lettering would.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> careConsumerErrorHandling(
+            @Qualifier("careKafkaTemplate") KafkaTemplate<String, byte[]> careKafkaTemplate) {
+        return (container, destination, group) -> {
+            DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                    careKafkaTemplate,
+                    (record, exception) -> new TopicPartition(CareTopics.deadLetter(record.topic(), group), -1));
+            ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(3);
+            backOff.setInitialInterval(200);
+            backOff.setMultiplier(3);
+            backOff.setMaxInterval(5_000);
+            // The reason is our own verdict (a malformed payload, a rule said no), not the framework's wrappers.
+            ConsumerRecordRecoverer withReason =
+                    (record, exception) -> deadLetters.accept(record, rootCause(exception));
+            DefaultErrorHandler handler = new DefaultErrorHandler(withReason, backOff);
+            handler.addNotRetryableExceptions(MalformedEventException.class, RuleViolation.class);
+            container.setCommonErrorHandler(handler);
+        };
+    }
+
+    private static Exception rootCause(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException || cause instanceof RuleViolation) {
+                return (Exception) cause;
+            }
+        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(exception);
+        return root instanceof Exception rootException ? rootException : exception;
+    }
+}

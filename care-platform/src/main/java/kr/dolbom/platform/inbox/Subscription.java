@@ -1,0 +1,64 @@
+package kr.dolbom.platform.inbox;
+
+import java.util.function.Consumer;
+import kr.dolbom.events.CareEventType;
+import org.springframework.beans.factory.BeanNameAware;
+import org.springframework.messaging.Message;
+
+/**
+ * A service's subscription to one care stream, declared once as a bean:
+ *
+ * <pre>{@code
+ * @Bean
+ * Subscription assignmentEvents(IdempotentConsumers consumers, CareOrderStore orders) {
+ *     return consumers.subscribe(CareTopics.ASSIGNMENTS, EventHandlers.handling()
+ *             .on(LineAssigned.class, (assigned, envelope) -> ...));
+ * }
+ * }</pre>
+ *
+ * The bean's name names its inbox, its metrics and its binding; the platform derives the function definition
+ * and the binding's destination from the declaration ({@link SubscriptionBindings}).
+ */
+public final class Subscription implements Consumer<Message<byte[]>>, BeanNameAware {
+
+    private final String topic;
+    private final EventHandlers handlers;
+    private final IdempotentConsumers consumers;
+    private String name;
+
+    Subscription(String topic, EventHandlers handlers, IdempotentConsumers consumers) {
+        handlers.types().forEach(type -> {
+            String home = CareEventType.of(type).topic();
+            if (!home.equals(topic)) {
+                throw new IllegalArgumentException(
+                        type.getSimpleName() + " is published on " + home + ", not " + topic);
+            }
+        });
+        this.topic = topic;
+        this.handlers = handlers;
+        this.consumers = consumers;
+    }
+
+    @Override
+    public void setBeanName(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The binding Spring Cloud Stream knows the function's input by. */
+    public String bindingName() {
+        return name + "-in-0";
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        consumers.consume(this, handlers, message);
+    }
+}

@@ -1,0 +1,78 @@
+package kr.dolbom.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class StackOptionsTest {
+
+    @Test
+    void theWordMayComeAfterTheOptionsAsWellAsBefore() {
+        StackOptions options =
+                parse(Map.of(), "--fresh", "--data-dir=/tmp/stack/../dolbom", "--port-offset", "20000", "up");
+
+        assertThat(options.action()).isEqualTo(StackOptions.Action.up);
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/dolbom"));
+        assertThat(options.logs()).isEqualTo(Path.of("/tmp/dolbom/logs"));
+        assertThat(options.port(ServiceSpec.INTAKE)).isEqualTo(28081);
+        assertThat(options.port(StackOptions.POSTGRES_PORT)).isEqualTo(35432);
+    }
+
+    @Test
+    void theTourAsDemoShRunsIt() {
+        StackOptions options = parse(
+                Map.of("DOLBOM_POSTGRES_URL", " ", "DOLBOM_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"),
+                "demo",
+                "--port-offset=100");
+
+        assertThat(options.action()).isEqualTo(StackOptions.Action.demo);
+        assertThat(options.fresh()).isFalse();
+        assertThat(options.port(ServiceSpec.REPORTING)).isEqualTo(8184);
+        assertThat(options.dataDir()).isEqualTo(Path.of(".local-stack").toAbsolutePath());
+        assertThat(options.externalKafka()).isEqualTo("kafka:9092");
+        assertThat(options.externalPostgres()).as("blank is unset").isNull();
+        assertThat(options.postgresUser()).isEqualTo("postgres");
+        assertThat(options.serviceJavaOptions()).isEqualTo("-Xmx256m -XX:+UseSerialGC");
+        assertThat(options.servicesDir().getFileName()).isEqualTo(Path.of("services"));
+    }
+
+    @Test
+    void nothingGivenStartsTheStack() {
+        assertThat(parse(Map.of()).action()).isEqualTo(StackOptions.Action.up);
+    }
+
+    @Test
+    void helpListsTheOptionsAndAWrongArgumentIsOneLineWithASuggestion() {
+        StringWriter out = new StringWriter();
+        CommandLine help = LocalStack.commandLine(Map.of()).setOut(new PrintWriter(out));
+        assertThat(help.execute("up", "--help")).isZero();
+        assertThat(out.toString())
+                .contains(
+                        "[up|demo]",
+                        "--fresh",
+                        "--data-dir=DIR",
+                        "--port-offset=N",
+                        "DOLBOM_POSTGRES_URL",
+                        "DOLBOM_SERVICE_JAVA_OPTS");
+
+        StringWriter err = new StringWriter();
+        CommandLine wrong = LocalStack.commandLine(Map.of()).setErr(new PrintWriter(err));
+        assertThat(wrong.execute("--fres")).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("local stack: Unknown option: '--fres'; try --help")
+                .contains("--fresh")
+                .doesNotContain("Usage:");
+    }
+
+    private static StackOptions parse(Map<String, String> env, String... args) {
+        CommandLine command = LocalStack.commandLine(env);
+        command.parseArgs(args);
+        return command.getCommand();
+    }
+}

@@ -1,0 +1,12 @@
+package kr.dolbom.intake;
+
+import kr.dolbom.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void keepsTheShapeOfACareService() {
+        ServiceArchitecture.of("kr.dolbom.intake").check();
+    }
+}

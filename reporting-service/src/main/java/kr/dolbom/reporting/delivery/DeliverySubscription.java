@@ -1,0 +1,22 @@
+package kr.dolbom.reporting.delivery;
+
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.platform.inbox.EventHandlers;
+import kr.dolbom.platform.inbox.IdempotentConsumers;
+import kr.dolbom.platform.inbox.Subscription;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Counts deliveries, units, minutes and residents served as providers report them through matching. */
+@Configuration(proxyBeanMethods = false)
+class DeliverySubscription {
+
+    @Bean
+    Subscription deliveryEvents(IdempotentConsumers consumers, DeliveryKpiStore kpis) {
+        return consumers.subscribe(
+                CareTopics.DELIVERIES,
+                EventHandlers.handling()
+                        .on(ServiceDelivered.class, (delivered, envelope) -> kpis.add(DeliveryFigures.of(delivered))));
+    }
+}

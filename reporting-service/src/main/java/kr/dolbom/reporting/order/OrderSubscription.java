@@ -1,0 +1,27 @@
+package kr.dolbom.reporting.order;
+
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.OrderRejected;
+import kr.dolbom.platform.inbox.EventHandlers;
+import kr.dolbom.platform.inbox.IdempotentConsumers;
+import kr.dolbom.platform.inbox.Subscription;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Counts orders as intake announces them. The envelope's time is not used: it is when intake published, and a
+ * replay must not move an order to another month.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderSubscription {
+
+    @Bean
+    Subscription orderEvents(IdempotentConsumers consumers, OrderKpiStore kpis) {
+        return consumers.subscribe(
+                CareTopics.ORDERS,
+                EventHandlers.handling()
+                        .on(OrderPlaced.class, (placed, envelope) -> kpis.addOrder(OrderFigures.of(placed)))
+                        .on(OrderRejected.class, (rejected, envelope) -> kpis.addOrder(OrderFigures.of(rejected))));
+    }
+}
