@@ -83,6 +83,12 @@ final class BenchOptions implements Callable<Integer> {
     private boolean profile;
 
     @Option(
+            names = "--unsafe-commits",
+            description = "run PostgreSQL without waiting for the disk (synchronous_commit=off, fsync=off): "
+                    + "faster, and a crash loses answered commits; the report says NOT DURABLE")
+    private boolean unsafeCommits;
+
+    @Option(
             names = {"-h", "--help"},
             usageHelp = true,
             description = "show this help and exit")
@@ -160,6 +166,10 @@ final class BenchOptions implements Callable<Integer> {
 
     boolean external() {
         return external;
+    }
+
+    boolean unsafeCommits() {
+        return unsafeCommits;
     }
 
     boolean profile() {

@@ -91,6 +91,7 @@ final class Ceilings {
     private static double postgresInsertCommits(String adminUrl, Duration duration, int rowBytes) throws Exception {
         Properties admin = new Properties();
         admin.setProperty("user", "postgres");
+        admin.setProperty("password", Stack.POSTGRES_PASSWORD);
         try (Connection connection = DriverManager.getConnection(adminUrl, admin);
                 Statement sql = connection.createStatement()) {
             if (!connection

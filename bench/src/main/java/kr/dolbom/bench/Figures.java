@@ -127,6 +127,7 @@ final class Figures {
     long commits() {
         Properties admin = new Properties();
         admin.setProperty("user", "postgres");
+        admin.setProperty("password", Stack.POSTGRES_PASSWORD);
         try (Connection connection = DriverManager.getConnection(stack.postgresAdminUrl(), admin);
                 ResultSet row = connection.createStatement().executeQuery("""
                         select coalesce(sum(xact_commit), 0) from pg_stat_database

@@ -65,6 +65,11 @@ final class Report {
                 options.quick() ? "quick" : "full",
                 started,
                 Runtime.getRuntime().availableProcessors());
+        out.println(
+                options.unsafeCommits()
+                        ? "PostgreSQL NOT DURABLE (--unsafe-commits: synchronous_commit=off, fsync=off): a crash loses "
+                                + "answered commits; these figures are not the system's"
+                        : "PostgreSQL durable (synchronous_commit=on, fsync=on)");
         out.println("\nCeilings (this machine, this run, the system's own PostgreSQL and Kafka)");
         out.printf(
                 "  PostgreSQL single-row insert+commit, %d clients  %,10.0f /s%n",
@@ -168,7 +173,9 @@ final class Report {
                         "concurrency",
                         options.concurrency(),
                         "rate",
-                        options.rate()));
+                        options.rate(),
+                        "durable",
+                        !options.unsafeCommits()));
         map.put(
                 "ceilings",
                 Map.of(

@@ -15,8 +15,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class Stack implements AutoCloseable {
 
+    /** The local stack's embedded superuser (see deploy/local --help). */
+    static final String POSTGRES_PASSWORD = "postgres";
+
     static final List<String> SERVICES =
             List.of("intake-service", "matching-service", "billing-service", "reporting-service");
+
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(12);
 
     private final BenchOptions options;
     private final Process launcher;
@@ -39,16 +44,19 @@ final class Stack implements AutoCloseable {
         }
         Files.createDirectories(options.workDirectory());
         Path log = options.workDirectory().resolve("stack.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-jar",
-                        jar.toString(),
-                        "up",
-                        "--fresh",
-                        "--data-dir=" + dataDir,
-                        "--port-offset=" + options.portOffset())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                jar.toString(),
+                "up",
+                "--fresh",
+                "--data-dir=" + dataDir,
+                "--port-offset=" + options.portOffset()));
+        if (options.unsafeCommits()) {
+            command.add("--unsafe-commits");
+        }
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         String javaOptions = "-Xmx256m -XX:+UseSerialGC";
         if (options.profile()) {
             javaOptions += " -XX:StartFlightRecording=filename=" + options.workDirectory() + "/,settings=profile";
@@ -57,7 +65,8 @@ final class Stack implements AutoCloseable {
         javaOptions += " " + System.getenv().getOrDefault("DOLBOM_BENCH_SERVICE_JAVA_OPTS", "");
         builder.environment().put("DOLBOM_SERVICE_JAVA_OPTS", javaOptions);
         Process launcher = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        // The launcher gives up first, naming the part it waited for (its --startup-timeout, 300 s a part).
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             String output = Files.readString(log);
             if (output.contains("is up in")) {
@@ -69,7 +78,8 @@ final class Stack implements AutoCloseable {
             Thread.sleep(250);
         }
         launcher.destroy();
-        throw new IllegalStateException("the local stack was not up within 180 s; see " + log);
+        throw new IllegalStateException(
+                "the local stack was not up within " + STARTUP_LIMIT.toSeconds() + " s; see " + log);
     }
 
     String baseUrl(int basePort) {

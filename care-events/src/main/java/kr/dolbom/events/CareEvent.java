@@ -8,7 +8,8 @@ import java.util.UUID;
  * Every record checks its own invariants when it is built, so a producer cannot publish a malformed event
  * and every consumer refuses a forged one the same way ({@link MalformedEventException}).
  */
-public sealed interface CareEvent permits OrderPlaced, OrderRejected, LineAssigned, ServiceDelivered, DeliveryCharged {
+public sealed interface CareEvent
+        permits OrderPlaced, OrderRejected, OrderIncomeTierChanged, LineAssigned, ServiceDelivered, DeliveryCharged {
 
     UUID careOrderId();
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum CareEventType {
     ORDER_PLACED(OrderPlaced.class, "kr.dolbom.care.order.placed.v1", CareTopics.ORDERS),
     ORDER_REJECTED(OrderRejected.class, "kr.dolbom.care.order.rejected.v1", CareTopics.ORDERS),
+    ORDER_INCOME_TIER_CHANGED(
+            OrderIncomeTierChanged.class, "kr.dolbom.care.order.income-tier-changed.v1", CareTopics.ORDERS),
     LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES);

@@ -14,6 +14,20 @@ public final class CareTopics {
 
     private CareTopics() {}
 
+    /**
+     * The CloudEvents source of the only service that publishes on a stream ({@code /dolbom/intake-service} for
+     * orders): a record on a care stream from anyone else is not believed.
+     */
+    public static String owner(String topic) {
+        String service = switch (topic) {
+            case ORDERS -> "intake-service";
+            case ASSIGNMENTS, DELIVERIES -> "matching-service";
+            case CHARGES -> "billing-service";
+            default -> throw new IllegalArgumentException(topic + " is not a care stream");
+        };
+        return "/dolbom/" + service;
+    }
+
     /** The dead-letter topic of one consumer group on one stream. */
     public static String deadLetter(String topic, String group) {
         return topic + "." + group + ".dlq";

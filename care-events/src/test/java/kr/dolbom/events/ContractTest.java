@@ -48,6 +48,7 @@ class ContractTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "kr.dolbom.care.order.placed.v1", "care.orders.v1",
                         "kr.dolbom.care.order.rejected.v1", "care.orders.v1",
+                        "kr.dolbom.care.order.income-tier-changed.v1", "care.orders.v1",
                         "kr.dolbom.care.line.assigned.v1", "care.assignments.v1",
                         "kr.dolbom.care.service.delivered.v1", "care.deliveries.v1",
                         "kr.dolbom.care.delivery.charged.v1", "care.charges.v1"));

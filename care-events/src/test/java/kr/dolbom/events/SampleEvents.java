@@ -47,6 +47,8 @@ final class SampleEvents {
             case ORDER_REJECTED ->
                 new OrderRejected(
                         ORDER, "mapo", "mangwon1", RejectionReason.NOT_IN_TARGET_GROUP, LocalDate.of(2026, 11, 2));
+            case ORDER_INCOME_TIER_CHANGED ->
+                new OrderIncomeTierChanged(ORDER, RESIDENT, "mapo", IncomeTier.NEAR_POOR, LocalDate.of(2026, 11, 16));
             case LINE_ASSIGNED ->
                 new LineAssigned(
                         ORDER,

@@ -29,8 +29,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("dolbom.db.port", "5432");
         defaults.put("spring.r2dbc.url", "r2dbc:postgresql://${dolbom.db.host}:${dolbom.db.port}/${dolbom.db.name}");
         defaults.put("spring.flyway.url", "jdbc:postgresql://${dolbom.db.host}:${dolbom.db.port}/${dolbom.db.name}");
-        // A bounded wait for a pooled connection: under overload, answer 503 rather than queue without end.
-        defaults.put("spring.r2dbc.pool.max-acquire-time", "5s");
+        // A bounded wait for a pooled connection: under overload or an outage, answer 503 (and let a consumer
+        // back off) within a client's patience rather than queue; 2s is far above a healthy acquire.
+        defaults.put("spring.r2dbc.pool.max-acquire-time", "2s");
         defaults.put("spring.flyway.user", "${spring.r2dbc.username}");
         defaults.put("spring.flyway.password", "${spring.r2dbc.password}");
         String locations = "classpath:db/migration/${spring.application.name},classpath:db/platform";
@@ -59,8 +60,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.bootstrap-servers", "localhost:9092");
 
         // Operations: health groups for Kubernetes probes, Prometheus, the order id in every log line.
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        // deadletters: list and replay this service's dead-letter topics (DeadLetterEndpoint).
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
+        // Not ready without its database: a load balancer stops sending requests that could only fail.
+        // Liveness stays as it is: restarting the service would not bring the database back.
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,r2dbc");
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.metrics.tags.service", "${spring.application.name}");
         // Buckets, not client-side percentiles: they add up across replicas and over any window.

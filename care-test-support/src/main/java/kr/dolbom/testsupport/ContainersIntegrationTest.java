@@ -16,7 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code @SpringBootTest}) on Kafka and PostgreSQL containers. Skipped, with the reason, where Docker does not run.
  */
 @EnabledIfDocker
-@AutoConfigureWebTestClient
+// Generous: a first request on a loaded two-core machine can take seconds while the JIT warms up.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class ContainersIntegrationTest {
 
     private static KafkaTestClient kafka;

@@ -15,7 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * on a real Kafka broker and, in a database of its own, a real PostgreSQL; embedded unless configured.
  * Subclasses with the same configuration share one context and one database.
  */
-@AutoConfigureWebTestClient
+// Generous: a first request on a loaded two-core machine can take seconds while the JIT warms up.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class ServiceIntegrationTest {
 
     protected static final Infrastructure INFRASTRUCTURE = Infrastructure.embedded();
@@ -33,7 +34,7 @@ public abstract class ServiceIntegrationTest {
     }
 
     protected static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100));
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100));
     }
 
     protected long count(String sql) {

@@ -1,17 +1,14 @@
 package kr.dolbom.intake;
 
+import kr.dolbom.platform.CareServiceApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @SpringBootApplication
 public class IntakeApplication {
 
-    /** Its own config file name, so that all four services can also run side by side in one JVM. */
     public static final String CONFIG_NAME = "intake-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(IntakeApplication.class)
-                .properties("spring.config.name=" + CONFIG_NAME)
-                .run(args);
+        CareServiceApplication.run(IntakeApplication.class, CONFIG_NAME, args);
     }
 }

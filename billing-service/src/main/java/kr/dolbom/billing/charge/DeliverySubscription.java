@@ -1,8 +1,9 @@
 package kr.dolbom.billing.charge;
 
+import static kr.dolbom.platform.inbox.EventHandlers.handling;
+
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.ServiceDelivered;
-import kr.dolbom.platform.inbox.EventHandlers;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +14,6 @@ class DeliverySubscription {
 
     @Bean
     Subscription deliveryEvents(IdempotentConsumers consumers, DeliveryCharging charging) {
-        return consumers.subscribe(
-                CareTopics.DELIVERIES,
-                EventHandlers.handling()
-                        .on(ServiceDelivered.class, (delivered, envelope) -> charging.charge(delivered)));
+        return consumers.subscribe(CareTopics.DELIVERIES, handling().on(ServiceDelivered.class, charging::charge));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.EventEnvelope;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,12 @@ public final class EventHandlers {
         return new EventHandlers();
     }
 
+    /** For a handler that needs only the event, usually a method reference: {@code on(Placed.class, matching::assign)}. */
+    public <E extends CareEvent> EventHandlers on(Class<E> type, Function<E, Mono<?>> handler) {
+        return on(type, (event, envelope) -> handler.apply(event));
+    }
+
+    /** For a handler that needs the envelope too, e.g. the time the fact became true. */
     public <E extends CareEvent> EventHandlers on(Class<E> type, BiFunction<E, EventEnvelope, Mono<?>> handler) {
         byType.put(type, (event, envelope) -> handler.apply(type.cast(event), envelope));
         return this;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
+import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.platform.TransientFailures;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
  * <p>The consumers are imperative on purpose: the binder's listener thread blocks until the transaction
  * has committed, then commits the offset; a failure is retried by the container and, after its last
  * attempt, dead-lettered with the reason ({@code kafka_dlt-exception-message}). Malformed and rejected
- * events skip retries.
+ * events skip retries; an outage of the database is retried until it is over and never dead-lettered
+ * ({@link TransientFailures#isInfrastructure}), counted as {@code unavailable} rather than {@code failed}.
  */
 public class IdempotentConsumers {
 
@@ -64,6 +66,12 @@ public class IdempotentConsumers {
             throw new MalformedEventException(envelope.type().cloudEventType() + " does not belong on "
                     + subscription.topic() + " but on " + envelope.type().topic());
         }
+        String owner = CareTopics.owner(subscription.topic());
+        if (!owner.equals(envelope.source())) {
+            count(name, envelope, "malformed");
+            throw new MalformedEventException("ce_source " + envelope.source() + " may not publish on "
+                    + subscription.topic() + "; only " + owner + " does");
+        }
         handlers.handlerFor(envelope.data())
                 .ifPresentOrElse(
                         handler -> {
@@ -79,7 +87,7 @@ public class IdempotentConsumers {
                                     log.debug("{} already applied {} {}", name, envelope.type(), envelope.id());
                                 }
                             } catch (RuntimeException e) {
-                                count(name, envelope, "failed");
+                                count(name, envelope, TransientFailures.isInfrastructure(e) ? "unavailable" : "failed");
                                 throw e;
                             }
                         },

@@ -10,15 +10,26 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL for the stack: an embedded server (from the zonky binaries on Maven Central) whose data
- * directory survives restarts, or an existing server. Each service gets its own database and role.
+ * directory survives restarts, or an existing server. Each service gets its own database and role, and only
+ * that role may connect to it. The embedded server is durable (a commit is on disk when it is answered) and
+ * asks everyone for a password (SCRAM), as a real deployment would: the stack is where the services' promises
+ * are tried, so it must not keep them more easily than production does.
  */
 final class LocalPostgres implements AutoCloseable {
+
+    /** Every connection, over TCP or a socket, with a password; nothing trusted for being local. */
+    static final String PASSWORDS_ONLY = """
+            # Written by the local stack at every start: every role needs its password (SCRAM).
+            local all all scram-sha-256
+            host  all all 127.0.0.1/32 scram-sha-256
+            host  all all ::1/128 scram-sha-256
+            """;
 
     private final EmbeddedPostgres embedded;
     private final String host;
@@ -79,7 +90,12 @@ final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPGStartupWait(options.startupTimeout())
+                    // zonky's defaults trade durability for speed (synchronous_commit=off, and -F: fsync=off).
+                    .setServerConfig("synchronous_commit", options.unsafeCommits() ? "off" : "on")
+                    .setServerConfig("fsync", options.unsafeCommits() ? "off" : "on")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", options.postgresPassword())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("unix_socket_directories", "")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
@@ -89,8 +105,15 @@ final class LocalPostgres implements AutoCloseable {
                     .start();
             Properties admin = new Properties();
             admin.setProperty("user", "postgres");
-            return new LocalPostgres(
+            admin.setProperty("password", options.postgresPassword());
+            LocalPostgres server = new LocalPostgres(
                     postgres, "127.0.0.1", port, "jdbc:postgresql://127.0.0.1:" + port + "/postgres", admin);
+            server.requirePasswords(data);
+            server.requireDurability(!options.unsafeCommits());
+            return server;
+        } catch (SQLException e) {
+            throw new StackFailure("embedded PostgreSQL cannot be secured (" + firstLine(e.getMessage()) + "); see "
+                    + options.logs().resolve("postgres.log"));
         } catch (IOException | RuntimeException e) {
             throw new StackFailure("embedded PostgreSQL did not start (" + rootMessage(e) + "); see "
                     + options.logs().resolve("postgres.log"));
@@ -117,18 +140,53 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** Creates the service's role and database unless they exist; an existing server may have them already. */
-    void ensureDatabase(ServiceSpec service) {
-        try (Connection connection = DriverManager.getConnection(adminUrl, admin)) {
-            if (!exists(connection, "select 1 from pg_roles where rolname = ?", service.database)) {
-                try (Statement sql = connection.createStatement()) {
-                    sql.execute("create role " + service.database + " login password '" + service.database + "'");
+    /**
+     * A new data directory comes out of initdb trusting every local connection, and zonky starts it that way;
+     * from here on the superuser has its password and everyone needs theirs. Done at every start, so that a
+     * data directory from an older stack is secured too.
+     */
+    private void requirePasswords(Path data) throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(adminUrl, admin);
+                Statement sql = connection.createStatement()) {
+            sql.execute("alter role postgres password " + literal(admin.getProperty("password")));
+            Files.writeString(data.resolve("pg_hba.conf"), PASSWORDS_ONLY);
+            sql.execute("select pg_reload_conf()");
+            // Only the services' own databases are theirs to reach; the maintenance database is not.
+            sql.execute("revoke connect on database postgres from public");
+        }
+    }
+
+    private void requireDurability(boolean durable) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(adminUrl, admin);
+                Statement sql = connection.createStatement()) {
+            for (String setting : new String[] {"synchronous_commit", "fsync"}) {
+                try (var row = sql.executeQuery("show " + setting)) {
+                    row.next();
+                    String value = row.getString(1);
+                    if (durable && !"on".equals(value)) {
+                        throw new StackFailure("embedded PostgreSQL runs with " + setting + "=" + value
+                                + ": it would answer commits it may lose");
+                    }
                 }
             }
-            if (!exists(connection, "select 1 from pg_database where datname = ?", service.database)) {
-                try (Statement sql = connection.createStatement()) {
+        }
+    }
+
+    /**
+     * Creates the service's role (password: its name, the services' default) and database unless they exist
+     * (an existing server may have them already, with its own passwords), and lets only that role connect.
+     */
+    void ensureDatabase(ServiceSpec service) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, admin)) {
+            try (Statement sql = connection.createStatement()) {
+                if (!exists(connection, "select 1 from pg_roles where rolname = ?", service.database)) {
+                    sql.execute("create role " + service.database + " login password " + literal(service.database));
+                }
+                if (!exists(connection, "select 1 from pg_database where datname = ?", service.database)) {
                     sql.execute("create database " + service.database + " owner " + service.database);
                 }
+                sql.execute("revoke connect, temporary on database " + service.database + " from public");
+                sql.execute("grant connect on database " + service.database + " to " + service.database);
             }
         } catch (SQLException e) {
             throw new StackFailure("cannot prepare database '" + service.database + "' for " + service.name + ": "
@@ -143,6 +201,11 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** A string literal for statements that take no parameters (ALTER ROLE … PASSWORD). */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     String host() {
         return host;
     }
@@ -153,6 +216,26 @@ final class LocalPostgres implements AutoCloseable {
 
     String describe() {
         return host + ":" + port + (embedded != null ? " (embedded)" : " (existing server)");
+    }
+
+    String adminUrl() {
+        return adminUrl;
+    }
+
+    /** The embedded server's postmaster, which the data directory's pid file names; empty for an existing server. */
+    Optional<ProcessHandle> postmaster(Path dataDir) {
+        if (embedded == null) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                            .get(0)
+                            .trim());
+            return ProcessHandle.of(pid);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package kr.dolbom.local;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +11,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 
@@ -25,8 +28,8 @@ import picocli.CommandLine;
  */
 public final class LocalStack {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final StackOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -93,7 +96,9 @@ public final class LocalStack {
         }
         requirePortsFree();
         prepareDataDirectory();
-        System.out.println("Starting the dolbom local stack (data in " + options.dataDir() + ")");
+        Duration timeout = options.startupTimeout();
+        System.out.println("Starting the dolbom local stack (data in " + options.dataDir()
+                + "; each part may take up to " + timeout.toSeconds() + " s, see --startup-timeout)");
         CompletableFuture<LocalPostgres> database = CompletableFuture.supplyAsync(() -> LocalPostgres.start(options));
         CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka.start(options));
         postgres = join(database);
@@ -111,7 +116,7 @@ public final class LocalStack {
             service.start(
                     options.servicesDir().resolve(spec.name + ".jar"), options.serviceJavaOptions(), arguments(spec));
         }
-        services.parallelStream().forEach(service -> service.awaitReady(READY_TIMEOUT));
+        awaitReady(services, timeout, System.out);
         printSummary(seconds(began));
     }
 
@@ -129,10 +134,61 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * Waits until every service answers its readiness probe, saying every {@link #PROGRESS_EVERY} which ones it
+     * still waits for and why; the first one not ready in time fails the start in one line naming it and its log.
+     */
+    static void awaitReady(List<ServiceProcess> services, Duration timeout, PrintStream out) {
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
+        long nextReport = began + PROGRESS_EVERY.toNanos();
+        Map<ServiceProcess, String> waiting = new LinkedHashMap<>();
+        services.forEach(service -> waiting.put(service, "starting"));
+        while (!waiting.isEmpty()) {
+            for (var entry : waiting.entrySet()) {
+                entry.setValue(String.valueOf(entry.getKey().notReadyBecause()));
+            }
+            waiting.values().removeIf("null"::equals);
+            long now = System.nanoTime();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (now >= deadline) {
+                ServiceProcess late = waiting.keySet().iterator().next();
+                throw new StackFailure(late.spec().name + " was not ready within " + timeout.toSeconds() + " s ("
+                        + waiting.get(late) + ") — see " + late.log()
+                        + "; on a loaded machine try --startup-timeout=N");
+            }
+            if (now >= nextReport) {
+                out.printf(
+                        "  %.0f s of %d: still waiting for %s%n",
+                        (now - began) / 1e9,
+                        timeout.toSeconds(),
+                        waiting.entrySet().stream()
+                                .map(entry -> entry.getKey().spec().name + " (" + entry.getValue() + ")")
+                                .collect(Collectors.joining(", ")));
+                nextReport = now + PROGRESS_EVERY.toNanos();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackFailure("interrupted while waiting for "
+                        + waiting.keySet().iterator().next().spec().name);
+            }
+        }
+    }
+
     private List<String> arguments(ServiceSpec spec) {
+        return arguments(options, spec, kafka.bootstrapServers(), postgres);
+    }
+
+    /** How the stack starts a service: its port, the broker, its database, the demo district. */
+    static List<String> arguments(
+            StackOptions options, ServiceSpec spec, String bootstrapServers, LocalPostgres postgres) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + options.port(spec),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--dolbom.db.host=" + postgres.host(),
                 "--dolbom.db.port=" + postgres.port(),
                 "--dolbom.demo-data=true"));
@@ -160,8 +216,11 @@ public final class LocalStack {
                     "", base, base, base);
         }
         System.out.printf(
-                "%n  Kafka      %s%n  PostgreSQL %s (databases intake, matching, billing, reporting)%n",
-                kafka.describe(), postgres.describe());
+                "%n  Kafka      %s%n  PostgreSQL %s (databases intake, matching, billing, reporting, each reached only"
+                        + " by its own role: intake/intake, …; superuser postgres)%s%n",
+                kafka.describe(),
+                postgres.describe(),
+                options.unsafeCommits() ? "\n             NOT DURABLE: synchronous_commit=off, fsync=off" : "");
         System.out.printf("  Logs       %s%n%n", options.logs());
         System.out.println("Walk one care order through its life:  deploy/local/demo.sh"
                 + (options.portOffset() == 0 ? "" : " --port-offset=" + options.portOffset()));

@@ -1,10 +1,12 @@
 package kr.dolbom.local;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One service in a JVM of its own, with its output in a log file, started and stopped by the stack. */
 final class ServiceProcess {
 
+    private static final Pattern COMPONENT = Pattern.compile("\"(\\w+)\":\\{\"status\":\"(\\w+)\"");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -48,41 +53,57 @@ final class ServiceProcess {
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    // Appended, so that a restarted service's log still tells why it stopped.
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
             throw new StackFailure("cannot start " + spec.name + ": " + e.getMessage());
         }
     }
 
-    /** Waits for the service's readiness probe; a service that dies first fails the stack with its last log lines. */
-    void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new StackFailure(spec.name + " stopped during start-up (exit code " + process.exitValue() + "): "
-                        + lastError() + " — see " + log);
-            }
-            try {
-                HttpResponse<Void> response = HTTP.send(
-                        HttpRequest.newBuilder(readiness)
-                                .timeout(Duration.ofSeconds(2))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackFailure("interrupted while waiting for " + spec.name);
-            }
-            sleep(250);
+    /**
+     * One look at the service's readiness probe: null when it is ready, else what it still waits for. A service
+     * that died fails the stack with its last log lines.
+     */
+    String notReadyBecause() {
+        if (!process.isAlive()) {
+            throw new StackFailure(spec.name + " stopped during start-up (exit code " + process.exitValue() + "): "
+                    + lastError() + " — see " + log);
         }
-        throw new StackFailure(spec.name + " was not ready within " + timeout.toSeconds() + " s — see " + log);
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(readiness)
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return null;
+            }
+            return "answering, readiness " + response.statusCode() + " " + notUp(response.body());
+        } catch (HttpTimeoutException e) {
+            return "no answer within 2 s";
+        } catch (ConnectException e) {
+            return "not listening yet";
+        } catch (IOException e) {
+            return LocalPostgres.firstLine(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure("interrupted while waiting for " + spec.name);
+        }
+    }
+
+    /** The health components that are not UP, from a body like {"components":{"db":{"status":"DOWN"}}}. */
+    private static String notUp(String body) {
+        Matcher component = COMPONENT.matcher(body);
+        List<String> down = new ArrayList<>();
+        while (component.find()) {
+            if (!"UP".equals(component.group(2))) {
+                down.add(component.group(1) + " " + component.group(2));
+            }
+        }
+        return down.isEmpty() ? "" : "(" + String.join(", ", down) + ")";
     }
 
     /** Resident memory from /proc (Linux); empty elsewhere. */
@@ -132,26 +153,18 @@ final class ServiceProcess {
         return log;
     }
 
-    /** The most telling line of a failed start: Spring Boot's failure description, else the last line. */
+    /** The most telling line of a failed start: Spring Boot's last failure description, else the last line. */
     private String lastError() {
         try {
             List<String> lines = Files.readAllLines(log);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("Description:") && i + 2 < lines.size()) {
+            for (int i = lines.size() - 3; i >= 0; i--) {
+                if (lines.get(i).startsWith("Description:")) {
                     return lines.get(i + 2).trim();
                 }
             }
             return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).trim();
         } catch (IOException e) {
             return "no log";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,6 +2,7 @@ package kr.dolbom.local;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Parameters;
             "  DOLBOM_KAFKA_BOOTSTRAP_SERVERS  a Kafka to use instead of the embedded broker",
             "  DOLBOM_POSTGRES_URL             a PostgreSQL to use instead (a JDBC URL), with",
             "  DOLBOM_POSTGRES_USER            a role that may create the services' databases",
-            "  DOLBOM_POSTGRES_PASSWORD        and roles (default postgres, no password)",
+            "  DOLBOM_POSTGRES_PASSWORD        and roles (default postgres, no password; the embedded",
+            "                                  server's superuser postgres has password postgres)",
+            "  DOLBOM_STARTUP_TIMEOUT          as --startup-timeout",
             "  DOLBOM_SERVICE_JAVA_OPTS        the services' JVM flags",
             "                                  (default " + StackOptions.SERVICE_JAVA_OPTIONS + ")"
         })
@@ -38,6 +41,10 @@ final class StackOptions implements Callable<Integer> {
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int POSTGRES_PORT = 15432;
     static final String SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
+    /** Generous: four JVMs, a broker and a database starting at once on two loaded cores take minutes. */
+    static final int STARTUP_TIMEOUT_SECONDS = 300;
+
+    static final String EMBEDDED_SUPERUSER_PASSWORD = "postgres";
 
     /** The words of the command line, hence lower case. */
     enum Action {
@@ -78,6 +85,18 @@ final class StackOptions implements Callable<Integer> {
             description = "where the services' jars are (default: services/ next to the launcher's jar)")
     private Path servicesDir = defaultServicesDir();
 
+    // Null when not given: DOLBOM_STARTUP_TIMEOUT, then the default, apply.
+    @Option(
+            names = "--startup-timeout",
+            paramLabel = "SECONDS",
+            description = "how long each part (PostgreSQL, each service) may take to become ready (default "
+                    + STARTUP_TIMEOUT_SECONDS + ", or DOLBOM_STARTUP_TIMEOUT)")
+    private Integer startupTimeoutSeconds;
+
+    /** Only for the benchmark's labelled non-durable runs (bench --unsafe-commits), hence not in the help. */
+    @Option(names = "--unsafe-commits", hidden = true)
+    private boolean unsafeCommits;
+
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
@@ -89,6 +108,7 @@ final class StackOptions implements Callable<Integer> {
     private final String postgresUser;
     private final String postgresPassword;
     private final String serviceJavaOptions;
+    private final String startupTimeoutFromEnvironment;
 
     /**
      * @param env {@code DOLBOM_KAFKA_BOOTSTRAP_SERVERS}, a Kafka to use instead of the embedded broker;
@@ -99,8 +119,10 @@ final class StackOptions implements Callable<Integer> {
         externalKafka = blankToNull(env.get("DOLBOM_KAFKA_BOOTSTRAP_SERVERS"));
         externalPostgres = blankToNull(env.get("DOLBOM_POSTGRES_URL"));
         postgresUser = env.getOrDefault("DOLBOM_POSTGRES_USER", "postgres");
-        postgresPassword = env.getOrDefault("DOLBOM_POSTGRES_PASSWORD", "");
+        String password = blankToNull(env.get("DOLBOM_POSTGRES_PASSWORD"));
+        postgresPassword = password != null ? password : externalPostgres != null ? "" : EMBEDDED_SUPERUSER_PASSWORD;
         serviceJavaOptions = env.getOrDefault("DOLBOM_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTIONS);
+        startupTimeoutFromEnvironment = blankToNull(env.get("DOLBOM_STARTUP_TIMEOUT"));
     }
 
     @Override
@@ -149,6 +171,31 @@ final class StackOptions implements Callable<Integer> {
 
     String serviceJavaOptions() {
         return serviceJavaOptions;
+    }
+
+    /** From the command line, else {@code DOLBOM_STARTUP_TIMEOUT}, else the default; in whole seconds. */
+    Duration startupTimeout() {
+        int seconds;
+        if (startupTimeoutSeconds != null) {
+            seconds = startupTimeoutSeconds;
+        } else if (startupTimeoutFromEnvironment != null) {
+            try {
+                seconds = Integer.parseInt(startupTimeoutFromEnvironment.trim());
+            } catch (NumberFormatException e) {
+                throw new StackFailure("DOLBOM_STARTUP_TIMEOUT must be a number of seconds, not '"
+                        + startupTimeoutFromEnvironment + "'");
+            }
+        } else {
+            seconds = STARTUP_TIMEOUT_SECONDS;
+        }
+        if (seconds <= 0) {
+            throw new StackFailure("the start-up timeout must be a positive number of seconds, not " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    boolean unsafeCommits() {
+        return unsafeCommits;
     }
 
     int port(int base) {

@@ -204,6 +204,6 @@ class CareOrderLifecycleIT {
     }
 
     private static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200));
+        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200));
     }
 }

@@ -1,10 +1,12 @@
 package kr.dolbom.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -43,6 +45,32 @@ class StackOptionsTest {
     }
 
     @Test
+    void theStartUpTimeoutIsGenerousAndTheCommandLineWinsOverTheEnvironment() {
+        assertThat(parse(Map.of()).startupTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(parse(Map.of("DOLBOM_STARTUP_TIMEOUT", "600")).startupTimeout())
+                .isEqualTo(Duration.ofSeconds(600));
+        assertThat(parse(Map.of("DOLBOM_STARTUP_TIMEOUT", "600"), "--startup-timeout=90")
+                        .startupTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> parse(Map.of("DOLBOM_STARTUP_TIMEOUT", "5m")).startupTimeout())
+                .isInstanceOf(StackFailure.class)
+                .hasMessage("DOLBOM_STARTUP_TIMEOUT must be a number of seconds, not '5m'");
+    }
+
+    @Test
+    void commitsAreDurableUnlessTheBenchmarkAsksOtherwise() {
+        assertThat(parse(Map.of()).unsafeCommits()).isFalse();
+        assertThat(parse(Map.of(), "--unsafe-commits").unsafeCommits()).isTrue();
+        assertThat(parse(Map.of()).postgresPassword())
+                .as("the embedded superuser's")
+                .isEqualTo("postgres");
+        assertThat(parse(Map.of("DOLBOM_POSTGRES_URL", "jdbc:postgresql://db:5432/postgres"))
+                        .postgresPassword())
+                .as("an existing server's, unless given")
+                .isEmpty();
+    }
+
+    @Test
     void nothingGivenStartsTheStack() {
         assertThat(parse(Map.of()).action()).isEqualTo(StackOptions.Action.up);
     }
@@ -58,6 +86,8 @@ class StackOptionsTest {
                         "--fresh",
                         "--data-dir=DIR",
                         "--port-offset=N",
+                        "--startup-timeout=SECONDS",
+                        "DOLBOM_STARTUP_TIMEOUT",
                         "DOLBOM_POSTGRES_URL",
                         "DOLBOM_SERVICE_JAVA_OPTS");
 
@@ -68,6 +98,7 @@ class StackOptionsTest {
                 .startsWith("local stack: Unknown option: '--fres'; try --help")
                 .contains("--fresh")
                 .doesNotContain("Usage:");
+        assertThat(out.toString()).as("the benchmark's option").doesNotContain("--unsafe-commits");
     }
 
     private static StackOptions parse(Map<String, String> env, String... args) {

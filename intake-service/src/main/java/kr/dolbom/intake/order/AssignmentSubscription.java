@@ -1,8 +1,9 @@
 package kr.dolbom.intake.order;
 
+import static kr.dolbom.platform.inbox.EventHandlers.handling;
+
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.LineAssigned;
-import kr.dolbom.platform.inbox.EventHandlers;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +14,6 @@ class AssignmentSubscription {
 
     @Bean
     Subscription assignmentEvents(IdempotentConsumers consumers, LineAssignments assignments) {
-        return consumers.subscribe(
-                CareTopics.ASSIGNMENTS,
-                EventHandlers.handling()
-                        .on(LineAssigned.class, (assigned, envelope) -> assignments.record(assigned, envelope.time())));
+        return consumers.subscribe(CareTopics.ASSIGNMENTS, handling().on(LineAssigned.class, assignments::record));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.OrderIncomeTierChanged;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.RejectionReason;
@@ -23,7 +24,7 @@ public final class CareOrder {
 
     private final UUID id;
     private final UUID residentRef;
-    private final Placement placement;
+    private Placement placement;
     private final Eligibility eligibility;
     private final List<ServiceLine> lines;
     private OrderStatus status;
@@ -104,6 +105,27 @@ public final class CareOrder {
             status = OrderStatus.ASSIGNED;
         }
         return assigned;
+    }
+
+    /**
+     * The resident's confirmed income tier applies to this order from {@code effectiveOn}: who pays for its
+     * later deliveries changes with it. Nothing to announce when the order has the tier already.
+     */
+    public Optional<CareEvent> changeIncomeTier(IncomeTier tier, LocalDate effectiveOn) {
+        if (!status.acceptsAssignments()) {
+            throw RuleViolation.refused("status", "order " + id + " is " + status + "; its income tier is history");
+        }
+        if (placement.incomeTier() == tier) {
+            return Optional.empty();
+        }
+        placement = new Placement(
+                placement.district(),
+                placement.dong(),
+                tier,
+                placement.urgent(),
+                placement.channel(),
+                placement.requestedOn());
+        return Optional.of(new OrderIncomeTierChanged(id, residentRef, placement.district(), tier, effectiveOn));
     }
 
     private int indexOf(UUID lineId) {

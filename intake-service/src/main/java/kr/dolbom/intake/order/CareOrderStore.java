@@ -81,28 +81,36 @@ public class CareOrderStore {
 
     /** Loads the order with its row locked, so that concurrent changes to one order queue up behind each other. */
     public Mono<CareOrder> lock(UUID id) {
-        return load(id, " for update");
+        return load(id, " for update of o");
     }
 
     public Mono<CareOrder> find(UUID id) {
         return load(id, "");
     }
 
+    /**
+     * One statement, so one snapshot: reading the header and the lines apart could show an order ASSIGNED whose
+     * line has no provider yet, when an assignment commits between the two reads.
+     */
     private Mono<CareOrder> load(UUID id, String lockClause) {
-        Mono<List<ServiceLine>> lines =
-                db.sql("""
-                        select id, service_type, quantity, minutes_per_visit, starts_on, ends_on,
-                               provider_id, last_resort, assigned_on
-                        from care_order_line where care_order_id = :id order by position""").bind("id", id).map(CareOrderStore::line).all().collectList();
         return db.sql("""
-                        select id, resident_id, district, dong, income_tier, urgent, channel, requested_on, status,
-                               target_group, rejection_reason
-                        from care_order where id = :id""" + lockClause)
+                        select o.id, o.resident_id, o.district, o.dong, o.income_tier, o.urgent, o.channel,
+                               o.requested_on, o.status, o.target_group, o.rejection_reason,
+                               l.id as line_id, l.service_type, l.quantity, l.minutes_per_visit, l.starts_on,
+                               l.ends_on, l.provider_id, l.last_resort, l.assigned_on
+                        from care_order o join care_order_line l on l.care_order_id = o.id
+                        where o.id = :id order by l.position""" + lockClause)
                 .bind("id", id)
-                .map(CareOrderStore::orderWithLines)
-                .one()
-                .zipWith(lines, Function::apply);
+                .map(row -> new OrderRow(orderWithLines(row), line(row)))
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> rows.get(0)
+                        .order()
+                        .apply(rows.stream().map(OrderRow::line).toList()));
     }
+
+    private record OrderRow(Function<List<ServiceLine>, CareOrder> order, ServiceLine line) {}
 
     public Mono<Void> saveAssignment(CareOrder order, ServiceLine line, Instant at) {
         ServiceLine.Assignment assignment =
@@ -125,6 +133,26 @@ public class CareOrderStore {
         String detail = line.serviceType() + " line assigned to " + assignment.providerId()
                 + (assignment.lastResort() ? " (provider of last resort)" : "");
         return lineUpdate.then(statusUpdate).then(appendHistory(order.id(), at, order.status(), detail));
+    }
+
+    /** The resident's orders still under way (placed or assigned), oldest first. */
+    public Flux<UUID> openOrdersOf(UUID residentRef) {
+        return db.sql("""
+                        select id from care_order
+                        where resident_id = :resident and status in ('PLACED', 'ASSIGNED')
+                        order by created_at, id""")
+                .bind("resident", residentRef)
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+
+    public Mono<Void> saveIncomeTier(CareOrder order, LocalDate effectiveOn, Instant at) {
+        IncomeTier tier = order.placement().incomeTier();
+        return db.sql("update care_order set income_tier = :tier where id = :id")
+                .bind("tier", tier.name())
+                .bind("id", order.id())
+                .then()
+                .then(appendHistory(order.id(), at, order.status(), "income tier " + tier + " from " + effectiveOn));
     }
 
     public Flux<HistoryEntry> history(UUID orderId) {
@@ -170,7 +198,7 @@ public class CareOrderStore {
     private static ServiceLine line(Readable row) {
         String provider = row.get("provider_id", String.class);
         return new ServiceLine(
-                row.get("id", UUID.class),
+                row.get("line_id", UUID.class),
                 ServiceType.valueOf(row.get("service_type", String.class)),
                 row.get("quantity", Integer.class),
                 row.get("minutes_per_visit", Integer.class),

@@ -1,6 +1,7 @@
 package kr.dolbom.intake.order;
 
 import java.time.Instant;
+import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.platform.domain.RuleViolation;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,9 @@ class LineAssignments {
         this.orders = orders;
     }
 
-    Mono<Void> record(LineAssigned assigned, Instant at) {
+    /** The history records the assignment at the time matching made it, not when intake heard of it. */
+    Mono<Void> record(LineAssigned assigned, EventEnvelope envelope) {
+        Instant at = envelope.time();
         return orders.lock(assigned.careOrderId())
                 .switchIfEmpty(Mono.error(() -> RuleViolation.refused(
                         "careOrderId", "no care order " + assigned.careOrderId() + " for line " + assigned.lineId())))

@@ -3,8 +3,14 @@ package kr.dolbom.intake.request;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Map;
+import kr.dolbom.intake.resident.ResidentDetailsDiffer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -39,5 +45,37 @@ class CareRequestController {
                                 "/api/v1/care-orders/" + reply.answer().careOrderId()))
                         .header(REPLAYED, String.valueOf(reply.replayed()))
                         .body(reply.answer()));
+    }
+
+    /**
+     * 409 naming the details that differ (as {@code resident.<field>}) and the resident, pointing at the change
+     * endpoint; the stored values are not shown.
+     */
+    @ExceptionHandler(ResidentDetailsDiffer.class)
+    ResponseEntity<ProblemDetail> residentDetailsDiffer(ResidentDetailsDiffer differ) {
+        String change = "/api/v1/residents/" + differ.residentRef();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "resident " + differ.residentRef() + " (version " + differ.version() + ") is recorded with other "
+                        + String.join(
+                                ", ",
+                                differ.fields().stream()
+                                        .map(f -> "resident." + f)
+                                        .toList())
+                        + "; a care request does not change a resident's record: confirm the change with PUT "
+                        + change + ", then send the request again");
+        problem.setTitle("Resident details differ from the record");
+        problem.setProperty(
+                "errors",
+                differ.fields().stream()
+                        .map(field ->
+                                Map.of("field", "resident." + field, "message", "differs from the resident's record"))
+                        .toList());
+        problem.setProperty("residentRef", differ.residentRef());
+        problem.setProperty("residentVersion", differ.version());
+        problem.setProperty("change", Map.of("method", "PUT", "href", change));
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import kr.dolbom.intake.district.DistrictDongStore;
 import kr.dolbom.intake.eligibility.CareSosEligibility;
 import kr.dolbom.intake.eligibility.Eligibility;
 import kr.dolbom.intake.order.CareOrder;
@@ -127,18 +128,23 @@ public class RequestIntake {
                 .map(CareRequestForm.ServiceForm::toLine)
                 .toList();
 
-        return tx.transactional(Mono.defer(() -> residents.register(resident)).flatMap(residentRef -> {
-                    CareOrder order = CareOrder.request(residentRef, placement, eligibility, lines);
-                    IntakeAnswer answer = IntakeAnswer.of(order);
-                    Mono<Void> remembered = idempotencyKey == null || fingerprint == null
-                            ? Mono.empty()
-                            : idempotencyKeys.remember(
-                                    idempotencyKey, fingerprint, order.id(), json.writeValueAsBytes(answer));
-                    return orders.insert(order, form.referrer(), clock.instant())
-                            .then(outbox.append(order.announcement()))
-                            .then(remembered)
-                            .thenReturn(answer);
-                }))
+        // A request never rewrites the resident's record: details that differ from it are refused (409) and
+        // nothing is written; the care manager confirms the change (PUT /api/v1/residents/{ref}) and sends the
+        // request again. Placing the order on the stored details instead would bill by a tier nobody confirmed.
+        return tx.transactional(Mono.defer(() -> residents.register(resident, clock.instant()))
+                        .map(stored -> stored.refForRequest(resident.details()))
+                        .flatMap(residentRef -> {
+                            CareOrder order = CareOrder.request(residentRef, placement, eligibility, lines);
+                            IntakeAnswer answer = IntakeAnswer.of(order);
+                            Mono<Void> remembered = idempotencyKey == null || fingerprint == null
+                                    ? Mono.empty()
+                                    : idempotencyKeys.remember(
+                                            idempotencyKey, fingerprint, order.id(), json.writeValueAsBytes(answer));
+                            return orders.insert(order, form.referrer(), clock.instant())
+                                    .then(outbox.append(order.announcement()))
+                                    .then(remembered)
+                                    .thenReturn(answer);
+                        }))
                 .retryWhen(TransientFailures.retry())
                 .doOnNext(answer -> log.info(
                         "Care order {} {} in {}/{} with {} line(s){}",

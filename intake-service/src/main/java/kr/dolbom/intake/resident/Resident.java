@@ -19,6 +19,10 @@ public record Resident(
         boolean attestedNeed,
         IncomeTier incomeTier) {
 
+    public ResidentDetails details() {
+        return new ResidentDetails(address, dong, disabled, incomeTier);
+    }
+
     @Override
     public String toString() {
         return "Resident[personal data withheld]";

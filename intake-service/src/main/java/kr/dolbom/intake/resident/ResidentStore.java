@@ -1,12 +1,19 @@
 package kr.dolbom.intake.resident;
 
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import kr.dolbom.events.IncomeTier;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
+/** Residents and the versions of their details; the current row always equals its latest version. */
 @Repository
 public class ResidentStore {
+
+    private static final String COLUMNS = "id, version, address, dong, disabled, income_tier";
 
     private final DatabaseClient db;
 
@@ -15,18 +22,18 @@ public class ResidentStore {
     }
 
     /**
-     * The resident's pseudonymous id, the same for every request of the same person (same name, birth date
-     * and phone), with the contact details brought up to date.
+     * The record of the person (same name, birth date and phone), created as version 1 from the request when
+     * there is none, and left as it is when there is. It stays share-locked to the end of the transaction, so
+     * that a confirmed change cannot slip between the check of a request against it and the order placed.
      */
-    public Mono<UUID> register(Resident resident) {
-        return db.sql("""
+    public Mono<StoredResident> register(Resident resident, Instant at) {
+        UUID id = UUID.randomUUID();
+        Mono<StoredResident> created = db.sql("""
                         insert into resident (id, name, birth_date, phone, address, dong, disabled, income_tier)
                         values (:id, :name, :birthDate, :phone, :address, :dong, :disabled, :incomeTier)
-                        on conflict on constraint resident_identity do update
-                           set address = excluded.address, dong = excluded.dong, disabled = excluded.disabled,
-                               income_tier = excluded.income_tier, updated_at = now()
+                        on conflict on constraint resident_identity do nothing
                         returning id""")
-                .bind("id", UUID.randomUUID())
+                .bind("id", id)
                 .bind("name", resident.name())
                 .bind("birthDate", resident.birthDate())
                 .bind("phone", resident.phone())
@@ -35,6 +42,79 @@ public class ResidentStore {
                 .bind("disabled", resident.disabled())
                 .bind("incomeTier", resident.incomeTier().name())
                 .map(row -> row.get("id", UUID.class))
+                .one()
+                .flatMap(ignored -> {
+                    StoredResident first = new StoredResident(id, 1, resident.details());
+                    return appendVersion(first, ResidentDetails.FIELDS, "registered with a care request", at)
+                            .thenReturn(first);
+                });
+        Mono<StoredResident> known = db.sql("select " + COLUMNS + """
+                         from resident where name = :name and birth_date = :birthDate and phone = :phone
+                        for share""")
+                .bind("name", resident.name())
+                .bind("birthDate", resident.birthDate())
+                .bind("phone", resident.phone())
+                .map(ResidentStore::stored)
                 .one();
+        return created.switchIfEmpty(known);
+    }
+
+    /** The record with its row locked: changes of one resident are made one at a time. */
+    public Mono<StoredResident> lock(UUID ref) {
+        return db.sql("select " + COLUMNS + " from resident where id = :id for update")
+                .bind("id", ref)
+                .map(ResidentStore::stored)
+                .one();
+    }
+
+    /** Makes {@code next} the current version, kept beside the earlier ones with what it changed and why. */
+    public Mono<Void> saveVersion(StoredResident next, List<String> changed, String reason, Instant at) {
+        ResidentDetails details = next.details();
+        Mono<Long> current = db.sql("""
+                        update resident set address = :address, dong = :dong, disabled = :disabled,
+                                            income_tier = :incomeTier, version = :version, updated_at = :at
+                        where id = :id and version = :version - 1""")
+                .bind("address", details.address())
+                .bind("dong", details.dong())
+                .bind("disabled", details.disabled())
+                .bind("incomeTier", details.incomeTier().name())
+                .bind("version", next.version())
+                .bind("at", at)
+                .bind("id", next.ref())
+                .fetch()
+                .rowsUpdated()
+                .filter(rows -> rows == 1)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "resident " + next.ref() + " is not at version " + (next.version() - 1) + "; lock it first")));
+        return current.then(appendVersion(next, changed, reason, at));
+    }
+
+    private Mono<Void> appendVersion(StoredResident version, List<String> changed, String reason, Instant at) {
+        ResidentDetails details = version.details();
+        return db.sql("""
+                        insert into resident_version (resident_id, version, address, dong, disabled, income_tier,
+                                                      changed_fields, reason, at)
+                        values (:id, :version, :address, :dong, :disabled, :incomeTier, :changed, :reason, :at)""")
+                .bind("id", version.ref())
+                .bind("version", version.version())
+                .bind("address", details.address())
+                .bind("dong", details.dong())
+                .bind("disabled", details.disabled())
+                .bind("incomeTier", details.incomeTier().name())
+                .bind("changed", changed.toArray(String[]::new))
+                .bind("reason", reason)
+                .bind("at", at)
+                .then();
+    }
+
+    private static StoredResident stored(Readable row) {
+        return new StoredResident(
+                row.get("id", UUID.class),
+                row.get("version", Integer.class),
+                new ResidentDetails(
+                        row.get("address", String.class),
+                        row.get("dong", String.class),
+                        Boolean.TRUE.equals(row.get("disabled", Boolean.class)),
+                        IncomeTier.valueOf(row.get("income_tier", String.class))));
     }
 }

@@ -52,6 +52,35 @@ public class AssignmentStore {
                 .then();
     }
 
+    /**
+     * The order's lines carry the tier from now on, so each later delivery is paid by it. A delivery already
+     * announced keeps the tier it went out with.
+     */
+    public Mono<Void> changeIncomeTier(UUID careOrderId, IncomeTier tier, LocalDate effectiveOn) {
+        Mono<Void> confirmed = db.sql("""
+                        insert into order_income_tier (care_order_id, income_tier, effective_on)
+                        values (:id, :tier, :effectiveOn)
+                        on conflict (care_order_id) do update
+                           set income_tier = excluded.income_tier, effective_on = excluded.effective_on""")
+                .bind("id", careOrderId)
+                .bind("tier", tier.name())
+                .bind("effectiveOn", effectiveOn)
+                .then();
+        Mono<Void> lines = db.sql("update line_assignment set income_tier = :tier where care_order_id = :id")
+                .bind("tier", tier.name())
+                .bind("id", careOrderId)
+                .then();
+        return confirmed.then(lines);
+    }
+
+    /** The tier intake confirmed for the order after placing it; empty when it never changed. */
+    Mono<IncomeTier> confirmedIncomeTier(UUID careOrderId) {
+        return db.sql("select income_tier from order_income_tier where care_order_id = :id")
+                .bind("id", careOrderId)
+                .map(row -> IncomeTier.valueOf(row.get("income_tier", String.class)))
+                .one();
+    }
+
     public Mono<LineAssignment> find(UUID lineId) {
         return db.sql("select " + COLUMNS + " from line_assignment where line_id = :id")
                 .bind("id", lineId)

@@ -34,7 +34,12 @@ public record LineAssignment(
 
     /** A line of a placed order, just given to a provider, before anything is delivered on it. */
     static LineAssignment of(
-            OrderPlaced order, OrderPlaced.Line line, String providerId, boolean lastResort, LocalDate assignedOn) {
+            OrderPlaced order,
+            OrderPlaced.Line line,
+            IncomeTier incomeTier,
+            String providerId,
+            boolean lastResort,
+            LocalDate assignedOn) {
         return new LineAssignment(
                 line.lineId(),
                 order.careOrderId(),
@@ -44,7 +49,7 @@ public record LineAssignment(
                 order.residentRef(),
                 order.district(),
                 order.dong(),
-                order.incomeTier(),
+                incomeTier,
                 line.quantity(),
                 line.plannedMinutes(),
                 line.startsOn(),

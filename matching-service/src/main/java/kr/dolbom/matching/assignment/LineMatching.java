@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.provider.Candidate;
@@ -45,24 +46,28 @@ class LineMatching {
                 .sorted(Comparator.comparing(OrderPlaced.Line::serviceType))
                 .toList();
         return assignments
-                .assignedLines(order.careOrderId())
-                .collectList()
-                // A line assigned already (the same order announced twice) keeps its provider.
-                .flatMapMany(assigned -> Flux.fromIterable(lines).filter(line -> !assigned.contains(line.lineId())))
-                .concatMap(line -> assign(order, line, today))
-                .then();
+                .confirmedIncomeTier(order.careOrderId())
+                .defaultIfEmpty(order.incomeTier())
+                .flatMap(tier -> assignments
+                        .assignedLines(order.careOrderId())
+                        .collectList()
+                        // A line assigned already (the same order announced twice) keeps its provider.
+                        .flatMapMany(
+                                assigned -> Flux.fromIterable(lines).filter(line -> !assigned.contains(line.lineId())))
+                        .concatMap(line -> assign(order, line, tier, today))
+                        .then());
     }
 
-    private Mono<Void> assign(OrderPlaced order, OrderPlaced.Line line, LocalDate today) {
+    private Mono<Void> assign(OrderPlaced order, OrderPlaced.Line line, IncomeTier tier, LocalDate today) {
         ServiceType type = line.serviceType();
         return providers
                 .candidates(order.district(), order.dong(), type)
                 .collectList()
                 .flatMap(candidates -> firstWithRoom(candidates, type))
-                .map(provider -> LineAssignment.of(order, line, provider, false, today))
+                .map(provider -> LineAssignment.of(order, line, tier, provider, false, today))
                 .switchIfEmpty(Mono.defer(() -> providers
                         .takeAsLastResort(order.district(), type)
-                        .map(provider -> LineAssignment.of(order, line, provider, true, today))))
+                        .map(provider -> LineAssignment.of(order, line, tier, provider, true, today))))
                 // Dead-lettered at once: retrying cannot conjure up a provider, and the line must not be lost.
                 .switchIfEmpty(Mono.error(() -> RuleViolation.refused(
                         "district",

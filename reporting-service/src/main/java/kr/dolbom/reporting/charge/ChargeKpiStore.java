@@ -2,6 +2,7 @@ package kr.dolbom.reporting.charge;
 
 import io.r2dbc.spi.Readable;
 import java.time.YearMonth;
+import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,8 @@ public class ChargeKpiStore {
     }
 
     /** District first, then provider, in every transaction, so that concurrent consumers never wait in a circle. */
-    Mono<Void> add(ChargeFigures charge) {
+    Mono<Void> add(DeliveryCharged charged) {
+        ChargeFigures charge = ChargeFigures.of(charged);
         return addTo("charge_district_month", "district", charge.district(), charge)
                 .then(addTo("charge_provider_month", "provider_id", charge.providerId(), charge));
     }

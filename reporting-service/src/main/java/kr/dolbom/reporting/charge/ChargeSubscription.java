@@ -1,8 +1,9 @@
 package kr.dolbom.reporting.charge;
 
+import static kr.dolbom.platform.inbox.EventHandlers.handling;
+
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.DeliveryCharged;
-import kr.dolbom.platform.inbox.EventHandlers;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,6 @@ class ChargeSubscription {
 
     @Bean
     Subscription chargeEvents(IdempotentConsumers consumers, ChargeKpiStore kpis) {
-        return consumers.subscribe(
-                CareTopics.CHARGES,
-                EventHandlers.handling()
-                        .on(DeliveryCharged.class, (charged, envelope) -> kpis.add(ChargeFigures.of(charged))));
+        return consumers.subscribe(CareTopics.CHARGES, handling().on(DeliveryCharged.class, kpis::add));
     }
 }

@@ -3,6 +3,7 @@ package kr.dolbom.reporting.delivery;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.Map;
+import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingMonth;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ public class DeliveryKpiStore {
         this.db = db;
     }
 
-    Mono<Void> add(DeliveryFigures delivery) {
+    Mono<Void> add(ServiceDelivered delivered) {
+        DeliveryFigures delivery = DeliveryFigures.of(delivered);
         Mono<Void> totals = db.sql("""
                         insert into delivery_month (district, month, service_type, deliveries, units, minutes)
                         values (:district, :month, :serviceType, 1, :units, :minutes)

@@ -1,8 +1,9 @@
 package kr.dolbom.reporting.order;
 
+import static kr.dolbom.platform.inbox.EventHandlers.handling;
+
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.LineAssigned;
-import kr.dolbom.platform.inbox.EventHandlers;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,6 @@ class AssignmentSubscription {
 
     @Bean
     Subscription assignmentEvents(IdempotentConsumers consumers, OrderKpiStore kpis) {
-        return consumers.subscribe(
-                CareTopics.ASSIGNMENTS,
-                EventHandlers.handling()
-                        .on(LineAssigned.class, (assigned, envelope) -> kpis.addLine(LineFigures.of(assigned))));
+        return consumers.subscribe(CareTopics.ASSIGNMENTS, handling().on(LineAssigned.class, kpis::addLine));
     }
 }

@@ -1,6 +1,9 @@
 package kr.dolbom.reporting.order;
 
 import java.time.YearMonth;
+import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.OrderRejected;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -15,7 +18,15 @@ public class OrderKpiStore {
         this.db = db;
     }
 
-    Mono<Void> addOrder(OrderFigures order) {
+    Mono<Void> addOrder(OrderPlaced placed) {
+        return addOrder(OrderFigures.of(placed));
+    }
+
+    Mono<Void> addOrder(OrderRejected rejected) {
+        return addOrder(OrderFigures.of(rejected));
+    }
+
+    private Mono<Void> addOrder(OrderFigures order) {
         return db.sql("""
                         insert into order_month (district, month, placed, rejected, urgent, lines_requested)
                         values (:district, :month, :placed, :rejected, :urgent, :linesRequested)
@@ -33,7 +44,8 @@ public class OrderKpiStore {
                 .then();
     }
 
-    Mono<Void> addLine(LineFigures line) {
+    Mono<Void> addLine(LineAssigned assigned) {
+        LineFigures line = LineFigures.of(assigned);
         return db.sql("""
                         insert into line_month (district, month, assigned, last_resort)
                         values (:district, :month, :assigned, :lastResort)

@@ -1,9 +1,10 @@
 package kr.dolbom.reporting.order;
 
+import static kr.dolbom.platform.inbox.EventHandlers.handling;
+
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderRejected;
-import kr.dolbom.platform.inbox.EventHandlers;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,6 @@ class OrderSubscription {
     Subscription orderEvents(IdempotentConsumers consumers, OrderKpiStore kpis) {
         return consumers.subscribe(
                 CareTopics.ORDERS,
-                EventHandlers.handling()
-                        .on(OrderPlaced.class, (placed, envelope) -> kpis.addOrder(OrderFigures.of(placed)))
-                        .on(OrderRejected.class, (rejected, envelope) -> kpis.addOrder(OrderFigures.of(rejected))));
+                handling().on(OrderPlaced.class, kpis::addOrder).on(OrderRejected.class, kpis::addOrder));
     }
 }

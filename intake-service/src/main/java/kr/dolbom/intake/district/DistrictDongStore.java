@@ -1,4 +1,4 @@
-package kr.dolbom.intake.request;
+package kr.dolbom.intake.district;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 /** The dongs of the districts this window serves. */
 @Repository
-class DistrictDongStore {
+public class DistrictDongStore {
 
     private final DatabaseClient db;
 
@@ -14,16 +14,24 @@ class DistrictDongStore {
         this.db = db;
     }
 
-    Mono<Boolean> servesDistrict(String district) {
+    public Mono<Boolean> servesDistrict(String district) {
         return db.sql("select exists (select 1 from district_dong where district = :district)")
                 .bind("district", district)
                 .map(row -> row.get(0, Boolean.class))
                 .one();
     }
 
-    Mono<Boolean> contains(String district, String dong) {
+    public Mono<Boolean> contains(String district, String dong) {
         return db.sql("select exists (select 1 from district_dong where district = :district and dong = :dong)")
                 .bind("district", district)
+                .bind("dong", dong)
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+
+    /** Whether the dong belongs to any district served here. */
+    public Mono<Boolean> isServed(String dong) {
+        return db.sql("select exists (select 1 from district_dong where dong = :dong)")
                 .bind("dong", dong)
                 .map(row -> row.get(0, Boolean.class))
                 .one();

@@ -1,0 +1,354 @@
+package kr.dolbom.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Clients that keep their promise through any outage: dong centres send care requests of the demo district
+ * at a steady rate, each with its Idempotency-Key, and send the same request again (same key) after a refused
+ * connection, a time-out, a 5xx or a 503 with its Retry-After, until it is answered; providers report each
+ * assigned line delivered in full, again until answered (a 409 on a repeat means an earlier try was recorded).
+ * What each drill's batch sent and was told is kept for the reconciliation.
+ */
+final class DrillLoad implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long a client keeps trying before it counts a request as failed: longer than any drill's outage. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+
+    private static final int[] VISIT_MINUTES = {60, 90, 120, 150};
+
+    private final ExecutorService requests = Executors.newFixedThreadPool(8);
+    private final ScheduledExecutorService providers = Executors.newScheduledThreadPool(4);
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final String intake;
+    private final String matching;
+    private final LocalDate today;
+    private final LocalDate deliveryDay;
+    private final String run = Long.toString(System.currentTimeMillis() % 100_000);
+    private final AtomicInteger numbers = new AtomicInteger();
+    final List<Batch> batches = new CopyOnWriteArrayList<>();
+
+    DrillLoad(String intakeBaseUrl, String matchingBaseUrl, LocalDate today) {
+        this.intake = intakeBaseUrl;
+        this.matching = matchingBaseUrl;
+        this.today = today;
+        this.deliveryDay = today.minusDays(1);
+    }
+
+    /** One line of a placed order, as the provider will report it. */
+    record Line(UUID lineId, String type, int quantity, Integer minutes) {}
+
+    /** What one drill's clients sent and were answered. */
+    static final class Batch {
+        final String drill;
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong placed = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong shed = new AtomicLong();
+        final AtomicLong retried = new AtomicLong();
+        final AtomicLong linesPlaced = new AtomicLong();
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong deliveryRepeatsFound = new AtomicLong();
+        final AtomicLong deliveriesFailed = new AtomicLong();
+        final AtomicLong inFlight = new AtomicLong();
+        final List<UUID> orders = new CopyOnWriteArrayList<>();
+        final List<String> phones = new CopyOnWriteArrayList<>();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        Duration outage = Duration.ZERO;
+        private volatile Thread pacer;
+
+        Batch(String drill) {
+            this.drill = drill;
+        }
+
+        /** Every request sent and answered, and every placed line's delivery answered. */
+        boolean settled() {
+            return !pacer.isAlive() && inFlight.get() == 0;
+        }
+
+        /** Returns once the last request of the batch has left (its answer may still be on its way). */
+        void awaitSent() throws InterruptedException {
+            pacer.join();
+        }
+
+        void fail(String why) {
+            if (failures.size() < 5) {
+                failures.add(why);
+            }
+        }
+    }
+
+    /** Sends {@code count} requests at {@code perSecond}, without waiting for their answers. */
+    Batch send(String drill, int count, double perSecond) {
+        Batch batch = new Batch(drill);
+        batches.add(batch);
+        long interval = (long) (1e9 / perSecond);
+        long start = System.nanoTime();
+        Thread pacer = new Thread(
+                () -> {
+                    for (int i = 0; i < count; i++) {
+                        long wait;
+                        while ((wait = start + i * interval - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        batch.inFlight.incrementAndGet();
+                        int number = numbers.incrementAndGet();
+                        requests.execute(() -> request(batch, number));
+                    }
+                },
+                "drill-pacer-" + drill);
+        pacer.setDaemon(true);
+        pacer.start();
+        batch.pacer = pacer;
+        return batch;
+    }
+
+    private void request(Batch batch, int number) {
+        boolean eligible = number % 10 != 0;
+        List<Map<String, Object>> services = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        services.add(service("MEAL_SUPPORT", 5 + number % 10, null));
+        lines.add(new Line(null, "MEAL_SUPPORT", 5 + number % 10, null));
+        if (number % 2 == 0) {
+            int minutes = VISIT_MINUTES[number / 2 % VISIT_MINUTES.length];
+            services.add(service("TEMPORARY_HOME_CARE", 1, minutes));
+            lines.add(new Line(null, "TEMPORARY_HOME_CARE", 1, minutes));
+        }
+        String phone = String.format("010-%04d-%04d", Integer.parseInt(run) % 10_000, number);
+        Map<String, Object> resident = new LinkedHashMap<>();
+        resident.put("name", "훈련" + number);
+        resident.put(
+                "birthDate",
+                today.minusYears(eligible ? 70 + number % 20 : 45)
+                        .minusDays(number % 300 + 1)
+                        .toString());
+        resident.put("phone", phone);
+        resident.put("address", "서울특별시 마포구 훈련로 " + number);
+        resident.put("dong", number % 3 == 0 ? "mangwon1" : number % 3 == 1 ? "hapjeong" : "seogyo");
+        resident.put("disabled", false);
+        resident.put("incomeTier", eligible ? (number % 3 == 0 ? "NEAR_POOR" : "BASIC_LIVELIHOOD") : "GENERAL");
+        String body = JSON.writeValueAsString(Map.of(
+                "resident",
+                resident,
+                "district",
+                "mapo",
+                "channel",
+                "DONG_CENTRE",
+                "urgent",
+                false,
+                "services",
+                services));
+        batch.sent.incrementAndGet();
+        batch.phones.add(phone);
+        HttpRequest post = HttpRequest.newBuilder(URI.create(intake + "/api/v1/care-requests"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "drill-" + run + "-" + number)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> answer = untilAnswered(batch, post).response();
+        if (answer == null || answer.statusCode() != 201) {
+            batch.failed.incrementAndGet();
+            batch.fail(
+                    answer == null
+                            ? "request " + number + " never answered"
+                            : answer.statusCode() + " " + answer.body());
+            batch.inFlight.decrementAndGet();
+            return;
+        }
+        JsonNode order = JSON.readTree(answer.body());
+        UUID orderId = UUID.fromString(order.path("careOrderId").asString());
+        batch.orders.add(orderId);
+        if ("REJECTED".equals(order.path("status").asString())) {
+            batch.rejected.incrementAndGet();
+            batch.inFlight.decrementAndGet();
+            return;
+        }
+        batch.placed.incrementAndGet();
+        batch.linesPlaced.addAndGet(lines.size());
+        batch.inFlight.addAndGet(lines.size() - 1);
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        providers.execute(() -> deliverWhenAssigned(batch, orderId, lines, deadline));
+    }
+
+    private Map<String, Object> service(String type, int quantity, Integer minutes) {
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("type", type);
+        service.put("quantity", quantity);
+        if (minutes != null) {
+            service.put("minutesPerVisit", minutes);
+        }
+        service.put("from", deliveryDay.minusDays(1).toString());
+        service.put("to", deliveryDay.plusDays(29).toString());
+        return service;
+    }
+
+    /** The provider learns its lines when the order says they are assigned; until then it looks again later. */
+    private void deliverWhenAssigned(Batch batch, UUID orderId, List<Line> requested, long deadline) {
+        JsonNode order = null;
+        try {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(intake + "/api/v1/care-orders/" + orderId))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                order = JSON.readTree(answer.body());
+            }
+        } catch (IOException e) {
+            // intake is away: look again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        boolean assigned =
+                order != null && "ASSIGNED".equals(order.path("status").asString());
+        if (assigned && hasLineWithoutProvider(order.path("lines"))) {
+            // intake said ASSIGNED while a line has no provider: worth telling, and worth asking again
+            batch.fail("order " + orderId + " ASSIGNED with a line that has no provider: " + order.path("lines"));
+            assigned = false;
+        }
+        if (!assigned) {
+            if (System.nanoTime() > deadline) {
+                batch.deliveriesFailed.addAndGet(requested.size());
+                batch.fail("order " + orderId + " not assigned in time");
+                batch.inFlight.addAndGet(-requested.size());
+                return;
+            }
+            providers.schedule(
+                    () -> deliverWhenAssigned(batch, orderId, requested, deadline), 500, TimeUnit.MILLISECONDS);
+            return;
+        }
+        JsonNode lines = order.path("lines");
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = lines.get(i);
+            Line wanted = requested.stream()
+                    .filter(candidate ->
+                            candidate.type().equals(line.path("serviceType").asString()))
+                    .findFirst()
+                    .orElseThrow();
+            providers.execute(() -> deliver(batch, line, wanted));
+        }
+    }
+
+    private static boolean hasLineWithoutProvider(JsonNode lines) {
+        for (JsonNode line : lines) {
+            if (line.path("providerId").asString().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deliver(Batch batch, JsonNode line, Line wanted) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("lineId", line.path("lineId").asString());
+        report.put("providerId", line.path("providerId").asString());
+        report.put("serviceDate", deliveryDay.toString());
+        if (wanted.minutes() != null) {
+            report.put("startTime", "09:00");
+            report.put(
+                    "endTime", LocalTime.of(9, 0).plusMinutes(wanted.minutes()).toString());
+        } else {
+            report.put("units", wanted.quantity());
+        }
+        HttpRequest post = HttpRequest.newBuilder(URI.create(matching + "/api/v1/deliveries"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report)))
+                .build();
+        Answer reply = untilAnswered(batch, post);
+        HttpResponse<String> answer = reply.response();
+        if (answer != null && answer.statusCode() == 201) {
+            batch.delivered.incrementAndGet();
+        } else if (answer != null && answer.statusCode() == 409 && reply.attempts() > 1) {
+            // A repeat of a report whose first answer was lost: the first one was recorded.
+            batch.delivered.incrementAndGet();
+            batch.deliveryRepeatsFound.incrementAndGet();
+        } else {
+            batch.deliveriesFailed.incrementAndGet();
+            batch.fail(answer == null ? "delivery never answered" : answer.statusCode() + " " + answer.body());
+        }
+        batch.inFlight.decrementAndGet();
+    }
+
+    /** The final answer (null if none came in time) and how many times the request was sent for it. */
+    private record Answer(HttpResponse<String> response, int attempts) {}
+
+    /** The same request until it gets an answer that is not "try again". */
+    private Answer untilAnswered(Batch batch, HttpRequest request) {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        int attempts = 0;
+        while (System.nanoTime() < deadline) {
+            attempts++;
+            try {
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 503) {
+                    batch.shed.incrementAndGet();
+                    pause(1_000
+                            * answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                    continue;
+                }
+                if (answer.statusCode() >= 500) {
+                    batch.retried.incrementAndGet();
+                    pause(500);
+                    continue;
+                }
+                return new Answer(answer, attempts);
+            } catch (IOException e) {
+                batch.retried.incrementAndGet();
+                pause(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Answer(null, attempts);
+            }
+        }
+        return new Answer(null, attempts);
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    LocalDate deliveryDay() {
+        return deliveryDay;
+    }
+
+    @Override
+    public void close() {
+        requests.shutdownNow();
+        providers.shutdownNow();
+    }
+}

@@ -1,0 +1,66 @@
+package kr.dolbom.intake.resident;
+
+import jakarta.validation.Valid;
+import java.util.UUID;
+import kr.dolbom.platform.domain.RuleViolation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The one way a resident's details change: confirmed by a care manager, never as a side effect of a request. */
+@RestController
+@RequestMapping("/api/v1/residents")
+class ResidentController {
+
+    private final ResidentChange change;
+
+    ResidentController(ResidentChange change) {
+        this.change = change;
+    }
+
+    /**
+     * 200 with the record and its version (also as {@code ETag}). With {@code If-Match: "<version>"} a change
+     * based on an older version is refused (409) instead of overwriting what someone else confirmed meanwhile.
+     */
+    @PutMapping("/{residentRef}")
+    Mono<ResponseEntity<ResidentView>> change(
+            @PathVariable("residentRef") UUID residentRef,
+            @Valid @RequestBody ResidentChangeForm form,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        Integer expected = expectedVersion(ifMatch);
+        return change.change(residentRef, form.details(), form.reason(), expected)
+                .map(changed -> ResponseEntity.ok()
+                        .eTag("\"" + changed.resident().version() + "\"")
+                        .body(ResidentView.of(changed)));
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} (or none) matches any version. */
+    private static @Nullable Integer expectedVersion(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            int version = Integer.parseInt(tag);
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below, with the field named
+        }
+        throw RuleViolation.invalid(HttpHeaders.IF_MATCH, "must be a version of the resident, like \"2\"");
+    }
+}
