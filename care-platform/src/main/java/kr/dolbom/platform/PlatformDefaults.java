@@ -29,9 +29,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("dolbom.db.port", "5432");
         defaults.put("spring.r2dbc.url", "r2dbc:postgresql://${dolbom.db.host}:${dolbom.db.port}/${dolbom.db.name}");
         defaults.put("spring.flyway.url", "jdbc:postgresql://${dolbom.db.host}:${dolbom.db.port}/${dolbom.db.name}");
-        // A bounded wait for a pooled connection: under overload or an outage, answer 503 (and let a consumer
-        // back off) within a client's patience rather than queue; 2s is far above a healthy acquire.
-        defaults.put("spring.r2dbc.pool.max-acquire-time", "2s");
+        // A bounded wait for a pooled connection: under an outage, answer 503 (and let a consumer back off) rather
+        // than queue. It includes opening the connection (SCRAM and all), which at start-up on a loaded two-core
+        // machine took over 2 s: 5 s keeps a slow start from failing; overload is shed earlier, by in-flight count.
+        defaults.put("spring.r2dbc.pool.max-acquire-time", "5s");
         defaults.put("spring.flyway.user", "${spring.r2dbc.username}");
         defaults.put("spring.flyway.password", "${spring.r2dbc.password}");
         String locations = "classpath:db/migration/${spring.application.name},classpath:db/platform";
