@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.domain.RuleViolation.Violation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -40,6 +41,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final int ECHOED_LENGTH = 60;
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -122,7 +125,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             field = Optional.ofNullable(mismatch.get().getPropertyName()).orElse(field);
             return new Violation(
                     field,
-                    "'" + mismatch.get().getValue() + "' is not a valid "
+                    "'" + echo(mismatch.get().getValue()) + "' is not a valid "
                             + simpleName(mismatch.get().getRequiredType()));
         }
         if (ex.getReason() != null && ex.getReason().contains("body is missing")) {
@@ -140,7 +143,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Class<?> target = invalid.getTargetType();
             String accepted =
                     target != null && target.isEnum() ? "; one of " + Arrays.toString(target.getEnumConstants()) : "";
-            return new Violation(field, "'" + invalid.getValue() + "' is not a valid " + simpleName(target) + accepted);
+            return new Violation(
+                    field, "'" + echo(invalid.getValue()) + "' is not a valid " + simpleName(target) + accepted);
         }
         if (json instanceof StreamReadException) {
             String where = field.isEmpty() ? "" : " (in " + field + ")";
@@ -176,6 +180,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return declared;
         }
         return Optional.ofNullable(parameter.getParameterName()).orElse("parameter " + parameter.getParameterIndex());
+    }
+
+    /** The refused value as the caller sent it, cut short: an answer never grows with the size of the input. */
+    private static String echo(@Nullable Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= ECHOED_LENGTH ? text : text.substring(0, ECHOED_LENGTH) + "…";
     }
 
     private static String simpleName(Class<?> type) {
