@@ -12,9 +12,18 @@ import kr.dolbom.events.ServiceType;
 /** Deliveries as matching announces them, each for a provider of its own so settlements don't mix. */
 public final class Deliveries {
 
-    private final String provider = "provider-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String provider;
     private final UUID careOrder = UUID.randomUUID();
     private IncomeTier tier = IncomeTier.BASIC_LIVELIHOOD;
+
+    public Deliveries() {
+        this("provider-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Deliveries of a named provider, such as one of the demo district's. */
+    public Deliveries(String provider) {
+        this.provider = provider;
+    }
 
     public String provider() {
         return provider;

@@ -67,13 +67,20 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Not ready without its database: a load balancer stops sending requests that could only fail.
         // Liveness stays as it is: restarting the service would not bring the database back.
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,r2dbc");
-        defaults.put("management.endpoint.health.show-details", "always");
+        // details (which database, which binder, why down) only to operators; the probes answer UP/DOWN to all
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "OPERATOR");
         defaults.put("management.metrics.tags.service", "${spring.application.name}");
         // Buckets, not client-side percentiles: they add up across replicas and over any window.
         defaults.put("management.metrics.distribution.slo.dolbom.consumer.freshness", SECONDS_BUCKETS);
         defaults.put("management.metrics.distribution.slo.dolbom.outbox.relay.lag", SECONDS_BUCKETS);
         defaults.put("logging.pattern.correlation", "[%X{careOrderId:-}] ");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        // Swagger UI signs in as a public client with PKCE (no secret in a browser); the local issuer's is
+        // dolbom-web, a city's issuer names its own (springdoc.swagger-ui.oauth.client-id)
+        defaults.put("springdoc.swagger-ui.oauth.client-id", "dolbom-web");
+        defaults.put("springdoc.swagger-ui.oauth.use-pkce-with-authorization-code-grant", "true");
+        defaults.put("springdoc.swagger-ui.oauth.scopes", "openid");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }

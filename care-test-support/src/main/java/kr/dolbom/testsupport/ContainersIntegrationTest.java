@@ -31,6 +31,7 @@ public abstract class ContainersIntegrationTest {
     @DynamicPropertySource
     static void containers(DynamicPropertyRegistry registry) {
         Infrastructure.containers().register(registry, "containers");
+        TestTokens.register(registry);
     }
 
     /** Started on first use only, so that a machine without Docker never touches the containers. */

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
@@ -13,6 +17,8 @@ import kr.dolbom.events.CareEventType;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.CloudEventHeaders;
 import kr.dolbom.events.EventEnvelope;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -93,6 +99,18 @@ public final class KafkaTestClient implements AutoCloseable {
                 });
             }
             return matching;
+        }
+    }
+
+    /** Every topic on the broker but Kafka's own. */
+    public Set<String> topics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the broker's topics", e);
         }
     }
 

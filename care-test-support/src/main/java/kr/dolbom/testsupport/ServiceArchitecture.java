@@ -1,5 +1,6 @@
 package kr.dolbom.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -8,17 +9,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import kr.dolbom.platform.security.Caller;
 import org.jspecify.annotations.NullMarked;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  *       framework: no Spring, no R2DBC, no Reactor, no HTTP, no validation annotations;
  *   <li>nothing outside a controller speaks HTTP, and a controller never touches the database: only stores
  *       ({@code @Repository}) hold a {@link DatabaseClient};
+ *   <li>every handler method of a controller takes the {@link Caller}: no endpoint is written without deciding
+ *       who may call it (the authorization matrix test then asks the access policy for its rule);
  *   <li>feature packages have no cycles between them;
  *   <li>every package is {@code @NullMarked}, and {@link Optional} is a return type only, never a field or a
  *       record component.
@@ -92,6 +101,14 @@ public final class ServiceArchitecture {
                         .dependOnClassesThat()
                         .areAssignableTo(DatabaseClient.class)
                         .as("only stores (@Repository) touch the database"),
+                methods()
+                        .that()
+                        .areDeclaredInClassesThat()
+                        .areAnnotatedWith(RestController.class)
+                        .and()
+                        .areMetaAnnotatedWith(RequestMapping.class)
+                        .should(takeTheCaller())
+                        .as("every endpoint takes the Caller, whom its access rule judges"),
                 slices().matching(basePackage + ".(*)..")
                         .should()
                         .beFreeOfCycles()
@@ -110,6 +127,18 @@ public final class ServiceArchitecture {
             }
         });
         assertThat(unmarked).as("packages without a @NullMarked package-info").isEmpty();
+    }
+
+    private static ArchCondition<JavaMethod> takeTheCaller() {
+        return new ArchCondition<>("take a Caller parameter") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                if (!method.getRawParameterTypes().stream().anyMatch(type -> type.isEquivalentTo(Caller.class))) {
+                    events.add(SimpleConditionEvent.violated(
+                            method, method.getFullName() + " answers a request without knowing who is calling"));
+                }
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> domain() {

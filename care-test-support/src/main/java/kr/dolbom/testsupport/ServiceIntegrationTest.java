@@ -12,7 +12,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A service's integration tests: its Spring context (declared by the subclass with {@code @SpringBootTest})
- * on a real Kafka broker and, in a database of its own, a real PostgreSQL; embedded unless configured.
+ * on a real Kafka broker and, in a database of its own, a real PostgreSQL, embedded unless configured, trusting
+ * the real signing key of {@link TestTokens}: {@code http} is anonymous, {@link #as} presents a caller's token.
  * Subclasses with the same configuration share one context and one database.
  */
 // Generous: a first request on a loaded two-core machine can take seconds while the JIT warms up.
@@ -31,6 +32,15 @@ public abstract class ServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRASTRUCTURE.register(registry, "it");
+        TestTokens.register(registry);
+    }
+
+    /** The client as {@code caller}: a real token of {@link TestTokens}' issuer on every request. */
+    protected WebTestClient as(TestTokens.Token caller) {
+        String token = caller.mint();
+        return http.mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build();
     }
 
     protected static ConditionFactory eventually() {

@@ -107,6 +107,10 @@ public final class TestTokens {
         return new Token(CareRole.AGENCY.name(), "agency@" + agency).district(district);
     }
 
+    public static Token privacyOfficer(String district) {
+        return new Token(CareRole.PRIVACY_OFFICER.name(), "privacy@" + district).district(district);
+    }
+
     public static Token operator() {
         return new Token(CareRole.OPERATOR.name(), "operator@test");
     }

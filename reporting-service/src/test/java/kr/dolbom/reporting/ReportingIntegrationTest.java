@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.testsupport.ServiceIntegrationTest;
+import kr.dolbom.testsupport.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -63,9 +64,14 @@ public abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
         return count("select count(*) from processed_event where event_id in (" + ids + ")");
     }
 
+    /** The city's administrator, who reads every district's figures. */
+    protected WebTestClient city() {
+        return as(TestTokens.cityAdmin());
+    }
+
     /** Values go in as URI variables, so that "+" and " " arrive as sent instead of as URL syntax. */
     protected WebTestClient.ResponseSpec get(String path, Map<String, String> params) {
-        return http.get()
+        return city().get()
                 .uri(builder -> {
                     builder.path(path);
                     params.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));

@@ -6,6 +6,7 @@ import java.util.UUID;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.testsupport.ContainersIntegrationTest;
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -30,7 +31,11 @@ class ReportingOnContainersIT extends ContainersIntegrationTest {
                 Instant.now()));
 
         eventually()
-                .untilAsserted(() -> http.get()
+                .untilAsserted(() -> http.mutate()
+                        .defaultHeaders(headers ->
+                                headers.setBearerAuth(TestTokens.cityAdmin().mint()))
+                        .build()
+                        .get()
                         .uri("/api/v1/kpis/meal-volume?district={district}&month=2026-11", district)
                         .exchange()
                         .expectStatus()

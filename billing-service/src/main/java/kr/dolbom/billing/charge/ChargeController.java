@@ -2,8 +2,11 @@ package kr.dolbom.billing.charge;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import kr.dolbom.billing.access.BillingAccess;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +58,13 @@ class ChargeController {
     }
 
     @GetMapping("/by-delivery/{deliveryId}")
-    Mono<ChargeView> ofDelivery(@PathVariable("deliveryId") UUID deliveryId) {
+    Mono<ChargeView> readChargeOfDelivery(Caller caller, @PathVariable("deliveryId") UUID deliveryId) {
+        BillingAccess.READ_CHARGE_OF_DELIVERY.admit(caller);
         return charges.ofDelivery(deliveryId)
+                .filter(charge -> BillingAccess.READ_CHARGE_OF_DELIVERY.reaches(
+                        caller,
+                        Holder.district(charge.delivery().district())
+                                .heldBy(charge.delivery().providerId())))
                 .map(ChargeView::of)
                 .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("charge of delivery", deliveryId)));
     }

@@ -19,6 +19,14 @@ class SettlementStore {
         this.db = db;
     }
 
+    /** The district whose deliveries the provider was charged for; empty for a provider never charged. */
+    Mono<String> districtOf(String providerId) {
+        return db.sql("select district from charge where provider_id = :provider limit 1")
+                .bind("provider", providerId)
+                .map(row -> row.get("district", String.class))
+                .one();
+    }
+
     /** The month of a delivery's day decides where it settles, not the day it was charged. */
     Mono<Settlement> ofMonth(String providerId, YearMonth month) {
         return db.sql("""

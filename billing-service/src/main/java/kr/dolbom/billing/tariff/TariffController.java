@@ -1,5 +1,7 @@
 package kr.dolbom.billing.tariff;
 
+import kr.dolbom.billing.access.BillingAccess;
+import kr.dolbom.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +19,8 @@ class TariffController {
 
     /** Every tariff with the day it took effect; each is in force until the next one of its service. */
     @GetMapping
-    Flux<Tariff> tariffs() {
+    Flux<Tariff> listTariffs(Caller caller) {
+        BillingAccess.LIST_TARIFFS.admit(caller);
         return tariffs.all();
     }
 }

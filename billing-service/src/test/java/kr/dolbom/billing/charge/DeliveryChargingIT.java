@@ -17,6 +17,7 @@ import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.testsupport.KafkaTestClient;
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,7 +49,8 @@ class DeliveryChargingIT extends BillingIntegrationTest {
         assertThat(charged.coPayment()).isZero();
         assertThat(charged.tariffId()).isEqualTo("care-sos-2021-home-care");
         assertThat(charged.deliveryId()).isEqualTo(((kr.dolbom.events.ServiceDelivered) visit.data()).deliveryId());
-        http.get()
+        as(TestTokens.billingOfficer("mapo"))
+                .get()
                 .uri("/api/v1/charges/by-delivery/{id}", charged.deliveryId())
                 .exchange()
                 .expectStatus()
@@ -60,7 +62,8 @@ class DeliveryChargingIT extends BillingIntegrationTest {
                 .isEqualTo(150)
                 .jsonPath("$.tariffId")
                 .isEqualTo("care-sos-2021-home-care");
-        http.get()
+        as(TestTokens.billingOfficer("mapo"))
+                .get()
                 .uri("/api/v1/charges/by-delivery/{id}", java.util.UUID.randomUUID())
                 .exchange()
                 .expectStatus()

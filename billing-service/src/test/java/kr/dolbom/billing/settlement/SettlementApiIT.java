@@ -5,6 +5,7 @@ import kr.dolbom.billing.BillingIntegrationTest;
 import kr.dolbom.billing.Deliveries;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -21,7 +22,8 @@ class SettlementApiIT extends BillingIntegrationTest {
                 .until(() ->
                         count("select count(*) from charge where provider_id = '" + recipient.provider() + "'") == 4);
 
-        http.get()
+        as(TestTokens.billingOfficer("mapo"))
+                .get()
                 .uri("/api/v1/settlements?provider={p}&month=2026-11", recipient.provider())
                 .exchange()
                 .expectStatus()
@@ -53,7 +55,8 @@ class SettlementApiIT extends BillingIntegrationTest {
                 .until(() ->
                         count("select count(*) from charge where provider_id = '" + citizen.provider() + "'") == 1);
 
-        http.get()
+        as(TestTokens.provider("mapo", citizen.provider()))
+                .get()
                 .uri("/api/v1/settlements?provider={p}&month=2026-10", citizen.provider())
                 .exchange()
                 .expectStatus()
@@ -68,8 +71,37 @@ class SettlementApiIT extends BillingIntegrationTest {
     }
 
     @Test
+    void aBillingOfficerSettlesTheProvidersOfItsDistrictOnly() {
+        Deliveries deliveries = new Deliveries();
+        KAFKA.publish(deliveries.homeCareVisit(LocalDate.of(2026, 11, 3), 150));
+        eventually()
+                .until(() ->
+                        count("select count(*) from charge where provider_id = '" + deliveries.provider() + "'") == 1);
+
+        as(TestTokens.billingOfficer("seodaemun"))
+                .get()
+                .uri("/api/v1/settlements?provider={p}&month=2026-11", deliveries.provider())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        as(TestTokens.provider("mapo", "another-provider"))
+                .get()
+                .uri("/api/v1/settlements?provider={p}&month=2026-11", deliveries.provider())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        as(TestTokens.window("mapo"))
+                .get()
+                .uri("/api/v1/settlements?provider={p}&month=2026-11", deliveries.provider())
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
     void aMonthWithoutDeliveriesSettlesAtZero() {
-        http.get()
+        as(TestTokens.provider("mapo", "nobody"))
+                .get()
                 .uri("/api/v1/settlements?provider=nobody&month=2026-11")
                 .exchange()
                 .expectStatus()
@@ -83,7 +115,8 @@ class SettlementApiIT extends BillingIntegrationTest {
 
     @Test
     void badParametersAreNamed() {
-        http.get()
+        as(TestTokens.provider("mapo", "x"))
+                .get()
                 .uri("/api/v1/settlements?provider=x&month=2026-13")
                 .exchange()
                 .expectStatus()
@@ -93,7 +126,8 @@ class SettlementApiIT extends BillingIntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("month");
-        http.get()
+        as(TestTokens.billingOfficer("mapo"))
+                .get()
                 .uri("/api/v1/settlements?month=2026-11")
                 .exchange()
                 .expectStatus()

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A rule of the domain said no. Rules, policies and services raise it in domain words; the edges translate it
- * once each: the web advice into a problem+json answer (400, 422, 404 or 409 by {@link Kind}), the consumers'
+ * once each: the web advice into a problem+json answer (400, 422, 404, 409 or 403 by {@link Kind}), the consumers'
  * error handling into "dead-letter at once, never retry" with the message as the reason.
  */
 public final class RuleViolation extends RuntimeException {
@@ -18,7 +18,9 @@ public final class RuleViolation extends RuntimeException {
         /** What it names does not exist, or is not the caller's to see. */
         NOT_FOUND,
         /** It contradicts what is already recorded (the same visit twice). */
-        CONFLICT
+        CONFLICT,
+        /** The caller's role may never do this, whoever's record it names. */
+        FORBIDDEN
     }
 
     /** A field by its path in the request ({@code services[0].minutesPerVisit}) and what is wrong with it. */
@@ -55,6 +57,17 @@ public final class RuleViolation extends RuntimeException {
 
     public static RuleViolation conflict(String detail) {
         return new RuleViolation(Kind.CONFLICT, detail, List.of());
+    }
+
+    /** Names no record and no field value: the answer must not tell a caller what exists. */
+    public static RuleViolation forbidden(String detail) {
+        return new RuleViolation(Kind.FORBIDDEN, detail, List.of());
+    }
+
+    /** A field of the request the caller may not set as it did (a district or provider not its own). */
+    public static RuleViolation forbidden(String field, String message) {
+        List<Violation> violations = List.of(new Violation(field, message));
+        return new RuleViolation(Kind.FORBIDDEN, describe(violations), violations);
     }
 
     public Kind kind() {

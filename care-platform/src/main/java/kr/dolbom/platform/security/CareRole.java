@@ -14,6 +14,8 @@ public enum CareRole {
     CITY_ADMIN,
     /** A referring system (hospital, welfare centre): its own referrals. */
     AGENCY,
+    /** 개인정보 보호책임자: the district's privacy officer, who reads the audit log of personal-data reads. */
+    PRIVACY_OFFICER,
     /** Whoever runs the services: health details, metrics, dead letters. */
     OPERATOR;
 

@@ -47,13 +47,13 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import reactor.core.publisher.Mono;
 
 /**
- * Who is calling, from a bearer JWT of the one issuer the service trusts. Off unless
- * {@value #ENABLED}{@code =true}: then every {@code /api/**} call needs a valid token, the caller reaches handlers
- * as a {@link Caller} argument, and 401/403 are problem details.
+ * Who is calling, from a bearer JWT of the one issuer the service trusts. On unless
+ * {@value #ENABLED}{@code =false}: every {@code /api/**} call needs a valid token, the caller reaches handlers as a
+ * {@link Caller} argument, and 401/403 are problem details. A service without an issuer to trust does not start.
  *
- * <p>Off, the service answers as it did before Spring Security was on its class path: no login, no CSRF tokens,
- * no generated password. The {@link Caller} argument is refused either way, so that a handler can never be handed
- * a caller built from request parameters.
+ * <p>Off — only for the benchmark's comparison of the cost of security — the service answers anyone: no login, no
+ * CSRF tokens, no generated password. The {@link Caller} argument is refused either way, so that a handler can
+ * never be handed a caller built from request parameters.
  */
 @AutoConfiguration(
         before = {
@@ -89,7 +89,7 @@ public class CareSecurityAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(ENABLED)
+    @ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
     static class TokensRequired {
 
         /**
@@ -128,10 +128,10 @@ public class CareSecurityAutoConfiguration {
         }
 
         /**
-         * Open: the probes (a kubelet has no token) and Prometheus, which production scrapes on the management
-         * port (management.server.port), not exposed outside the cluster; the API documents and Swagger UI, so
-         * that one can sign in from them. Every other actuator endpoint is for operators; the API for any
-         * authenticated caller, each operation's own policy deciding the rest.
+         * Open: the probes (a kubelet has no token) and the API documents and Swagger UI, so that one can sign in
+         * from them. Every other actuator endpoint, Prometheus included, is for operators (Prometheus scrapes with
+         * an operator client's token: its scrape config has an {@code oauth2} client-credentials block); the API
+         * is for any authenticated caller, each operation's rule in the service's access policy deciding the rest.
          */
         @Bean
         @ConditionalOnMissingBean
@@ -148,11 +148,7 @@ public class CareSecurityAutoConfiguration {
                     .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                     .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                     .authorizeExchange(exchanges -> exchanges
-                            .pathMatchers(
-                                    HttpMethod.GET,
-                                    actuator + "/health/liveness",
-                                    actuator + "/health/readiness",
-                                    actuator + "/prometheus")
+                            .pathMatchers(HttpMethod.GET, actuator + "/health/liveness", actuator + "/health/readiness")
                             .permitAll()
                             .pathMatchers(actuator, actuator + "/**")
                             .hasRole(CareRole.OPERATOR.name())
@@ -180,7 +176,7 @@ public class CareSecurityAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = ENABLED, havingValue = false, matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = ENABLED, havingValue = false)
     static class OpenAccess {
 
         @Bean
@@ -225,7 +221,7 @@ public class CareSecurityAutoConfiguration {
          * pasting one. Either satisfies every operation.
          */
         @Bean
-        @ConditionalOnBooleanProperty(ENABLED)
+        @ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
         OpenApiCustomizer careSecuritySchemes(
                 @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
                 @Value("${dolbom.security.openapi.authorization-url:}") String authorizationUrl,

@@ -214,6 +214,34 @@ class CareSecurityTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        http.get()
+                .uri("/actuator/prometheus")
+                .headers(headers -> headers.setBearerAuth(TestTokens.operator().mint()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void healthDetailsAreForOperatorsOnly() {
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components")
+                .doesNotExist();
+        http.get()
+                .uri("/actuator/health/readiness")
+                .headers(headers -> headers.setBearerAuth(TestTokens.operator().mint()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.readinessState.status")
+                .isEqualTo("UP");
     }
 
     @Test

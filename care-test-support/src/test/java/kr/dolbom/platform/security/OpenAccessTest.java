@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Security off, the default until a service switches it on: the API answers as before Spring Security was on the
+ * Security switched off (the benchmark's comparison run): the API answers as before Spring Security was on the
  * class path (no login, no CSRF token, no security headers), except that no handler can be given a caller.
  */
 @SpringBootTest(
@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             CareSecurityTest.NO_DATABASE_NOR_BROKER,
             "spring.application.name=whoami",
+            CareSecurityAutoConfiguration.ENABLED + "=false",
             "management.endpoint.health.group.readiness.include=readinessState"
         })
 @AutoConfigureWebTestClient

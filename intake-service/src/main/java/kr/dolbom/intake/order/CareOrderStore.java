@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import kr.dolbom.events.IncomeTier;
@@ -13,6 +14,7 @@ import kr.dolbom.events.RequestChannel;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.eligibility.Eligibility;
 import kr.dolbom.intake.eligibility.TargetGroup;
+import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -29,13 +31,15 @@ public class CareOrderStore {
         this.db = db;
     }
 
-    public Mono<Void> insert(CareOrder order, @Nullable String referrer, Instant at) {
+    /** @param submittedBy the caller that sent the request (the token's subject), whose referral it is */
+    public Mono<Void> insert(CareOrder order, @Nullable String referrer, String submittedBy, Instant at) {
         CareOrder.Placement placement = order.placement();
         Mono<Long> header = db.sql("""
                         insert into care_order (id, resident_id, district, dong, income_tier, urgent, channel, referrer,
-                                                requested_on, status, target_group, rejection_reason)
+                                                requested_on, status, target_group, rejection_reason, submitted_by)
                         values (:id, :residentId, :district, :dong, :incomeTier, :urgent, :channel, :referrer,
-                                :requestedOn, :status, :targetGroup, :rejectionReason)""")
+                                :requestedOn, :status, :targetGroup, :rejectionReason, :submittedBy)""")
+                .bind("submittedBy", submittedBy)
                 .bind("id", order.id())
                 .bind("residentId", order.residentRef())
                 .bind("district", placement.district())
@@ -109,6 +113,44 @@ public class CareOrderStore {
                         .order()
                         .apply(rows.stream().map(OrderRow::line).toList()));
     }
+
+    /** Whose the order is: its district and dong, the providers of its lines, who sent it. */
+    public Mono<Holder> holderOf(UUID id) {
+        return db.sql("""
+                        select o.district, o.dong, o.submitted_by,
+                               array(select distinct l.provider_id from care_order_line l
+                                     where l.care_order_id = o.id and l.provider_id is not null) as providers
+                        from care_order o where o.id = :id""")
+                .bind("id", id)
+                .map(row -> Holder.district(row.get("district", String.class))
+                        .dong(row.get("dong", String.class))
+                        .heldBy(Set.of(row.get("providers", String[].class)))
+                        .submittedBy(row.get("submitted_by", String.class)))
+                .one();
+    }
+
+    /**
+     * Where a resident is served: the district of the latest order, and the providers holding one of the
+     * resident's lines that is open on {@code day} (assigned, of an order under way, not yet past its end).
+     */
+    public Mono<ResidentReach> reachOf(UUID residentRef, LocalDate day) {
+        return db.sql("""
+                        select latest.district,
+                               array(select distinct l.provider_id
+                                     from care_order o join care_order_line l on l.care_order_id = o.id
+                                     where o.resident_id = :resident and o.status in ('PLACED', 'ASSIGNED')
+                                       and l.provider_id is not null and l.ends_on >= :day) as providers
+                        from (select district from care_order where resident_id = :resident
+                              order by created_at desc, id limit 1) latest""")
+                .bind("resident", residentRef)
+                .bind("day", day)
+                .map(row -> new ResidentReach(
+                        row.get("district", String.class), Set.of(row.get("providers", String[].class))))
+                .one();
+    }
+
+    /** @param openLineProviders the providers that visit the resident now */
+    public record ResidentReach(String district, Set<String> openLineProviders) {}
 
     private record OrderRow(Function<List<ServiceLine>, CareOrder> order, ServiceLine line) {}
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
 import kr.dolbom.intake.resident.ResidentDetailsDiffer;
+import kr.dolbom.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,11 +37,12 @@ class CareRequestController {
      * answer again (marked {@code Idempotent-Replayed: true}) instead of creating a second order.
      */
     @PostMapping
-    Mono<ResponseEntity<IntakeAnswer>> submit(
+    Mono<ResponseEntity<IntakeAnswer>> submitCareRequest(
+            Caller caller,
             @Valid @RequestBody CareRequestForm form,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) @Nullable
                     String idempotencyKey) {
-        return intake.receive(form, idempotencyKey)
+        return intake.receive(caller, form, idempotencyKey)
                 .map(reply -> ResponseEntity.created(URI.create(
                                 "/api/v1/care-orders/" + reply.answer().careOrderId()))
                         .header(REPLAYED, String.valueOf(reply.replayed()))

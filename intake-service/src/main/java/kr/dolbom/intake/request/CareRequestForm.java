@@ -41,8 +41,10 @@ public record CareRequestForm(
     }
 
     /**
-     * @param attestedNeed a care manager attests that the resident has no other source of care; it is what
-     *                     makes a person aged 50–64 eligible
+     * @param attestedNeed   a care manager attests that the resident has no other source of care; it is what
+     *                       makes a person aged 50–64 eligible
+     * @param contactConsent the resident agrees that the provider visiting them may see their name, phone and
+     *                       address (개인정보 제3자 제공 동의); absent leaves what the record says (no, at first)
      */
     public record ResidentForm(
             @NotBlank @Size(max = 50) String name,
@@ -58,7 +60,8 @@ public record CareRequestForm(
             @NotBlank @Size(max = 40) String dong,
             @NotNull Boolean disabled,
             @Nullable Boolean attestedNeed,
-            @NotNull IncomeTier incomeTier) {}
+            @NotNull IncomeTier incomeTier,
+            @Nullable Boolean contactConsent) {}
 
     /**
      * @param quantity        visits for timed services (in-home care, mobility), units otherwise (meals, jobs)

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import kr.dolbom.intake.access.IntakeAccess;
 import kr.dolbom.intake.district.DistrictDongStore;
 import kr.dolbom.intake.eligibility.CareSosEligibility;
 import kr.dolbom.intake.eligibility.Eligibility;
@@ -18,6 +19,7 @@ import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.domain.RuleViolation.Violation;
 import kr.dolbom.platform.outbox.Outbox;
+import kr.dolbom.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,20 +69,23 @@ public class RequestIntake {
     /** The answer, and whether it is the stored answer to an earlier request with the same key. */
     public record Reply(IntakeAnswer answer, boolean replayed) {}
 
-    public Mono<Reply> receive(CareRequestForm form, @Nullable String idempotencyKey) {
+    public Mono<Reply> receive(Caller caller, CareRequestForm form, @Nullable String key) {
+        IntakeAccess.submit(caller, form.district(), form.resident().dong());
         List<Violation> errors = form.crossFieldErrors();
         if (!errors.isEmpty()) {
             return Mono.error(RuleViolation.invalid(errors));
         }
-        if (idempotencyKey == null) {
-            return checkDong(form).then(place(form, null, null)).map(answer -> new Reply(answer, false));
+        if (key == null) {
+            return checkDong(form).then(place(caller, form, null, null)).map(answer -> new Reply(answer, false));
         }
+        // Keys are the caller's own: another caller's key must neither replay its answer nor block its use.
+        String idempotencyKey = caller.subject().length() + ":" + caller.subject() + ":" + key;
         String fingerprint = fingerprint(form);
         return idempotencyKeys
                 .find(idempotencyKey)
                 .map(stored -> replay(stored, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> checkDong(form)
-                        .then(place(form, idempotencyKey, fingerprint))
+                        .then(place(caller, form, idempotencyKey, fingerprint))
                         .map(answer -> new Reply(answer, false))))
                 // Two requests with one key at the same moment: the loser of the unique index replays the winner.
                 .onErrorResume(
@@ -108,7 +113,7 @@ public class RequestIntake {
     }
 
     private Mono<IntakeAnswer> place(
-            CareRequestForm form, @Nullable String idempotencyKey, @Nullable String fingerprint) {
+            Caller caller, CareRequestForm form, @Nullable String idempotencyKey, @Nullable String fingerprint) {
         CareRequestForm.ResidentForm applicant = form.resident();
         LocalDate today = LocalDate.now(clock);
         Eligibility eligibility = CareSosEligibility.decide(
@@ -131,8 +136,14 @@ public class RequestIntake {
         // A request never rewrites the resident's record: details that differ from it are refused (409) and
         // nothing is written; the care manager confirms the change (PUT /api/v1/residents/{ref}) and sends the
         // request again. Placing the order on the stored details instead would bill by a tier nobody confirmed.
+        Boolean consent = applicant.contactConsent();
         return tx.transactional(Mono.defer(() -> residents.register(resident, clock.instant()))
                         .map(stored -> stored.refForRequest(resident.details()))
+                        .flatMap(residentRef -> consent == null
+                                ? Mono.just(residentRef)
+                                : residents
+                                        .recordConsent(residentRef, consent, clock.instant())
+                                        .thenReturn(residentRef))
                         .flatMap(residentRef -> {
                             CareOrder order = CareOrder.request(residentRef, placement, eligibility, lines);
                             IntakeAnswer answer = IntakeAnswer.of(order);
@@ -140,7 +151,7 @@ public class RequestIntake {
                                     ? Mono.empty()
                                     : idempotencyKeys.remember(
                                             idempotencyKey, fingerprint, order.id(), json.writeValueAsBytes(answer));
-                            return orders.insert(order, form.referrer(), clock.instant())
+                            return orders.insert(order, form.referrer(), caller.subject(), clock.instant())
                                     .then(outbox.append(order.announcement()))
                                     .then(remembered)
                                     .thenReturn(answer);

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import kr.dolbom.intake.access.IntakeAccess;
+import kr.dolbom.intake.audit.PersonalDataRead;
+import kr.dolbom.intake.audit.PersonalDataReadStore;
 import kr.dolbom.intake.district.DistrictDongStore;
 import kr.dolbom.intake.order.CareOrderStore;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
+import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +37,7 @@ public class ResidentChange {
     private final CareOrderStore orders;
     private final DistrictDongStore dongs;
     private final Outbox outbox;
+    private final PersonalDataReadStore audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -40,8 +46,10 @@ public class ResidentChange {
             CareOrderStore orders,
             DistrictDongStore dongs,
             Outbox outbox,
+            PersonalDataReadStore audit,
             TransactionalOperator tx,
             Clock clock) {
+        this.audit = audit;
         this.residents = residents;
         this.orders = orders;
         this.dongs = dongs;
@@ -57,10 +65,33 @@ public class ResidentChange {
      * @param expectedVersion the version the care manager saw ({@code If-Match}); null to change whatever is
      *                        current
      */
-    public Mono<Changed> change(UUID ref, ResidentDetails requested, String reason, @Nullable Integer expectedVersion) {
+    public Mono<Changed> change(
+            Caller caller, UUID ref, ResidentDetails requested, String reason, @Nullable Integer expectedVersion) {
+        IntakeAccess.CHANGE_RESIDENT.admit(caller);
         return tx.transactional(Mono.defer(() -> residents.lock(ref))
+                        .zipWith(orders.reachOf(ref, LocalDate.now(clock)))
                         .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("resident", ref)))
-                        .flatMap(current -> apply(current, requested, reason, expectedVersion)))
+                        .flatMap(found -> {
+                            StoredResident current = found.getT1();
+                            String district = found.getT2().district();
+                            IntakeAccess.CHANGE_RESIDENT.reveal(
+                                    caller,
+                                    Holder.district(district)
+                                            .dong(current.details().dong()),
+                                    "resident",
+                                    ref);
+                            // the answer shows the record's details: a read like any other
+                            return apply(current, requested, reason, expectedVersion)
+                                    .flatMap(changed -> audit.record(new PersonalDataRead(
+                                                    clock.instant(),
+                                                    ref,
+                                                    district,
+                                                    caller.subject(),
+                                                    caller.role(),
+                                                    ResidentDetails.FIELDS,
+                                                    "change of the record"))
+                                            .thenReturn(changed));
+                        }))
                 .retryWhen(TransientFailures.retry());
     }
 

@@ -2,6 +2,7 @@ package kr.dolbom.intake.resident;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import kr.dolbom.events.IncomeTier;
@@ -59,9 +60,57 @@ public class ResidentStore {
         return created.switchIfEmpty(known);
     }
 
+    /** The resident's latest word on sharing contact details with providers; a request without one leaves it. */
+    public Mono<Void> recordConsent(UUID ref, boolean consent, Instant at) {
+        return db.sql("""
+                        update resident set contact_consent = :consent, contact_consent_at = :at
+                        where id = :id and (contact_consent <> :consent or contact_consent_at is null)""")
+                .bind("consent", consent)
+                .bind("at", at)
+                .bind("id", ref)
+                .then();
+    }
+
+    /** Everything the record holds about the person; empty for no such resident or one whose data was erased. */
+    public Mono<PersonalData> personalData(UUID ref) {
+        return db.sql("""
+                        select id, version, name, birth_date, phone, address, dong, disabled, income_tier,
+                               contact_consent
+                        from resident where id = :id and erased_at is null""")
+                .bind("id", ref)
+                .map(row -> new PersonalData(
+                        row.get("id", UUID.class),
+                        row.get("version", Integer.class),
+                        row.get("name", String.class),
+                        row.get("birth_date", LocalDate.class),
+                        row.get("phone", String.class),
+                        row.get("address", String.class),
+                        row.get("dong", String.class),
+                        Boolean.TRUE.equals(row.get("disabled", Boolean.class)),
+                        IncomeTier.valueOf(row.get("income_tier", String.class)),
+                        Boolean.TRUE.equals(row.get("contact_consent", Boolean.class))))
+                .one();
+    }
+
+    /**
+     * Erases name, phone and address of applicants whose every order was rejected before {@code decidedBefore}
+     * (the appeal period has passed); what the decisions rested on stays. Returns how many were erased.
+     */
+    public Mono<Long> eraseRejectedApplicants(Instant decidedBefore, Instant at) {
+        return db.sql("""
+                        with erased as (
+                            update resident r set name = null, phone = null, address = null, erased_at = :at
+                            where r.erased_at is null
+                              and exists (select 1 from care_order o where o.resident_id = r.id)
+                              and not exists (select 1 from care_order o where o.resident_id = r.id
+                                              and (o.status <> 'REJECTED' or o.created_at >= :before))
+                            returning r.id)
+                        update resident_version v set address = null from erased where v.resident_id = erased.id""").bind("at", at).bind("before", decidedBefore).fetch().rowsUpdated();
+    }
+
     /** The record with its row locked: changes of one resident are made one at a time. */
     public Mono<StoredResident> lock(UUID ref) {
-        return db.sql("select " + COLUMNS + " from resident where id = :id for update")
+        return db.sql("select " + COLUMNS + " from resident where id = :id and erased_at is null for update")
                 .bind("id", ref)
                 .map(ResidentStore::stored)
                 .one();

@@ -45,7 +45,8 @@ class CareRequestFuzzIT extends IntakeIntegrationTest {
         Map<Integer, Integer> answers = new TreeMap<>();
         HostileJson.bodiesLike(valid).sampleStream().limit(CASES).forEach(body -> {
             String before = counts();
-            EntityExchangeResult<byte[]> result = http.post()
+            EntityExchangeResult<byte[]> result = careManager()
+                    .post()
                     .uri("/api/v1/care-requests")
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body.getBytes(StandardCharsets.UTF_8))

@@ -141,6 +141,6 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
     }
 
     private IntakeAnswer placeOrder() {
-        return senior().named("최옥자").meals(8).submitTo(http);
+        return senior().named("최옥자").meals(8).submitTo(careManager());
     }
 }

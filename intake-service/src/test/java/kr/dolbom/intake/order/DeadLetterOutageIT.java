@@ -18,6 +18,7 @@ import kr.dolbom.intake.IntakeApplication;
 import kr.dolbom.intake.request.IntakeAnswer;
 import kr.dolbom.testsupport.Infrastructure;
 import kr.dolbom.testsupport.KafkaTestClient;
+import kr.dolbom.testsupport.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.awaitility.Awaitility;
@@ -60,11 +61,17 @@ class DeadLetterOutageIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRASTRUCTURE.register(registry, "intake");
+        TestTokens.register(registry);
     }
 
     @Test
     void aRecordThatCannotBeDeadLetteredHoldsItsPartitionInsteadOfBeingDropped() throws Exception {
-        IntakeAnswer order = senior().named("한정순").meals(3).submitTo(http);
+        IntakeAnswer order = senior().named("한정순")
+                .meals(3)
+                .submitTo(http.mutate()
+                        .defaultHeaders(headers -> headers.setBearerAuth(
+                                TestTokens.careManager("mapo").mint()))
+                        .build());
         String key = order.careOrderId().toString();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", INFRASTRUCTURE.kafkaBootstrapServers()))) {
             admin.deleteTopics(List.of(DEAD_LETTERS)).all().get();

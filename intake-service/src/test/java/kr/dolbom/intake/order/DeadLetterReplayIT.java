@@ -47,7 +47,7 @@ class DeadLetterReplayIT extends IntakeIntegrationTest {
                 .until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, unknownOrder).size() == 1);
         // Dead-lettered while the order was not known yet (intake restored from a backup behind matching), now
         // known: the record as the dead-lettering wrote it, original headers and all.
-        IntakeAnswer order = senior().named("윤복순").meals(4).submitTo(http);
+        IntakeAnswer order = senior().named("윤복순").meals(4).submitTo(careManager());
         EventEnvelope assigned =
                 assignment(order.careOrderId(), order.lines().get(0).lineId());
         Map<String, String> headers = new HashMap<>(CloudEventHeaders.of(assigned));
@@ -55,7 +55,8 @@ class DeadLetterReplayIT extends IntakeIntegrationTest {
         headers.put(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "careOrderId: no care order " + order.careOrderId());
         KAFKA.send(DEAD_LETTERS, order.careOrderId().toString(), new CareEventCodec().encode(assigned.data()), headers);
 
-        http.get()
+        operator()
+                .get()
                 .uri("/actuator/deadletters")
                 .exchange()
                 .expectStatus()
@@ -92,7 +93,8 @@ class DeadLetterReplayIT extends IntakeIntegrationTest {
 
     @Test
     void aTopicThatIsNotThisServicesDeadLettersIsNotReplayed() {
-        http.post()
+        operator()
+                .post()
                 .uri("/actuator/deadletters/{topic}", STREAM)
                 .exchange()
                 .expectStatus()
@@ -100,7 +102,8 @@ class DeadLetterReplayIT extends IntakeIntegrationTest {
     }
 
     private void replay() {
-        http.post()
+        operator()
+                .post()
                 .uri("/actuator/deadletters/{topic}", DEAD_LETTERS)
                 .exchange()
                 .expectStatus()

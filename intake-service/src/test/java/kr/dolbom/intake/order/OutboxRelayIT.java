@@ -19,7 +19,10 @@ class OutboxRelayIT extends IntakeIntegrationTest {
         new OutboxDrills(relay, db, KAFKA)
                 .crashBetweenCommitAndPublish(
                         CareTopics.ORDERS,
-                        () -> senior().named("정복순").meals(4).submitTo(http).careOrderId());
+                        () -> senior().named("정복순")
+                                .meals(4)
+                                .submitTo(careManager())
+                                .careOrderId());
     }
 
     @Test
@@ -27,6 +30,9 @@ class OutboxRelayIT extends IntakeIntegrationTest {
         new OutboxDrills(relay, db, KAFKA)
                 .crashBeforeTheMarkCommits(
                         CareTopics.ORDERS,
-                        () -> senior().named("정복순").meals(4).submitTo(http).careOrderId());
+                        () -> senior().named("정복순")
+                                .meals(4)
+                                .submitTo(careManager())
+                                .careOrderId());
     }
 }

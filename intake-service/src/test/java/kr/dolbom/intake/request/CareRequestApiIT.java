@@ -14,6 +14,7 @@ import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.IntakeIntegrationTest;
 import kr.dolbom.intake.order.OrderStatus;
 import kr.dolbom.testsupport.KafkaTestClient;
+import kr.dolbom.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +64,8 @@ class CareRequestApiIT extends IntakeIntegrationTest {
                         "\"incomeTier\":\"BASIC_LIVELIHOOD\"")
                 .doesNotContain("박영희", "010-9876-5432", "망원로", "birthDate", "name", "phone", "address");
 
-        http.get()
+        careManager()
+                .get()
                 .uri("/api/v1/care-orders/{id}", answer.careOrderId())
                 .exchange()
                 .expectStatus()
@@ -97,7 +99,8 @@ class CareRequestApiIT extends IntakeIntegrationTest {
         ConsumerRecord<String, byte[]> rejected =
                 eventuallyOneRecord(answer.careOrderId()).get(0);
         assertThat(KafkaTestClient.header(rejected, "ce_type")).isEqualTo("kr.dolbom.care.order.rejected.v1");
-        http.get()
+        careManager()
+                .get()
                 .uri("/api/v1/care-orders/{id}", answer.careOrderId())
                 .exchange()
                 .expectStatus()
@@ -134,7 +137,7 @@ class CareRequestApiIT extends IntakeIntegrationTest {
         assertThat(retry).isEqualTo(first);
         assertThat(count("select count(*) from care_order where id = '" + first.careOrderId() + "'"))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from idempotency_key where key = '" + key + "'"))
+        assertThat(count("select count(*) from idempotency_key where key like '%:" + key + "'"))
                 .isEqualTo(1);
         assertThat(eventuallyOneRecord(first.careOrderId())).hasSize(1);
 
@@ -205,11 +208,24 @@ class CareRequestApiIT extends IntakeIntegrationTest {
                 Arguments.of(
                         "dong outside the district",
                         senior().meals(3).inDong("gangnam").json(),
-                        "resident.dong"),
-                Arguments.of(
-                        "district not served",
-                        senior().meals(3).with("district", "busan-jung").json(),
-                        "district"));
+                        "resident.dong"));
+    }
+
+    @Test
+    void aDistrictThisServiceDoesNotServeIsNamed() {
+        as(TestTokens.window("busan-jung"))
+                .post()
+                .uri("/api/v1/care-requests")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(senior().meals(3).with("district", "busan-jung").json())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("district")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("not a district served here"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -219,7 +235,8 @@ class CareRequestApiIT extends IntakeIntegrationTest {
         long residents = count("select count(*) from resident");
         long events = count("select count(*) from outbox_event");
 
-        http.post()
+        careManager()
+                .post()
                 .uri("/api/v1/care-requests")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
@@ -253,14 +270,16 @@ class CareRequestApiIT extends IntakeIntegrationTest {
 
     @Test
     void anUnknownOrderIsNotFoundAndAMalformedIdIsABadRequest() {
-        http.get()
+        careManager()
+                .get()
                 .uri("/api/v1/care-orders/{id}", UUID.randomUUID())
                 .exchange()
                 .expectStatus()
                 .isNotFound()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        http.get()
+        careManager()
+                .get()
                 .uri("/api/v1/care-orders/not-a-uuid")
                 .exchange()
                 .expectStatus()
@@ -271,7 +290,8 @@ class CareRequestApiIT extends IntakeIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec submit(CareRequests request) {
-        return http.post()
+        return careManager()
+                .post()
                 .uri("/api/v1/care-requests")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request.json())
@@ -279,7 +299,8 @@ class CareRequestApiIT extends IntakeIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec submit(CareRequests request, String idempotencyKey) {
-        return http.post()
+        return careManager()
+                .post()
                 .uri("/api/v1/care-requests")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", idempotencyKey)

@@ -76,7 +76,8 @@ class HostileInputIT extends IntakeIntegrationTest {
 
     @Test
     void aBodyWithoutContentTypeIs415() {
-        http.post()
+        careManager()
+                .post()
                 .uri("/api/v1/care-requests")
                 .bodyValue(senior().meals(3).json().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .exchange()
@@ -88,7 +89,8 @@ class HostileInputIT extends IntakeIntegrationTest {
 
     @Test
     void aNulInAQueryParameterIsRefusedNamingTheParameter() {
-        http.get()
+        careManager()
+                .get()
                 .uri("/api/v1/care-orders/{id}?district={district}", UUID.randomUUID(), "ma\u0000po")
                 .exchange()
                 .expectStatus()
@@ -102,7 +104,8 @@ class HostileInputIT extends IntakeIntegrationTest {
 
     @Test
     void aNulInAPathSegmentIsRefused() {
-        http.get()
+        careManager()
+                .get()
                 .uri("/api/v1/care-orders/{id}", "ab\u0000cd")
                 .exchange()
                 .expectStatus()
@@ -114,7 +117,8 @@ class HostileInputIT extends IntakeIntegrationTest {
 
     @Test
     void readinessIncludesTheDatabase() {
-        http.get()
+        operator()
+                .get()
                 .uri("/actuator/health/readiness")
                 .exchange()
                 .expectStatus()
@@ -129,7 +133,8 @@ class HostileInputIT extends IntakeIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec post(String body) {
-        return http.post()
+        return careManager()
+                .post()
                 .uri("/api/v1/care-requests")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)

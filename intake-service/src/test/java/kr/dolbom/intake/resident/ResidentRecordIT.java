@@ -26,7 +26,7 @@ class ResidentRecordIT extends IntakeIntegrationTest {
     @Test
     void aRequestWithOtherDetailsIsRefusedNamingThemAndTheRecordStaysAsItWas() {
         String name = uniqueName();
-        IntakeAnswer first = senior().named(name).meals(3).submitTo(http);
+        IntakeAnswer first = senior().named(name).meals(3).submitTo(careManager());
         UUID resident = residentOf(first.careOrderId());
         long orders = count("select count(*) from care_order");
         long events = count("select count(*) from outbox_event");
@@ -59,14 +59,15 @@ class ResidentRecordIT extends IntakeIntegrationTest {
         assertThat(count("select count(*) from care_order")).isEqualTo(orders);
         assertThat(count("select count(*) from outbox_event")).isEqualTo(events);
         // The same details again are the same resident, as before.
-        assertThat(senior().named(name).meals(2).submitTo(http).careOrderId()).isNotNull();
+        assertThat(senior().named(name).meals(2).submitTo(careManager()).careOrderId())
+                .isNotNull();
     }
 
     @Test
     void aConfirmedChangeIsANewVersionAnnouncedToEveryOpenOrder() {
         String name = uniqueName();
-        IntakeAnswer meals = senior().named(name).meals(3).submitTo(http);
-        IntakeAnswer visits = senior().named(name).homeCare(2, 120).submitTo(http);
+        IntakeAnswer meals = senior().named(name).meals(3).submitTo(careManager());
+        IntakeAnswer visits = senior().named(name).homeCare(2, 120).submitTo(careManager());
         UUID resident = residentOf(meals.careOrderId());
 
         change(resident, IncomeTier.NEAR_POOR, "\"1\"")
@@ -119,7 +120,8 @@ class ResidentRecordIT extends IntakeIntegrationTest {
     @Test
     void aChangeOnAnOldVersionIsRefusedAndTheSameChangeTwiceIsOneVersion() {
         String name = uniqueName();
-        UUID resident = residentOf(senior().named(name).meals(3).submitTo(http).careOrderId());
+        UUID resident =
+                residentOf(senior().named(name).meals(3).submitTo(careManager()).careOrderId());
 
         change(resident, IncomeTier.GENERAL, null).expectStatus().isOk();
         change(resident, IncomeTier.GENERAL, null)
@@ -142,7 +144,8 @@ class ResidentRecordIT extends IntakeIntegrationTest {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("If-Match");
         change(UUID.randomUUID(), IncomeTier.NEAR_POOR, null).expectStatus().isNotFound();
-        http.put()
+        careManager()
+                .put()
                 .uri("/api/v1/residents/{ref}", resident)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
@@ -166,7 +169,7 @@ class ResidentRecordIT extends IntakeIntegrationTest {
 
     private WebTestClient.ResponseSpec change(UUID resident, IncomeTier tier, String ifMatch) {
         WebTestClient.RequestBodySpec put =
-                http.put().uri("/api/v1/residents/{ref}", resident).contentType(MediaType.APPLICATION_JSON);
+                careManager().put().uri("/api/v1/residents/{ref}", resident).contentType(MediaType.APPLICATION_JSON);
         if (ifMatch != null) {
             put = put.header("If-Match", ifMatch);
         }
@@ -185,7 +188,8 @@ class ResidentRecordIT extends IntakeIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec submit(CareRequests request) {
-        return http.post()
+        return careManager()
+                .post()
                 .uri("/api/v1/care-requests")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request.json())

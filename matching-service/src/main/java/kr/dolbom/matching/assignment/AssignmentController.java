@@ -2,7 +2,11 @@ package kr.dolbom.matching.assignment;
 
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
+import kr.dolbom.matching.access.MatchingAccess;
+import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.security.Holder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,21 +21,33 @@ import reactor.core.publisher.Mono;
 class AssignmentController {
 
     private final AssignmentStore assignments;
+    private final ProviderStore providers;
 
-    AssignmentController(AssignmentStore assignments) {
+    AssignmentController(AssignmentStore assignments, ProviderStore providers) {
         this.assignments = assignments;
+        this.providers = providers;
     }
 
     @GetMapping("/{lineId}")
-    Mono<AssignmentView> assignment(@PathVariable("lineId") UUID lineId) {
+    Mono<AssignmentView> readAssignment(Caller caller, @PathVariable("lineId") UUID lineId) {
+        MatchingAccess.READ_ASSIGNMENT.admit(caller);
         return assignments
                 .find(lineId)
-                .map(AssignmentView::of)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)));
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)))
+                .doOnNext(line -> MatchingAccess.READ_ASSIGNMENT.reveal(caller, line.holder(), "service line", lineId))
+                .map(AssignmentView::of);
     }
 
+    /** A provider's caseload: to the provider itself and to its district's window. */
     @GetMapping
-    Flux<AssignmentView> ofProvider(@RequestParam("provider") @NotBlank String provider) {
-        return assignments.ofProvider(provider).map(AssignmentView::of);
+    Flux<AssignmentView> listAssignments(Caller caller, @RequestParam("provider") @NotBlank String provider) {
+        MatchingAccess.LIST_ASSIGNMENTS.admit(caller);
+        return providers
+                .districtOf(provider)
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("provider", provider)))
+                .doOnNext(district -> MatchingAccess.LIST_ASSIGNMENTS.reveal(
+                        caller, Holder.district(district).heldBy(provider), "provider", provider))
+                .thenMany(assignments.ofProvider(provider))
+                .map(AssignmentView::of);
     }
 }

@@ -6,6 +6,7 @@ import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,11 @@ public record LineAssignment(
         LocalDate endsOn,
         LocalDate assignedOn,
         int delivered) {
+
+    /** Whose the line is: its resident's district and dong, and the provider it is assigned to. */
+    public Holder holder() {
+        return Holder.district(district).dong(dong).heldBy(providerId);
+    }
 
     /** A line of a placed order, just given to a provider, before anything is delivered on it. */
     static LineAssignment of(

@@ -3,6 +3,7 @@ package kr.dolbom.matching.delivery;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import kr.dolbom.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,15 +25,15 @@ class DeliveryController {
 
     /** 201 with the recorded delivery; 409 for a visit or day already reported. */
     @PostMapping
-    Mono<ResponseEntity<DeliveryView>> report(@Valid @RequestBody DeliveryReport report) {
+    Mono<ResponseEntity<DeliveryView>> reportDelivery(Caller caller, @Valid @RequestBody DeliveryReport report) {
         return reporting
-                .report(report)
+                .report(caller, report)
                 .map(delivery -> ResponseEntity.created(URI.create("/api/v1/deliveries/" + delivery.deliveryId()))
                         .body(delivery));
     }
 
     @GetMapping("/{id}")
-    Mono<DeliveryView> delivery(@PathVariable("id") UUID id) {
-        return reporting.find(id);
+    Mono<DeliveryView> readDelivery(Caller caller, @PathVariable("id") UUID id) {
+        return reporting.find(caller, id);
     }
 }

@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import kr.dolbom.matching.access.MatchingAccess;
 import kr.dolbom.matching.assignment.AssignmentStore;
 import kr.dolbom.matching.assignment.LineAssignment;
 import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
+import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.security.Holder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,8 +53,15 @@ class DeliveryReporting {
         this.clock = clock;
     }
 
-    Mono<DeliveryView> report(DeliveryReport report) {
+    Mono<DeliveryView> report(Caller caller, DeliveryReport report) {
+        // a provider reports in its own name only; another provider's line is not found
+        MatchingAccess.REPORT_DELIVERY.create(
+                caller,
+                Holder.district(Objects.requireNonNullElse(caller.district(), ""))
+                        .heldBy(report.providerId()),
+                "providerId");
         return tx.transactional(Mono.defer(() -> assignments.lock(report.lineId()))
+                        .filter(line -> MatchingAccess.REPORT_DELIVERY.reaches(caller, line.holder()))
                         .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", report.lineId())))
                         .flatMap(line -> check(report, line).then(Mono.defer(() -> record(report, line)))))
                 .retryWhen(TransientFailures.retry())
@@ -61,10 +72,14 @@ class DeliveryReporting {
                                 + (report.startTime() == null ? "" : " at " + report.startTime())));
     }
 
-    Mono<DeliveryView> find(UUID deliveryId) {
+    Mono<DeliveryView> find(Caller caller, UUID deliveryId) {
+        MatchingAccess.READ_DELIVERY.admit(caller);
         return deliveries
                 .find(deliveryId)
-                .flatMap(delivery -> assignments.find(delivery.lineId()).map(line -> DeliveryView.of(delivery, line)))
+                .flatMap(delivery -> assignments
+                        .find(delivery.lineId())
+                        .filter(line -> MatchingAccess.READ_DELIVERY.reaches(caller, line.holder()))
+                        .map(line -> DeliveryView.of(delivery, line)))
                 .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("delivery", deliveryId)));
     }
 

@@ -1,6 +1,9 @@
 package kr.dolbom.matching.provider;
 
 import jakarta.validation.constraints.NotBlank;
+import kr.dolbom.matching.access.MatchingAccess;
+import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.security.Holder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +22,8 @@ class ProviderController {
 
     /** The registry of one district: members, their zones, services, capacity and current load. */
     @GetMapping
-    Flux<ProviderView> providers(@RequestParam("district") @NotBlank String district) {
+    Flux<ProviderView> listProviders(Caller caller, @RequestParam("district") @NotBlank String district) {
+        MatchingAccess.LIST_PROVIDERS.reveal(caller, Holder.district(district), "district", district);
         return providers.providers(district);
     }
 }

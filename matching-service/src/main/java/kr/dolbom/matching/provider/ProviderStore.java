@@ -71,6 +71,13 @@ public class ProviderStore {
                 .then();
     }
 
+    public Mono<String> districtOf(String providerId) {
+        return db.sql("select district from provider where id = :id")
+                .bind("id", providerId)
+                .map(row -> row.get("district", String.class))
+                .one();
+    }
+
     public Flux<ProviderView> providers(String district) {
         return db.sql("""
                         select p.id, p.name, p.kind, p.district, p.last_resort,

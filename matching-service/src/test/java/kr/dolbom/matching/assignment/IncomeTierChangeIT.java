@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.IncomeTier;
@@ -18,6 +17,7 @@ import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.MatchingIntegrationTest;
 import kr.dolbom.matching.TestDistrict;
 import kr.dolbom.platform.PlatformAutoConfiguration;
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -45,9 +45,10 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
         KAFKA.publish(tierChanged((OrderPlaced) order.data(), IncomeTier.GENERAL));
 
         for (LineAssigned line : lines) {
-            eventually().until(() -> tierOf(line.lineId()), tier -> tier.equals("GENERAL"));
+            eventually().until(() -> tierOf(line), tier -> tier.equals("GENERAL"));
         }
-        http.post()
+        as(TestTokens.provider(meals.district(), kitchen))
+                .post()
                 .uri("/api/v1/deliveries")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
@@ -86,7 +87,7 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
                         () -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
                         assigned -> assigned.size() == 1)
                 .get(0);
-        assertThat(tierOf(line.lineId())).isEqualTo("NEAR_POOR");
+        assertThat(tierOf(line)).isEqualTo("NEAR_POOR");
     }
 
     private static EventEnvelope tierChanged(OrderPlaced placed, IncomeTier tier) {
@@ -96,9 +97,10 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
                 Instant.now());
     }
 
-    private String tierOf(UUID lineId) {
-        return http.get()
-                .uri("/api/v1/assignments/{lineId}", lineId)
+    private String tierOf(LineAssigned line) {
+        return as(TestTokens.window(line.district()))
+                .get()
+                .uri("/api/v1/assignments/{lineId}", line.lineId())
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -11,6 +11,7 @@ import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.matching.MatchingIntegrationTest;
 import kr.dolbom.platform.PlatformAutoConfiguration;
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,8 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         assertThat(delivered.startTime()).hasToString("09:00");
         assertThat(delivered.endTime()).hasToString("11:30");
         assertThat(delivered.units()).isNull();
-        http.get()
+        as(TestTokens.window(lines.homeCare().district()))
+                .get()
                 .uri(location)
                 .exchange()
                 .expectStatus()
@@ -118,12 +120,23 @@ class DeliveryApiIT extends MatchingIntegrationTest {
     void onlyTheAssignedProviderReportsAndOnlyForKnownLinesWithinTheirPeriod() {
         Map<String, Object> byAnother = visit(YESTERDAY, "09:00", "10:00");
         byAnother.put("providerId", lines.otherProvider());
-        report(byAnother)
+        // another provider's line is, to it, a line that does not exist
+        report(byAnother).expectStatus().isNotFound();
+        // and no provider reports in another's name
+        as(TestTokens.provider(lines.homeCare().district(), lines.otherProvider()))
+                .post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(visit(YESTERDAY, "09:00", "10:00")))
+                .exchange()
                 .expectStatus()
-                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .isForbidden()
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("providerId");
+        assertThat(count("select count(*) from delivery where line_id = '"
+                        + lines.homeCare().lineId() + "'"))
+                .isZero();
 
         Map<String, Object> unknownLine = visit(YESTERDAY, "09:00", "10:00");
         unknownLine.put("lineId", java.util.UUID.randomUUID().toString());
@@ -184,7 +197,8 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     @Test
     void malformedJsonIsABadRequest() {
-        http.post()
+        as(TestTokens.provider(lines.homeCare().district(), lines.homeCare().providerId()))
+                .post()
                 .uri("/api/v1/deliveries")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"lineId\":")
@@ -229,12 +243,21 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         return body;
     }
 
+    /** Reported by the provider the body names (the line's, when the body names none that could be one). */
     private WebTestClient.ResponseSpec report(Map<String, Object> body) {
-        return http.post()
+        return asProvider(body)
+                .post()
                 .uri("/api/v1/deliveries")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(JSON.writeValueAsString(body))
                 .exchange();
+    }
+
+    private WebTestClient asProvider(Map<String, Object> body) {
+        String provider = body.get("providerId") instanceof String named && !named.isBlank()
+                ? named
+                : lines.homeCare().providerId();
+        return as(TestTokens.provider(lines.homeCare().district(), provider));
     }
 
     private int activeLines(String providerId) {

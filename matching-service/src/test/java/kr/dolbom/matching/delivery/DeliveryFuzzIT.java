@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import kr.dolbom.matching.MatchingIntegrationTest;
 import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.HostileJson;
+import kr.dolbom.testsupport.TestTokens;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,11 +58,13 @@ class DeliveryFuzzIT extends MatchingIntegrationTest {
                 HostileJson.bodiesLike(JSON.writeValueAsString(visit)),
                 HostileJson.bodiesLike(JSON.writeValueAsString(meals)));
 
+        WebTestClient provider = as(TestTokens.provider(
+                lines.homeCare().district(), lines.homeCare().providerId()));
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> answers = new TreeMap<>();
         bodies.sampleStream().limit(CASES).forEach(body -> {
             String before = counts();
-            EntityExchangeResult<byte[]> result = http.post()
+            EntityExchangeResult<byte[]> result = provider.post()
                     .uri("/api/v1/deliveries")
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body.getBytes(StandardCharsets.UTF_8))

@@ -7,6 +7,7 @@ import kr.dolbom.matching.MatchingIntegrationTest;
 import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.platform.outbox.OutboxRelay;
 import kr.dolbom.testsupport.OutboxDrills;
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,7 +31,8 @@ class DeliveryOutboxIT extends MatchingIntegrationTest {
     }
 
     private Object reportMeals(AssignedLines lines) {
-        http.post()
+        as(TestTokens.provider(lines.meals().district(), lines.meals().providerId()))
+                .post()
                 .uri("/api/v1/deliveries")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(

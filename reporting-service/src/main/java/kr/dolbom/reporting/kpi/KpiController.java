@@ -3,7 +3,11 @@ package kr.dolbom.reporting.kpi;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
+import java.util.Objects;
 import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.security.Holder;
+import kr.dolbom.reporting.access.ReportingAccess;
 import kr.dolbom.reporting.charge.ChargeKpiStore;
 import kr.dolbom.reporting.delivery.DeliveryKpiStore;
 import kr.dolbom.reporting.delivery.MonthlyDeliveries;
@@ -38,9 +42,11 @@ class KpiController {
     }
 
     @GetMapping("/monthly")
-    Mono<MonthlyKpis> monthly(
+    Mono<MonthlyKpis> readMonthlyKpis(
+            Caller caller,
             @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
+        ReportingAccess.READ_MONTHLY_KPIS.reveal(caller, Holder.district(district), "district", district);
         return checked(month)
                 .then(Mono.zip(
                         orders.find(district, month),
@@ -61,34 +67,48 @@ class KpiController {
     }
 
     @GetMapping("/orders")
-    Mono<DistrictOrders> orders(
+    Mono<DistrictOrders> readOrderKpis(
+            Caller caller,
             @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
+        ReportingAccess.READ_ORDER_KPIS.reveal(caller, Holder.district(district), "district", district);
         return checked(month).then(orders.find(district, month)).map(kpis -> new DistrictOrders(district, month, kpis));
     }
 
     @GetMapping("/meal-volume")
-    Mono<MealVolume> mealVolume(
+    Mono<MealVolume> readMealVolume(
+            Caller caller,
             @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
+        ReportingAccess.READ_MEAL_VOLUME.reveal(caller, Holder.district(district), "district", district);
         return checked(month)
                 .then(deliveries.deliveries(district, month))
                 .map(delivered -> new MealVolume(district, month, delivered.meals()));
     }
 
     @GetMapping("/users-served")
-    Mono<DistrictUsersServed> usersServed(
+    Mono<DistrictUsersServed> readUsersServed(
+            Caller caller,
             @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
+        ReportingAccess.READ_USERS_SERVED.reveal(caller, Holder.district(district), "district", district);
         return checked(month)
                 .then(deliveries.usersServed(district, month))
                 .map(served -> DistrictUsersServed.of(district, month, served));
     }
 
     @GetMapping("/charges")
-    Mono<ProviderCharges> charges(
+    Mono<ProviderCharges> readProviderCharges(
+            Caller caller,
             @RequestParam("provider") @NotBlank @Size(max = 80) String provider,
             @RequestParam("month") YearMonth month) {
+        // providers act for one district; the figures of a provider are its own or the city's to see
+        ReportingAccess.READ_PROVIDER_CHARGES.reveal(
+                caller,
+                Holder.district(Objects.requireNonNullElse(caller.district(), ""))
+                        .heldBy(provider),
+                "provider",
+                provider);
         return checked(month)
                 .then(charges.forProvider(provider, month))
                 .map(totals -> new ProviderCharges(provider, month, totals));

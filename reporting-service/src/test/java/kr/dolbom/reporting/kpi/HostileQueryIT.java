@@ -16,7 +16,7 @@ class HostileQueryIT extends ReportingIntegrationTest {
 
     @Test
     void aNulInTheDistrictIsRefusedNamingIt() {
-        http.get()
+        city().get()
                 .uri("/api/v1/kpis/monthly?district={district}&month=2026-11", "ma\u0000po")
                 .exchange()
                 .expectStatus()

@@ -1,0 +1,45 @@
+package kr.dolbom.billing.access;
+
+import static kr.dolbom.platform.security.CareRole.BILLING_OFFICER;
+import static kr.dolbom.platform.security.CareRole.CARE_MANAGER;
+import static kr.dolbom.platform.security.CareRole.CITY_ADMIN;
+import static kr.dolbom.platform.security.CareRole.PROVIDER;
+import static kr.dolbom.platform.security.CareRole.WINDOW;
+import static kr.dolbom.platform.security.Reach.EVERY_DISTRICT;
+import static kr.dolbom.platform.security.Reach.OWN_DISTRICT;
+import static kr.dolbom.platform.security.Reach.OWN_PROVIDER;
+import static kr.dolbom.platform.security.Reach.SHARED;
+
+import kr.dolbom.platform.security.AccessPolicy;
+import kr.dolbom.platform.security.AccessRule;
+
+/**
+ * Who may do what in billing. The district's billing officer (구청 담당자) sees the charges and settlements of its
+ * district's providers; a provider sees its own. Tariffs are the city's published prices, the same for all
+ * staff. Charges name residents only by their pseudonymous ref and income tier: no personal data here.
+ */
+public final class BillingAccess {
+
+    public static final AccessRule LIST_TARIFFS = AccessRule.operation("listTariffs")
+            .allow(BILLING_OFFICER, SHARED)
+            .allow(WINDOW, SHARED)
+            .allow(CARE_MANAGER, SHARED)
+            .allow(PROVIDER, SHARED)
+            .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .build();
+
+    public static final AccessRule READ_CHARGE_OF_DELIVERY = AccessRule.operation("readChargeOfDelivery")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** 월 정산: a provider's month. */
+    public static final AccessRule READ_SETTLEMENT = AccessRule.operation("readSettlement")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    public static final AccessPolicy POLICY = AccessPolicy.of(LIST_TARIFFS, READ_CHARGE_OF_DELIVERY, READ_SETTLEMENT);
+
+    private BillingAccess() {}
+}

@@ -1,0 +1,50 @@
+package kr.dolbom.matching.access;
+
+import static kr.dolbom.platform.security.CareRole.CARE_MANAGER;
+import static kr.dolbom.platform.security.CareRole.PROVIDER;
+import static kr.dolbom.platform.security.CareRole.WINDOW;
+import static kr.dolbom.platform.security.Reach.OWN_DISTRICT;
+import static kr.dolbom.platform.security.Reach.OWN_PROVIDER;
+
+import kr.dolbom.platform.security.AccessPolicy;
+import kr.dolbom.platform.security.AccessRule;
+
+/**
+ * Who may do what in matching. The window runs dispatch for its district and sees its registry and every
+ * line; care managers follow the lines of their residents; a provider sees and reports on its own lines only.
+ * Lines carry a resident's pseudonymous ref, dong and income tier: never beyond those who serve the resident.
+ */
+public final class MatchingAccess {
+
+    /** 공동생산사업단 명부: the district's providers, their zones, services and load. */
+    public static final AccessRule LIST_PROVIDERS = AccessRule.operation("listProviders")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .build();
+
+    public static final AccessRule READ_ASSIGNMENT = AccessRule.operation("readAssignment")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** A provider's caseload. */
+    public static final AccessRule LIST_ASSIGNMENTS = AccessRule.operation("listAssignments")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** 서비스 제공 기록: only the provider the line is assigned to. */
+    public static final AccessRule REPORT_DELIVERY =
+            AccessRule.operation("reportDelivery").allow(PROVIDER, OWN_PROVIDER).build();
+
+    public static final AccessRule READ_DELIVERY = AccessRule.operation("readDelivery")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    public static final AccessPolicy POLICY =
+            AccessPolicy.of(LIST_PROVIDERS, READ_ASSIGNMENT, LIST_ASSIGNMENTS, REPORT_DELIVERY, READ_DELIVERY);
+
+    private MatchingAccess() {}
+}

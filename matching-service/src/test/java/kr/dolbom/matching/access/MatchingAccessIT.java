@@ -1,0 +1,131 @@
+package kr.dolbom.matching.access;
+
+import static kr.dolbom.testsupport.AuthorizationMatrix.DISTRICT;
+import static kr.dolbom.testsupport.AuthorizationMatrix.OWN_PROVIDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import kr.dolbom.matching.MatchingIntegrationTest;
+import kr.dolbom.testsupport.AuthorizationMatrix;
+import kr.dolbom.testsupport.TestTokens;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Matching's access policy against the running service: the generated matrix and a provider's caseload. */
+class MatchingAccessIT extends MatchingIntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+
+    /** A meal line of a mapo resident held by the own provider, long enough for every report of the matrix. */
+    private UUID mealLine(String provider) {
+        UUID line = UUID.randomUUID();
+        db.sql("""
+                        insert into line_assignment (line_id, care_order_id, provider_id, last_resort, service_type,
+                                                     resident_ref, district, dong, income_tier, quantity, starts_on,
+                                                     ends_on, assigned_on)
+                        values (:line, :order, :provider, false, 'MEAL_SUPPORT', :resident, :district, 'mangwon1',
+                                'GENERAL', 1000, :from, :to, :from)""")
+                .bind("line", line)
+                .bind("order", UUID.randomUUID())
+                .bind("provider", provider)
+                .bind("resident", UUID.randomUUID())
+                .bind("district", DISTRICT)
+                .bind("from", TODAY.minusDays(300))
+                .bind("to", TODAY.plusDays(30))
+                .then()
+                .block();
+        return line;
+    }
+
+    private static Map<String, Object> meals(UUID line, LocalDate day) {
+        return Map.of("lineId", line, "providerId", OWN_PROVIDER, "serviceDate", day.toString(), "units", 1);
+    }
+
+    private UUID report(UUID line, LocalDate day) {
+        return as(TestTokens.provider(DISTRICT, OWN_PROVIDER))
+                .post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(meals(line, day))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("deliveryId")
+                .toString()
+                .transform(UUID::fromString);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> authorizationMatrix() {
+        UUID line = mealLine(OWN_PROVIDER);
+        UUID delivery = report(line, TODAY.minusDays(1));
+        AtomicInteger daysBack = new AtomicInteger(2);
+        return AuthorizationMatrix.of(http, MatchingAccess.POLICY)
+                .operation("listProviders", 200, client -> client.get().uri("/api/v1/providers?district={d}", DISTRICT))
+                .operation("readAssignment", 200, client -> client.get().uri("/api/v1/assignments/{line}", line))
+                .operation(
+                        "listAssignments",
+                        200,
+                        client -> client.get().uri("/api/v1/assignments?provider={p}", OWN_PROVIDER))
+                .creation(
+                        "reportDelivery",
+                        201,
+                        client -> client.post()
+                                .uri("/api/v1/deliveries")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(meals(line, TODAY.minusDays(daysBack.getAndIncrement()))))
+                .operation("readDelivery", 200, client -> client.get().uri("/api/v1/deliveries/{id}", delivery))
+                .tests();
+    }
+
+    @Test
+    void aProviderSeesItsOwnCaseloadOnlyAndAnotherProvidersLineIsNotFound() {
+        UUID own = mealLine(OWN_PROVIDER);
+        UUID others = mealLine(AuthorizationMatrix.OTHER_PROVIDER);
+        WebTestClient provider = as(TestTokens.provider(DISTRICT, OWN_PROVIDER));
+
+        provider.get()
+                .uri("/api/v1/assignments?provider={p}", OWN_PROVIDER)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.lineId == '%s')]".formatted(own))
+                .exists()
+                .jsonPath("$[?(@.lineId == '%s')]".formatted(others))
+                .doesNotExist()
+                .jsonPath("$[?(@.providerId != '%s')]".formatted(OWN_PROVIDER))
+                .doesNotExist();
+        provider.get()
+                .uri("/api/v1/assignments/{line}", others)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        provider.post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(meals(others, TODAY.minusDays(1)))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(count("select count(*) from delivery where line_id = '" + others + "'"))
+                .isZero();
+        // an unknown provider and a known one of the district answer alike to a caller that may not see either
+        as(TestTokens.window("seodaemun"))
+                .get()
+                .uri("/api/v1/assignments?provider={p}", "no-such-provider")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+}

@@ -1,0 +1,44 @@
+package kr.dolbom.reporting.access;
+
+import static kr.dolbom.platform.security.CareRole.BILLING_OFFICER;
+import static kr.dolbom.platform.security.CareRole.CITY_ADMIN;
+import static kr.dolbom.platform.security.CareRole.PROVIDER;
+import static kr.dolbom.platform.security.CareRole.WINDOW;
+import static kr.dolbom.platform.security.Reach.EVERY_DISTRICT;
+import static kr.dolbom.platform.security.Reach.OWN_DISTRICT;
+import static kr.dolbom.platform.security.Reach.OWN_PROVIDER;
+
+import kr.dolbom.platform.security.AccessPolicy;
+import kr.dolbom.platform.security.AccessRule;
+
+/**
+ * Who may read which figures. The city (시 복지정책과) reads every district's; a district's window and billing
+ * officer read their own district's; a provider reads its own charge totals. Figures are counts and sums, never
+ * per-resident records.
+ */
+public final class ReportingAccess {
+
+    private static AccessRule districtFigures(String operation) {
+        return AccessRule.operation(operation)
+                .allow(CITY_ADMIN, EVERY_DISTRICT)
+                .allow(WINDOW, OWN_DISTRICT)
+                .allow(BILLING_OFFICER, OWN_DISTRICT)
+                .build();
+    }
+
+    public static final AccessRule READ_MONTHLY_KPIS = districtFigures("readMonthlyKpis");
+    public static final AccessRule READ_ORDER_KPIS = districtFigures("readOrderKpis");
+    public static final AccessRule READ_MEAL_VOLUME = districtFigures("readMealVolume");
+    public static final AccessRule READ_USERS_SERVED = districtFigures("readUsersServed");
+
+    /** A provider's monthly charge totals, to reconcile with billing's settlement. */
+    public static final AccessRule READ_PROVIDER_CHARGES = AccessRule.operation("readProviderCharges")
+            .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    public static final AccessPolicy POLICY = AccessPolicy.of(
+            READ_MONTHLY_KPIS, READ_ORDER_KPIS, READ_MEAL_VOLUME, READ_USERS_SERVED, READ_PROVIDER_CHARGES);
+
+    private ReportingAccess() {}
+}

@@ -1,0 +1,40 @@
+package kr.dolbom.reporting.access;
+
+import static kr.dolbom.testsupport.AuthorizationMatrix.DISTRICT;
+import static kr.dolbom.testsupport.AuthorizationMatrix.OWN_PROVIDER;
+
+import java.util.stream.Stream;
+import kr.dolbom.reporting.ReportingIntegrationTest;
+import kr.dolbom.testsupport.AuthorizationMatrix;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/** Reporting's access policy against the running service, as the generated matrix. */
+class ReportingAccessIT extends ReportingIntegrationTest {
+
+    @TestFactory
+    Stream<DynamicNode> authorizationMatrix() {
+        return AuthorizationMatrix.of(http, ReportingAccess.POLICY)
+                .operation(
+                        "readMonthlyKpis",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/monthly?district={d}&month=2026-11", DISTRICT))
+                .operation(
+                        "readOrderKpis",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/orders?district={d}&month=2026-11", DISTRICT))
+                .operation(
+                        "readMealVolume",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/meal-volume?district={d}&month=2026-11", DISTRICT))
+                .operation(
+                        "readUsersServed",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/users-served?district={d}&month=2026-11", DISTRICT))
+                .operation(
+                        "readProviderCharges",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/charges?provider={p}&month=2026-11", OWN_PROVIDER))
+                .tests();
+    }
+}
