@@ -9,7 +9,16 @@ import java.util.UUID;
  * and every consumer refuses a forged one the same way ({@link MalformedEventException}).
  */
 public sealed interface CareEvent
-        permits OrderPlaced, OrderRejected, OrderIncomeTierChanged, LineAssigned, ServiceDelivered, DeliveryCharged {
+        permits OrderPlaced,
+                OrderRejected,
+                OrderIncomeTierChanged,
+                OrderPutOnHold,
+                OrderResumed,
+                OrderCancelled,
+                OrderCompleted,
+                LineAssigned,
+                ServiceDelivered,
+                DeliveryCharged {
 
     UUID careOrderId();
 

@@ -9,6 +9,10 @@ public enum CareEventType {
     ORDER_REJECTED(OrderRejected.class, "kr.dolbom.care.order.rejected.v1", CareTopics.ORDERS),
     ORDER_INCOME_TIER_CHANGED(
             OrderIncomeTierChanged.class, "kr.dolbom.care.order.income-tier-changed.v1", CareTopics.ORDERS),
+    ORDER_PUT_ON_HOLD(OrderPutOnHold.class, "kr.dolbom.care.order.put-on-hold.v1", CareTopics.ORDERS),
+    ORDER_RESUMED(OrderResumed.class, "kr.dolbom.care.order.resumed.v1", CareTopics.ORDERS),
+    ORDER_CANCELLED(OrderCancelled.class, "kr.dolbom.care.order.cancelled.v1", CareTopics.ORDERS),
+    ORDER_COMPLETED(OrderCompleted.class, "kr.dolbom.care.order.completed.v1", CareTopics.ORDERS),
     LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES);

@@ -45,13 +45,17 @@ class ContractTest {
                 .collect(Collectors.toMap(CareEventType::cloudEventType, CareEventType::topic));
 
         assertThat(topicByType)
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "kr.dolbom.care.order.placed.v1", "care.orders.v1",
-                        "kr.dolbom.care.order.rejected.v1", "care.orders.v1",
-                        "kr.dolbom.care.order.income-tier-changed.v1", "care.orders.v1",
-                        "kr.dolbom.care.line.assigned.v1", "care.assignments.v1",
-                        "kr.dolbom.care.service.delivered.v1", "care.deliveries.v1",
-                        "kr.dolbom.care.delivery.charged.v1", "care.charges.v1"));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("kr.dolbom.care.order.put-on-hold.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.order.resumed.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.order.cancelled.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.order.completed.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.order.placed.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.order.rejected.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.order.income-tier-changed.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.line.assigned.v1", "care.assignments.v1"),
+                        Map.entry("kr.dolbom.care.service.delivered.v1", "care.deliveries.v1"),
+                        Map.entry("kr.dolbom.care.delivery.charged.v1", "care.charges.v1")));
     }
 
     private JsonNode golden(CareEventType type) throws IOException {

@@ -49,6 +49,17 @@ final class SampleEvents {
                         ORDER, "mapo", "mangwon1", RejectionReason.NOT_IN_TARGET_GROUP, LocalDate.of(2026, 11, 2));
             case ORDER_INCOME_TIER_CHANGED ->
                 new OrderIncomeTierChanged(ORDER, RESIDENT, "mapo", IncomeTier.NEAR_POOR, LocalDate.of(2026, 11, 16));
+            case ORDER_PUT_ON_HOLD ->
+                new OrderPutOnHold(
+                        ORDER,
+                        "mapo",
+                        HoldReason.HOSPITAL_ADMISSION,
+                        LocalDate.of(2026, 11, 10),
+                        LocalDate.of(2026, 11, 24));
+            case ORDER_RESUMED -> new OrderResumed(ORDER, "mapo", LocalDate.of(2026, 11, 20));
+            case ORDER_CANCELLED ->
+                new OrderCancelled(ORDER, "mapo", CancelReason.RESIDENT_MOVED, LocalDate.of(2026, 11, 25));
+            case ORDER_COMPLETED -> new OrderCompleted(ORDER, "mapo", LocalDate.of(2026, 12, 1));
             case LINE_ASSIGNED ->
                 new LineAssigned(
                         ORDER,

@@ -145,8 +145,9 @@ public final class ServiceArchitecture {
         return DescribedPredicate.describe(
                 "rules and domain types",
                 type -> !type.getSimpleName().equals("package-info")
-                        && !type.isMetaAnnotatedWith(Component.class)
-                        && !type.isMetaAnnotatedWith(Configuration.class)
+                        // a bean's nested types (a controller's request bodies) are part of it
+                        && !outermost(type).isMetaAnnotatedWith(Component.class)
+                        && !outermost(type).isMetaAnnotatedWith(Configuration.class)
                         && !type.getSimpleName().endsWith("Application")
                         && WIRE_SUFFIXES.stream()
                                 .noneMatch(suffix ->

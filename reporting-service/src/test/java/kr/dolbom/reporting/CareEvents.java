@@ -5,6 +5,8 @@ import java.time.LocalTime;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.CareEventType;
+import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.LineAssigned;
@@ -20,11 +22,9 @@ public final class CareEvents {
 
     private CareEvents() {}
 
+    /** The source the topic's owner signs with: a forged one would be dead-lettered. */
     public static String producerOf(CareEvent event) {
-        if (event instanceof OrderPlaced || event instanceof OrderRejected) {
-            return "/dolbom/intake-service";
-        }
-        return event instanceof DeliveryCharged ? "/dolbom/billing-service" : "/dolbom/matching-service";
+        return CareTopics.owner(CareEventType.of(event).topic());
     }
 
     /** An order with {@code lines} meal lines. */

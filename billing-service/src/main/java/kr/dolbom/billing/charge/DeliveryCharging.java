@@ -1,10 +1,12 @@
 package kr.dolbom.billing.charge;
 
 import java.util.Objects;
+import kr.dolbom.billing.order.OrderPauseStore;
 import kr.dolbom.billing.tariff.TariffStore;
 import kr.dolbom.billing.tariff.Usage;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +25,32 @@ class DeliveryCharging {
 
     private final TariffStore tariffs;
     private final ChargeStore charges;
+    private final OrderPauseStore pauses;
     private final Outbox outbox;
 
-    DeliveryCharging(TariffStore tariffs, ChargeStore charges, Outbox outbox) {
+    DeliveryCharging(TariffStore tariffs, ChargeStore charges, OrderPauseStore pauses, Outbox outbox) {
         this.tariffs = tariffs;
         this.charges = charges;
+        this.pauses = pauses;
         this.outbox = outbox;
     }
 
+    /**
+     * A delivery dated in a hold of its order or from its end on is refused (dead-lettered with the reason):
+     * matching refuses such reports, so one arriving here was reported before matching heard of the hold.
+     */
     Mono<Void> charge(ServiceDelivered delivered) {
         Charge.Delivery delivery = delivery(delivered);
-        return tariffs.inForce(delivery.serviceType(), delivery.serviceDate())
+        return pauses.of(delivery.careOrderId())
+                .flatMap(pause -> {
+                    String refusal = pause.refusal(delivery.serviceDate());
+                    return refusal == null
+                            ? Mono.empty()
+                            : Mono.error(RuleViolation.refused(
+                                    "serviceDate",
+                                    "delivery " + delivery.deliveryId() + " is not charged: " + refusal));
+                })
+                .then(Mono.defer(() -> tariffs.inForce(delivery.serviceType(), delivery.serviceDate())))
                 .map(tariff -> Charge.of(delivery, tariff))
                 .flatMap(charge ->
                         charges.insert(charge).flatMap(inserted -> inserted ? announce(charge) : Mono.empty()));

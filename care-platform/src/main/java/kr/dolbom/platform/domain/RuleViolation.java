@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A rule of the domain said no. Rules, policies and services raise it in domain words; the edges translate it
- * once each: the web advice into a problem+json answer (400, 422, 404, 409 or 403 by {@link Kind}), the consumers'
+ * once each: the web advice into a problem+json answer (400, 422, 404, 409, 403 or 412 by {@link Kind}), the consumers'
  * error handling into "dead-letter at once, never retry" with the message as the reason.
  */
 public final class RuleViolation extends RuntimeException {
@@ -20,7 +20,9 @@ public final class RuleViolation extends RuntimeException {
         /** It contradicts what is already recorded (the same visit twice). */
         CONFLICT,
         /** The caller's role may never do this, whoever's record it names. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** Based on a version of the record that is no longer current ({@code If-Match}). */
+        STALE
     }
 
     /** A field by its path in the request ({@code services[0].minutesPerVisit}) and what is wrong with it. */
@@ -57,6 +59,10 @@ public final class RuleViolation extends RuntimeException {
 
     public static RuleViolation conflict(String detail) {
         return new RuleViolation(Kind.CONFLICT, detail, List.of());
+    }
+
+    public static RuleViolation stale(String detail) {
+        return new RuleViolation(Kind.STALE, detail, List.of());
     }
 
     /** Names no record and no field value: the answer must not tell a caller what exists. */

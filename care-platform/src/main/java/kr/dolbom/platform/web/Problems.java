@@ -22,6 +22,7 @@ final class Problems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
         };
     }
 

@@ -30,11 +30,23 @@ public final class IntakeAccess {
             .allow(AGENCY, OWN_DISTRICT)
             .build();
 
+    /** 업무 목록: the window's work list, a care manager's caseload. */
+    public static final AccessRule LIST_CARE_ORDERS = AccessRule.operation("listCareOrders")
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .allow(WINDOW, OWN_DISTRICT)
+            .build();
+
     public static final AccessRule READ_CARE_ORDER = AccessRule.operation("readCareOrder")
             .allow(CARE_MANAGER, OWN_DISTRICT)
             .allow(WINDOW, OWN_DISTRICT)
             .allow(AGENCY, OWN_SUBMISSIONS)
             .build();
+
+    /** 보류·재개·취소: the district's care managers (in their dongs) and window run the order. */
+    public static final AccessRule HOLD_CARE_ORDER = runningTheOrder("holdCareOrder");
+
+    public static final AccessRule RESUME_CARE_ORDER = runningTheOrder("resumeCareOrder");
+    public static final AccessRule CANCEL_CARE_ORDER = runningTheOrder("cancelCareOrder");
 
     /** The resident's whole record: case management, by the care managers only. */
     public static final AccessRule READ_RESIDENT = AccessRule.operation("readResident")
@@ -59,13 +71,24 @@ public final class IntakeAccess {
 
     public static final AccessPolicy POLICY = AccessPolicy.of(
             SUBMIT_CARE_REQUEST,
+            LIST_CARE_ORDERS,
             READ_CARE_ORDER,
+            HOLD_CARE_ORDER,
+            RESUME_CARE_ORDER,
+            CANCEL_CARE_ORDER,
             READ_RESIDENT,
             CHANGE_RESIDENT,
             READ_RESIDENT_CONTACT,
             READ_PERSONAL_DATA_READS);
 
     private IntakeAccess() {}
+
+    private static AccessRule runningTheOrder(String operation) {
+        return AccessRule.operation(operation)
+                .allow(CARE_MANAGER, OWN_DISTRICT)
+                .allow(WINDOW, OWN_DISTRICT)
+                .build();
+    }
 
     /** A request names its district and the resident's dong: a caller may send one for its own only. */
     public static void submit(Caller caller, String district, String dong) {

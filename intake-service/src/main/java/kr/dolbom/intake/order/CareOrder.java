@@ -5,16 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.HoldReason;
 import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderIncomeTierChanged;
 import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderRejected;
+import kr.dolbom.events.OrderResumed;
 import kr.dolbom.events.RejectionReason;
 import kr.dolbom.events.RequestChannel;
 import kr.dolbom.intake.eligibility.Eligibility;
 import kr.dolbom.intake.eligibility.TargetGroup;
 import kr.dolbom.platform.domain.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A care order as the integrated window owns it, from request to assignment. It knows its resident only
@@ -28,6 +35,20 @@ public final class CareOrder {
     private final Eligibility eligibility;
     private final List<ServiceLine> lines;
     private OrderStatus status;
+    private @Nullable Hold hold;
+    private int version;
+
+    /**
+     * A pause of the order's services.
+     *
+     * @param resumesTo the status the order goes back to
+     * @param resumeOn  the day the care manager expects services back, if known
+     */
+    public record Hold(
+            OrderStatus resumesTo,
+            HoldReason reason,
+            LocalDate from,
+            @Nullable LocalDate resumeOn) {}
 
     /** Where and how the request came in: what the order keeps of it besides the lines. */
     public record Placement(
@@ -45,12 +66,29 @@ public final class CareOrder {
             OrderStatus status,
             Eligibility eligibility,
             List<ServiceLine> lines) {
+        this(id, residentRef, placement, status, eligibility, lines, null, 1);
+    }
+
+    public CareOrder(
+            UUID id,
+            UUID residentRef,
+            Placement placement,
+            OrderStatus status,
+            Eligibility eligibility,
+            List<ServiceLine> lines,
+            @Nullable Hold hold,
+            int version) {
+        if ((status == OrderStatus.ON_HOLD) != (hold != null)) {
+            throw new IllegalArgumentException("an order on hold, and only one, has a hold");
+        }
         this.id = id;
         this.residentRef = residentRef;
         this.placement = placement;
         this.status = status;
         this.eligibility = eligibility;
         this.lines = new ArrayList<>(lines);
+        this.hold = hold;
+        this.version = version;
     }
 
     /**
@@ -89,7 +127,8 @@ public final class CareOrder {
      * @return the line as assigned
      */
     public ServiceLine assign(UUID lineId, ServiceLine.Assignment assignment) {
-        if (!status.acceptsAssignments()) {
+        // A closed order still records who had its lines (matching may have matched before it heard of the end).
+        if (status == OrderStatus.REJECTED) {
             throw RuleViolation.refused("status", "order " + id + " is " + status + " and takes no assignments");
         }
         int index = indexOf(lineId);
@@ -102,9 +141,99 @@ public final class CareOrder {
         ServiceLine assigned = line.assignedTo(assignment);
         lines.set(index, assigned);
         if (lines.stream().allMatch(ServiceLine::assigned)) {
-            status = OrderStatus.ASSIGNED;
+            Hold paused = hold;
+            if (status == OrderStatus.PLACED) {
+                status = OrderStatus.ASSIGNED;
+            } else if (paused != null && paused.resumesTo() == OrderStatus.PLACED) {
+                hold = new Hold(OrderStatus.ASSIGNED, paused.reason(), paused.from(), paused.resumeOn());
+            }
         }
         return assigned;
+    }
+
+    /**
+     * 보류: pauses the services from {@code from} (not before the request, not after today).
+     *
+     * @throws RuleViolation CONFLICT naming the status when the order is not running
+     */
+    public OrderPutOnHold putOnHold(HoldReason reason, LocalDate from, @Nullable LocalDate resumeOn, LocalDate today) {
+        expect(status.running(), "put on hold");
+        if (from.isBefore(placement.requestedOn()) || from.isAfter(today)) {
+            throw RuleViolation.invalid(
+                    "from", "must be between the request (" + placement.requestedOn() + ") and today (" + today + ")");
+        }
+        if (resumeOn != null && !resumeOn.isAfter(from)) {
+            throw RuleViolation.invalid("resumeOn", "must be after from (" + from + ")");
+        }
+        hold = new Hold(status, reason, from, resumeOn);
+        status = OrderStatus.ON_HOLD;
+        version++;
+        return new OrderPutOnHold(id, placement.district(), reason, from, resumeOn);
+    }
+
+    /** Ends the hold: services are the order's again from {@code on} (not before the hold began). */
+    public OrderResumed resume(LocalDate on, LocalDate today) {
+        Hold paused = hold;
+        if (status != OrderStatus.ON_HOLD || paused == null) {
+            throw notNow("resumed");
+        }
+        if (on.isBefore(paused.from()) || on.isAfter(today)) {
+            throw RuleViolation.invalid(
+                    "on", "must be between the start of the hold (" + paused.from() + ") and today (" + today + ")");
+        }
+        status = paused.resumesTo();
+        version++;
+        hold = null;
+        return new OrderResumed(id, placement.district(), on);
+    }
+
+    /** 취소: ends the order from {@code on}, running or on hold. */
+    public OrderCancelled cancel(CancelReason reason, LocalDate on, LocalDate today) {
+        expect(status.open(), "cancelled");
+        if (on.isBefore(placement.requestedOn()) || on.isAfter(today)) {
+            throw RuleViolation.invalid(
+                    "on", "must be between the request (" + placement.requestedOn() + ") and today (" + today + ")");
+        }
+        status = OrderStatus.CANCELLED;
+        version++;
+        hold = null;
+        return new OrderCancelled(id, placement.district(), reason, on);
+    }
+
+    /**
+     * 종결: an order whose every line has ended before {@code today} completes; one on hold too, as its plan is
+     * over. Empty while a line still runs.
+     */
+    public Optional<OrderCompleted> completeIfOver(LocalDate today) {
+        if (!status.open() || lines.stream().anyMatch(line -> !line.endsOn().isBefore(today))) {
+            return Optional.empty();
+        }
+        LocalDate lastDay = lines.stream()
+                .map(ServiceLine::endsOn)
+                .max(LocalDate::compareTo)
+                .orElse(today);
+        status = OrderStatus.COMPLETED;
+        version++;
+        hold = null;
+        return Optional.of(new OrderCompleted(id, placement.district(), lastDay.plusDays(1)));
+    }
+
+    /** The version the caller saw must be the current one: a change based on an older one is refused (412). */
+    public void expectVersion(@Nullable Integer seen) {
+        if (seen != null && seen != version) {
+            throw RuleViolation.stale("order " + id + " is at version " + version + ", not " + seen
+                    + "; read it again before changing it");
+        }
+    }
+
+    private void expect(boolean allowed, String change) {
+        if (!allowed) {
+            throw notNow(change);
+        }
+    }
+
+    private RuleViolation notNow(String change) {
+        return RuleViolation.conflict("order " + id + " is " + status + " and cannot be " + change);
     }
 
     /**
@@ -112,7 +241,7 @@ public final class CareOrder {
      * later deliveries changes with it. Nothing to announce when the order has the tier already.
      */
     public Optional<CareEvent> changeIncomeTier(IncomeTier tier, LocalDate effectiveOn) {
-        if (!status.acceptsAssignments()) {
+        if (!status.open()) {
             throw RuleViolation.refused("status", "order " + id + " is " + status + "; its income tier is history");
         }
         if (placement.incomeTier() == tier) {
@@ -163,5 +292,23 @@ public final class CareOrder {
 
     public List<ServiceLine> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The decision on the request, with the rule that made it. */
+    public Eligibility eligibility() {
+        return eligibility;
+    }
+
+    public Priority priority() {
+        return Priority.of(placement.urgent(), placement.incomeTier());
+    }
+
+    public Optional<Hold> hold() {
+        return Optional.ofNullable(hold);
+    }
+
+    /** Counts the changes a care manager or the window made, for optimistic writes ({@code If-Match}). */
+    public int version() {
+        return version;
     }
 }

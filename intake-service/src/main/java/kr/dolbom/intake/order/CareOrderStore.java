@@ -1,5 +1,6 @@
 package kr.dolbom.intake.order;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import kr.dolbom.events.CancelReason;
+import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.HoldReason;
 import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.RejectionReason;
 import kr.dolbom.events.RequestChannel;
 import kr.dolbom.events.ServiceType;
@@ -36,9 +43,12 @@ public class CareOrderStore {
         CareOrder.Placement placement = order.placement();
         Mono<Long> header = db.sql("""
                         insert into care_order (id, resident_id, district, dong, income_tier, urgent, channel, referrer,
-                                                requested_on, status, target_group, rejection_reason, submitted_by)
+                                                requested_on, status, target_group, rejection_reason, submitted_by,
+                                                priority_rank, eligibility_rule)
                         values (:id, :residentId, :district, :dong, :incomeTier, :urgent, :channel, :referrer,
-                                :requestedOn, :status, :targetGroup, :rejectionReason, :submittedBy)""")
+                                :requestedOn, :status, :targetGroup, :rejectionReason, :submittedBy, :priority, :rule)""")
+                .bind("rule", order.eligibility().rule())
+                .bind("priority", order.priority().rank())
                 .bind("submittedBy", submittedBy)
                 .bind("id", order.id())
                 .bind("residentId", order.residentRef())
@@ -99,7 +109,9 @@ public class CareOrderStore {
     private Mono<CareOrder> load(UUID id, String lockClause) {
         return db.sql("""
                         select o.id, o.resident_id, o.district, o.dong, o.income_tier, o.urgent, o.channel,
-                               o.requested_on, o.status, o.target_group, o.rejection_reason,
+                               o.requested_on, o.status, o.target_group, o.rejection_reason, o.version,
+                               o.eligibility_rule,
+                               o.hold_resumes_to, o.hold_reason, o.hold_from, o.hold_resume_on,
                                l.id as line_id, l.service_type, l.quantity, l.minutes_per_visit, l.starts_on,
                                l.ends_on, l.provider_id, l.last_resort, l.assigned_on
                         from care_order o join care_order_line l on l.care_order_id = o.id
@@ -181,43 +193,182 @@ public class CareOrderStore {
     public Flux<UUID> openOrdersOf(UUID residentRef) {
         return db.sql("""
                         select id from care_order
-                        where resident_id = :resident and status in ('PLACED', 'ASSIGNED')
+                        where resident_id = :resident and status in ('PLACED', 'ASSIGNED', 'ON_HOLD')
                         order by created_at, id""")
                 .bind("resident", residentRef)
                 .map(row -> row.get("id", UUID.class))
                 .all();
     }
 
+    /**
+     * Saves a change of the order's status made by {@code actor} for {@code why}, if the order is still at the
+     * version it was loaded with (the row is locked, so it is; the check keeps the store honest).
+     */
+    public Mono<Void> saveLifecycle(CareOrder order, CareEvent change, @Nullable String actor, String why, Instant at) {
+        CareOrder.Hold hold = order.hold().orElse(null);
+        CancelReason cancelled = change instanceof OrderCancelled cancel ? cancel.reason() : null;
+        LocalDate closedOn = change instanceof OrderCancelled cancel
+                ? cancel.on()
+                : change instanceof OrderCompleted completed ? completed.on() : null;
+        Mono<Long> update = db.sql("""
+                        update care_order set status = :status, version = :version,
+                               hold_resumes_to = :resumesTo, hold_reason = :holdReason, hold_from = :holdFrom,
+                               hold_resume_on = :resumeOn,
+                               cancel_reason = coalesce(:cancelReason, cancel_reason),
+                               closed_on = coalesce(:closedOn, closed_on)
+                        where id = :id and version = :version - 1""")
+                .bind("status", order.status().name())
+                .bind("version", order.version())
+                .bind(
+                        "resumesTo",
+                        Parameter.fromOrEmpty(
+                                hold == null ? null : hold.resumesTo().name(), String.class))
+                .bind(
+                        "holdReason",
+                        Parameter.fromOrEmpty(
+                                hold == null ? null : hold.reason().name(), String.class))
+                .bind("holdFrom", Parameter.fromOrEmpty(hold == null ? null : hold.from(), LocalDate.class))
+                .bind("resumeOn", Parameter.fromOrEmpty(hold == null ? null : hold.resumeOn(), LocalDate.class))
+                .bind("cancelReason", Parameter.fromOrEmpty(cancelled == null ? null : cancelled.name(), String.class))
+                .bind("closedOn", Parameter.fromOrEmpty(closedOn, LocalDate.class))
+                .bind("id", order.id())
+                .fetch()
+                .rowsUpdated()
+                .filter(rows -> rows == 1)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "order " + order.id() + " is not at version " + (order.version() - 1) + "; lock it first")));
+        return update.then(appendHistory(order.id(), at, order.status(), why, actor));
+    }
+
+    /** One order of the window's work list. */
+    public record Listed(
+            UUID careOrderId,
+            String dong,
+            OrderStatus status,
+            Priority priority,
+            boolean urgent,
+            LocalDate requestedOn,
+            List<ServiceType> services,
+            int linesAssigned,
+            int lines) {}
+
+    /** Where a page of the work list ends: the sort key of its last order. */
+    public record Position(int rank, LocalDate requestedOn, UUID id) {}
+
+    /**
+     * A page of a district's orders in work-list order (priority, day of request, id), after {@code after}.
+     * Filters that are null do not filter; {@code dongs} empty means every dong.
+     */
+    public Flux<Listed> workList(
+            String district,
+            List<String> dongs,
+            List<OrderStatus> statuses,
+            @Nullable ServiceType service,
+            @Nullable Boolean urgent,
+            @Nullable Position after,
+            int limit) {
+        return db.sql("""
+                        select o.id, o.dong, o.status, o.priority_rank, o.urgent, o.requested_on,
+                               array(select l.service_type from care_order_line l
+                                     where l.care_order_id = o.id order by l.position) as services,
+                               (select count(*) from care_order_line l
+                                where l.care_order_id = o.id and l.provider_id is not null)::int as assigned,
+                               (select count(*) from care_order_line l where l.care_order_id = o.id)::int as lines
+                        from care_order o
+                        where o.district = :district
+                          and (cardinality(cast(:dongs as text[])) = 0 or o.dong = any(cast(:dongs as text[])))
+                          and o.status = any(cast(:statuses as text[]))
+                          and (cast(:urgent as boolean) is null or o.urgent = :urgent)
+                          and (cast(:service as text) is null or exists (
+                                select 1 from care_order_line l
+                                where l.care_order_id = o.id and l.service_type = :service))
+                          and (cast(:afterRank as int) is null
+                               or (o.priority_rank, o.requested_on, o.id) > (:afterRank, :afterDay, :afterId))
+                        order by o.priority_rank, o.requested_on, o.id
+                        limit :limit""")
+                .bind("district", district)
+                .bind("dongs", dongs.toArray(String[]::new))
+                .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
+                .bind("urgent", Parameter.fromOrEmpty(urgent, Boolean.class))
+                .bind("service", Parameter.fromOrEmpty(service == null ? null : service.name(), String.class))
+                .bind("afterRank", Parameter.fromOrEmpty(after == null ? null : after.rank(), Integer.class))
+                .bind("afterDay", Parameter.fromOrEmpty(after == null ? null : after.requestedOn(), LocalDate.class))
+                .bind("afterId", Parameter.fromOrEmpty(after == null ? null : after.id(), UUID.class))
+                .bind("limit", limit)
+                .map(row -> new Listed(
+                        row.get("id", UUID.class),
+                        row.get("dong", String.class),
+                        OrderStatus.valueOf(row.get("status", String.class)),
+                        Priority.values()[row.get("priority_rank", Integer.class)],
+                        Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
+                        row.get("requested_on", LocalDate.class),
+                        Stream.of(row.get("services", String[].class))
+                                .map(ServiceType::valueOf)
+                                .toList(),
+                        row.get("assigned", Integer.class),
+                        row.get("lines", Integer.class)))
+                .all();
+    }
+
+    /** Orders still open whose every line ended before {@code day}: the completion sweep's work. */
+    public Flux<UUID> overBefore(LocalDate day, int limit) {
+        return db.sql("""
+                        select o.id from care_order o
+                        where o.status in ('PLACED', 'ASSIGNED', 'ON_HOLD')
+                          and not exists (select 1 from care_order_line l
+                                          where l.care_order_id = o.id and l.ends_on >= :day)
+                        order by o.requested_on, o.id limit :limit""")
+                .bind("day", day)
+                .bind("limit", limit)
+                .map(row -> row.get("id", UUID.class))
+                .all();
+    }
+
     public Mono<Void> saveIncomeTier(CareOrder order, LocalDate effectiveOn, Instant at) {
         IncomeTier tier = order.placement().incomeTier();
-        return db.sql("update care_order set income_tier = :tier where id = :id")
+        return db.sql("update care_order set income_tier = :tier, priority_rank = :priority where id = :id")
                 .bind("tier", tier.name())
+                .bind("priority", order.priority().rank())
                 .bind("id", order.id())
                 .then()
                 .then(appendHistory(order.id(), at, order.status(), "income tier " + tier + " from " + effectiveOn));
     }
 
     public Flux<HistoryEntry> history(UUID orderId) {
-        return db.sql("select at, status, detail from care_order_history where care_order_id = :id order by id")
+        return db.sql("select at, status, detail, actor from care_order_history where care_order_id = :id order by id")
                 .bind("id", orderId)
                 .map(row -> new HistoryEntry(
                         row.get("at", Instant.class),
                         OrderStatus.valueOf(row.get("status", String.class)),
-                        row.get("detail", String.class)))
+                        row.get("detail", String.class),
+                        row.get("actor", String.class)))
                 .all();
     }
 
     private Mono<Void> appendHistory(UUID orderId, Instant at, OrderStatus status, String detail) {
-        return db.sql(
-                        "insert into care_order_history (care_order_id, at, status, detail) values (:id, :at, :status, :detail)")
+        return appendHistory(orderId, at, status, detail, null);
+    }
+
+    private Mono<Void> appendHistory(
+            UUID orderId, Instant at, OrderStatus status, String detail, @Nullable String actor) {
+        return db.sql("""
+                        insert into care_order_history (care_order_id, at, status, detail, actor)
+                        values (:id, :at, :status, :detail, :actor)""")
                 .bind("id", orderId)
                 .bind("at", at)
                 .bind("status", status.name())
                 .bind("detail", detail)
+                .bind("actor", Parameter.fromOrEmpty(actor, String.class))
                 .then();
     }
 
-    public record HistoryEntry(Instant at, OrderStatus status, String detail) {}
+    /** @param actor who made the change; absent for what the service did itself */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryEntry(
+            Instant at,
+            OrderStatus status,
+            String detail,
+            @Nullable String actor) {}
 
     private static Function<List<ServiceLine>, CareOrder> orderWithLines(Readable row) {
         UUID id = row.get("id", UUID.class);
@@ -231,10 +382,25 @@ public class CareOrderStore {
                 row.get("requested_on", LocalDate.class));
         OrderStatus status = OrderStatus.valueOf(row.get("status", String.class));
         String group = row.get("target_group", String.class);
+        String rule = row.get("eligibility_rule", String.class);
         Eligibility eligibility = group != null
-                ? new Eligibility.Eligible(TargetGroup.valueOf(group))
-                : new Eligibility.Rejected(RejectionReason.valueOf(row.get("rejection_reason", String.class)));
-        return lines -> new CareOrder(id, residentRef, placement, status, eligibility, lines);
+                ? rule == null
+                        ? new Eligibility.Eligible(TargetGroup.valueOf(group))
+                        : new Eligibility.Eligible(TargetGroup.valueOf(group), rule)
+                : rule == null
+                        ? new Eligibility.Rejected(RejectionReason.valueOf(row.get("rejection_reason", String.class)))
+                        : new Eligibility.Rejected(
+                                RejectionReason.valueOf(row.get("rejection_reason", String.class)), rule);
+        String holdReason = row.get("hold_reason", String.class);
+        CareOrder.Hold hold = holdReason == null
+                ? null
+                : new CareOrder.Hold(
+                        OrderStatus.valueOf(row.get("hold_resumes_to", String.class)),
+                        HoldReason.valueOf(holdReason),
+                        row.get("hold_from", LocalDate.class),
+                        row.get("hold_resume_on", LocalDate.class));
+        int version = row.get("version", Integer.class);
+        return lines -> new CareOrder(id, residentRef, placement, status, eligibility, lines, hold, version);
     }
 
     private static ServiceLine line(Readable row) {

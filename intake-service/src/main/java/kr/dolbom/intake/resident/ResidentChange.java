@@ -98,7 +98,7 @@ public class ResidentChange {
     private Mono<Changed> apply(
             StoredResident current, ResidentDetails requested, String reason, @Nullable Integer expectedVersion) {
         if (expectedVersion != null && expectedVersion != current.version()) {
-            return Mono.error(RuleViolation.conflict("resident " + current.ref() + " is at version " + current.version()
+            return Mono.error(RuleViolation.stale("resident " + current.ref() + " is at version " + current.version()
                     + ", not " + expectedVersion + "; read it again before changing it"));
         }
         List<String> changed = requested.differingFrom(current.details());

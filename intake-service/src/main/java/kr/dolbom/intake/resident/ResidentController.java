@@ -2,8 +2,8 @@ package kr.dolbom.intake.resident;
 
 import jakarta.validation.Valid;
 import java.util.UUID;
-import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.web.IfMatch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -54,33 +54,10 @@ class ResidentController {
             @PathVariable("residentRef") UUID residentRef,
             @Valid @RequestBody ResidentChangeForm form,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        Integer expected = expectedVersion(ifMatch);
+        Integer expected = IfMatch.version(ifMatch);
         return change.change(caller, residentRef, form.details(), form.reason(), expected)
                 .map(changed -> ResponseEntity.ok()
                         .eTag("\"" + changed.resident().version() + "\"")
                         .body(ResidentView.of(changed)));
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} (or none) matches any version. */
-    private static @Nullable Integer expectedVersion(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            int version = Integer.parseInt(tag);
-            if (version >= 1) {
-                return version;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below, with the field named
-        }
-        throw RuleViolation.invalid(HttpHeaders.IF_MATCH, "must be a version of the resident, like \"2\"");
     }
 }

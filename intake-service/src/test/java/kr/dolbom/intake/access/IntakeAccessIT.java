@@ -58,9 +58,34 @@ class IntakeAccessIT extends IntakeIntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(senior().named("권매트").meals(2).json()))
                 .operation(
+                        "listCareOrders",
+                        200,
+                        client -> client.get().uri("/api/v1/care-orders?district={d}&limit=5", DISTRICT))
+                .operation(
                         "readCareOrder",
                         200,
                         client -> client.get().uri("/api/v1/care-orders/{id}", order.careOrderId()))
+                .operation(
+                        "holdCareOrder",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/care-orders/{id}/hold", freshOrder())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("reason", "HOSPITAL_ADMISSION")))
+                .operation(
+                        "resumeCareOrder",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/care-orders/{id}/resume", heldOrder())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of()))
+                .operation(
+                        "cancelCareOrder",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/care-orders/{id}/cancel", freshOrder())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("reason", "RESIDENT_MOVED")))
                 .operation("readResident", 200, client -> client.get().uri("/api/v1/residents/{ref}", resident))
                 .operation(
                         "readResidentContact",
@@ -289,6 +314,24 @@ class IntakeAccessIT extends IntakeIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    /** A new order of the demo district for each call of the matrix, so that every allowed change can succeed. */
+    private UUID freshOrder() {
+        return senior().named("권매트").meals(2).submitTo(careManager()).careOrderId();
+    }
+
+    private UUID heldOrder() {
+        UUID order = freshOrder();
+        careManager()
+                .post()
+                .uri("/api/v1/care-orders/{id}/hold", order)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "RESIDENT_AWAY"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        return order;
     }
 
     private UUID submitWithKey(WebTestClient client, String key, String body) {

@@ -54,6 +54,17 @@ class CareSosEligibilityTest {
                 .contains(TargetGroup.SENIOR);
     }
 
+    @Test
+    void eachDecisionNamesTheRuleAndTheFactsItRead() {
+        assertThat(decide(aged(78, 0), NOT_DISABLED, NOT_IN_NEED).rule())
+                .isEqualTo("만 65세 이상 어르신 (신청일 2026-11-24 기준 만 78세)");
+        assertThat(decide(aged(30, 0), DISABLED, NOT_IN_NEED).rule()).startsWith("장애인 (연령 무관)");
+        assertThat(decide(aged(57, 0), NOT_DISABLED, IN_NEED).rule()).contains("돌봄 필요를 확인", "만 57세");
+        assertThat(decide(aged(57, 0), NOT_DISABLED, NOT_IN_NEED).rule())
+                .isEqualTo("돌봄SOS 대상 아님: 만 50~64세이나 돌봄 필요 확인 없음, 장애 없음 (신청일 2026-11-24 기준 만 57세)");
+        assertThat(decide(aged(49, 0), NOT_DISABLED, IN_NEED).rule()).contains("만 50세 미만", "만 49세");
+    }
+
     /** Born so that on {@link #TODAY} the resident is {@code years} old, {@code dayOffset} days after that birthday. */
     private static LocalDate aged(int years, int dayOffset) {
         return TODAY.minusYears(years).minusDays(dayOffset);

@@ -134,7 +134,7 @@ class ResidentRecordIT extends IntakeIntegrationTest {
                 .isEqualTo(0);
         change(resident, IncomeTier.NEAR_POOR, "\"1\"")
                 .expectStatus()
-                .isEqualTo(HttpStatus.CONFLICT)
+                .isEqualTo(HttpStatus.PRECONDITION_FAILED)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         change(resident, IncomeTier.NEAR_POOR, "latest")

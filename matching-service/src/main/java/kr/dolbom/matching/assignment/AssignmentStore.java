@@ -96,6 +96,34 @@ public class AssignmentStore {
                 .one();
     }
 
+    /** The order's lines that held a provider's capacity give it back (a hold, the order's end); returns them. */
+    public Flux<LineAssignment> releaseCapacity(UUID careOrderId) {
+        return db.sql("update line_assignment set holds_capacity = false"
+                        + " where care_order_id = :id and holds_capacity returning " + COLUMNS)
+                .bind("id", careOrderId)
+                .map(AssignmentStore::assignment)
+                .all();
+    }
+
+    /** A finished line gives its capacity back, once; true if it held it. */
+    public Mono<Boolean> releaseCapacityOfLine(UUID lineId) {
+        return db.sql("update line_assignment set holds_capacity = false where line_id = :id and holds_capacity")
+                .bind("id", lineId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** A resumed order's unfinished lines take their capacity again; returns them. */
+    public Flux<LineAssignment> retakeCapacity(UUID careOrderId) {
+        return db.sql("update line_assignment set holds_capacity = true"
+                        + " where care_order_id = :id and not holds_capacity and delivered < quantity returning "
+                        + COLUMNS)
+                .bind("id", careOrderId)
+                .map(AssignmentStore::assignment)
+                .all();
+    }
+
     public Mono<Void> addDelivered(UUID lineId, int count) {
         return db.sql("update line_assignment set delivered = delivered + :count where line_id = :id")
                 .bind("count", count)

@@ -1,8 +1,12 @@
 package kr.dolbom.matching.assignment;
 
 import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderIncomeTierChanged;
 import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.OrderPutOnHold;
+import kr.dolbom.events.OrderResumed;
 import kr.dolbom.platform.inbox.EventHandlers;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
@@ -11,13 +15,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Placed orders are matched as they arrive; a confirmed income tier goes onto the order's lines, which hand it to
- * every later delivery; rejected orders concern matching not at all.
+ * every later delivery; holds and ends give the providers' capacity back; rejected orders concern matching not
+ * at all.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderSubscription {
 
     @Bean
-    Subscription orderEvents(IdempotentConsumers consumers, LineMatching matching, AssignmentStore assignments) {
+    Subscription orderEvents(
+            IdempotentConsumers consumers, LineMatching matching, AssignmentStore assignments, OrderPauses pauses) {
         return consumers.subscribe(
                 CareTopics.ORDERS,
                 EventHandlers.handling()
@@ -25,6 +31,10 @@ class OrderSubscription {
                         .on(
                                 OrderIncomeTierChanged.class,
                                 (changed, envelope) -> assignments.changeIncomeTier(
-                                        changed.careOrderId(), changed.incomeTier(), changed.effectiveOn())));
+                                        changed.careOrderId(), changed.incomeTier(), changed.effectiveOn()))
+                        .on(OrderPutOnHold.class, pauses::held)
+                        .on(OrderResumed.class, pauses::resumed)
+                        .on(OrderCancelled.class, pauses::cancelled)
+                        .on(OrderCompleted.class, pauses::completed));
     }
 }

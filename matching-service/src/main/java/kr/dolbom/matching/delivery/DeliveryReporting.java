@@ -9,6 +9,7 @@ import java.util.UUID;
 import kr.dolbom.matching.access.MatchingAccess;
 import kr.dolbom.matching.assignment.AssignmentStore;
 import kr.dolbom.matching.assignment.LineAssignment;
+import kr.dolbom.matching.assignment.OrderPauseStore;
 import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
@@ -34,6 +35,7 @@ class DeliveryReporting {
     private final AssignmentStore assignments;
     private final DeliveryStore deliveries;
     private final ProviderStore providers;
+    private final OrderPauseStore pauses;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
@@ -42,9 +44,11 @@ class DeliveryReporting {
             AssignmentStore assignments,
             DeliveryStore deliveries,
             ProviderStore providers,
+            OrderPauseStore pauses,
             Outbox outbox,
             TransactionalOperator tx,
             Clock clock) {
+        this.pauses = pauses;
         this.assignments = assignments;
         this.deliveries = deliveries;
         this.providers = providers;
@@ -102,6 +106,15 @@ class DeliveryReporting {
             return Mono.error(RuleViolation.refused(
                     "serviceDate", "is outside the line's period " + line.startsOn() + " to " + line.endsOn()));
         }
+        return pauses.of(line.careOrderId()).flatMap(pause -> {
+            String refusal = pause.refusal(report.serviceDate());
+            return refusal == null
+                    ? checkCount(report, line)
+                    : Mono.error(RuleViolation.refused("serviceDate", refusal));
+        });
+    }
+
+    private Mono<Void> checkCount(DeliveryReport report, LineAssignment line) {
         int count = count(report, line);
         if (count > line.remaining()) {
             return Mono.error(RuleViolation.refused(
@@ -132,8 +145,12 @@ class DeliveryReporting {
                 report.endTime(),
                 report.units());
         int count = count(report, line);
-        Mono<Void> releaseIfDone =
-                count == line.remaining() ? providers.release(line.providerId(), line.serviceType()) : Mono.empty();
+        Mono<Void> releaseIfDone = count == line.remaining()
+                ? assignments
+                        .releaseCapacityOfLine(line.lineId())
+                        .filter(held -> held)
+                        .flatMap(held -> providers.release(line.providerId(), line.serviceType()))
+                : Mono.empty();
         return deliveries
                 .insert(delivery)
                 .then(assignments.addDelivered(line.lineId(), count))

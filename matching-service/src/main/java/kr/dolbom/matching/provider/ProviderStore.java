@@ -71,6 +71,19 @@ public class ProviderStore {
                 .then();
     }
 
+    /**
+     * A resumed line takes its capacity back even beyond the provider's capacity: its resident was the provider's
+     * before the hold, and nobody else's.
+     */
+    public Mono<Void> retake(String providerId, ServiceType type) {
+        return db.sql("""
+                        update provider_service set active_lines = active_lines + 1
+                        where provider_id = :provider and service_type = :type""")
+                .bind("provider", providerId)
+                .bind("type", type.name())
+                .then();
+    }
+
     public Mono<String> districtOf(String providerId) {
         return db.sql("select district from provider where id = :id")
                 .bind("id", providerId)

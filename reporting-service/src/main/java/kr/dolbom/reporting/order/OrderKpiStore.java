@@ -2,8 +2,12 @@ package kr.dolbom.reporting.order;
 
 import java.time.YearMonth;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderRejected;
+import kr.dolbom.events.OrderResumed;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +48,41 @@ public class OrderKpiStore {
                 .then();
     }
 
+    Mono<Void> addHold(OrderPutOnHold held) {
+        return addChange(held.district(), ReportingMonth.of(held), 1, 0, 0, 0);
+    }
+
+    Mono<Void> addResumption(OrderResumed resumed) {
+        return addChange(resumed.district(), ReportingMonth.of(resumed), 0, 1, 0, 0);
+    }
+
+    Mono<Void> addCancellation(OrderCancelled cancelled) {
+        return addChange(cancelled.district(), ReportingMonth.of(cancelled), 0, 0, 1, 0);
+    }
+
+    Mono<Void> addCompletion(OrderCompleted completed) {
+        return addChange(completed.district(), ReportingMonth.of(completed), 0, 0, 0, 1);
+    }
+
+    private Mono<Void> addChange(
+            String district, YearMonth month, int held, int resumed, int cancelled, int completed) {
+        return db.sql("""
+                        insert into order_change_month (district, month, held, resumed, cancelled, completed)
+                        values (:district, :month, :held, :resumed, :cancelled, :completed)
+                        on conflict (district, month) do update
+                           set held = order_change_month.held + excluded.held,
+                               resumed = order_change_month.resumed + excluded.resumed,
+                               cancelled = order_change_month.cancelled + excluded.cancelled,
+                               completed = order_change_month.completed + excluded.completed""")
+                .bind("district", district)
+                .bind("month", ReportingMonth.firstDay(month))
+                .bind("held", held)
+                .bind("resumed", resumed)
+                .bind("cancelled", cancelled)
+                .bind("completed", completed)
+                .then();
+    }
+
     Mono<Void> addLine(LineAssigned assigned) {
         LineFigures line = LineFigures.of(assigned);
         return db.sql("""
@@ -64,10 +103,13 @@ public class OrderKpiStore {
         return db.sql("""
                         select coalesce(o.placed, 0) as placed, coalesce(o.rejected, 0) as rejected,
                                coalesce(o.urgent, 0) as urgent, coalesce(o.lines_requested, 0) as lines_requested,
-                               coalesce(l.assigned, 0) as assigned, coalesce(l.last_resort, 0) as last_resort
+                               coalesce(l.assigned, 0) as assigned, coalesce(l.last_resort, 0) as last_resort,
+                               coalesce(c.held, 0) as held, coalesce(c.resumed, 0) as resumed,
+                               coalesce(c.cancelled, 0) as cancelled, coalesce(c.completed, 0) as completed
                         from (select cast(:district as text) as district, cast(:month as date) as month) as k
                         left join order_month o on o.district = k.district and o.month = k.month
-                        left join line_month l on l.district = k.district and l.month = k.month""")
+                        left join line_month l on l.district = k.district and l.month = k.month
+                        left join order_change_month c on c.district = k.district and c.month = k.month""")
                 .bind("district", district)
                 .bind("month", ReportingMonth.firstDay(month))
                 .map(row -> OrderKpis.of(
@@ -76,7 +118,12 @@ public class OrderKpiStore {
                         row.get("urgent", Long.class),
                         row.get("lines_requested", Long.class),
                         row.get("assigned", Long.class),
-                        row.get("last_resort", Long.class)))
+                        row.get("last_resort", Long.class),
+                        new OrderKpis.OrderChanges(
+                                row.get("held", Long.class),
+                                row.get("resumed", Long.class),
+                                row.get("cancelled", Long.class),
+                                row.get("completed", Long.class))))
                 .one();
     }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastResort      lines the public home-care centre took (민간곤란사례 → 종합재가센터)
  * @param matchRate       linesAssigned / linesRequested (연계율); null when no line was requested
  * @param lastResortShare lastResort / linesAssigned; null when no line was assigned
+ * @param changes         holds, resumptions, cancellations and completions dated in the month
  */
 public record OrderKpis(
         long placed,
@@ -22,10 +23,28 @@ public record OrderKpis(
         long linesAssigned,
         long lastResort,
         @Nullable BigDecimal matchRate,
-        @Nullable BigDecimal lastResortShare) {
+        @Nullable BigDecimal lastResortShare,
+        OrderChanges changes) {
+
+    /** What happened to running orders in the month (보류, 재개, 취소, 종결). */
+    public record OrderChanges(long held, long resumed, long cancelled, long completed) {
+
+        public static final OrderChanges NONE = new OrderChanges(0, 0, 0, 0);
+    }
 
     public static OrderKpis of(
             long placed, long rejected, long urgent, long linesRequested, long linesAssigned, long lastResort) {
+        return of(placed, rejected, urgent, linesRequested, linesAssigned, lastResort, OrderChanges.NONE);
+    }
+
+    public static OrderKpis of(
+            long placed,
+            long rejected,
+            long urgent,
+            long linesRequested,
+            long linesAssigned,
+            long lastResort,
+            OrderChanges changes) {
         return new OrderKpis(
                 placed,
                 rejected,
@@ -34,6 +53,7 @@ public record OrderKpis(
                 linesAssigned,
                 lastResort,
                 Ratio.of(linesAssigned, linesRequested),
-                Ratio.of(lastResort, linesAssigned));
+                Ratio.of(lastResort, linesAssigned),
+                changes);
     }
 }

@@ -7,7 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.HoldReason;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
+import kr.dolbom.events.OrderPutOnHold;
+import kr.dolbom.events.OrderResumed;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +66,29 @@ class OrderKpisIT extends ReportingIntegrationTest {
                 .isEqualTo(1.0);
         String body = text(districtKpi("orders", district, "2026-11"));
         assertThat(body).as("shares are exact decimals with four places").contains("\"matchRate\":0.7500");
+    }
+
+    @Test
+    void holdsResumptionsCancellationsAndCompletionsCountInTheMonthOfTheirOwnDate() {
+        UUID held = UUID.randomUUID();
+        awaitApplied(
+                publish(new OrderPutOnHold(
+                        held, district, HoldReason.HOSPITAL_ADMISSION, LocalDate.of(2026, 11, 10), null)),
+                publish(new OrderResumed(held, district, LocalDate.of(2026, 12, 2))),
+                publish(new OrderCancelled(
+                        UUID.randomUUID(), district, CancelReason.RESIDENT_MOVED, LocalDate.of(2026, 11, 20))),
+                publish(new OrderCompleted(UUID.randomUUID(), district, LocalDate.of(2026, 11, 30))));
+
+        districtKpi("orders", district, "2026-11")
+                .jsonPath("$.changes.held")
+                .isEqualTo(1)
+                .jsonPath("$.changes.resumed")
+                .isEqualTo(0)
+                .jsonPath("$.changes.cancelled")
+                .isEqualTo(1)
+                .jsonPath("$.changes.completed")
+                .isEqualTo(1);
+        districtKpi("orders", district, "2026-12").jsonPath("$.changes.resumed").isEqualTo(1);
     }
 
     @Test

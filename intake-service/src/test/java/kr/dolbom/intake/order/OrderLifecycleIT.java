@@ -1,0 +1,184 @@
+package kr.dolbom.intake.order;
+
+import static kr.dolbom.intake.request.CareRequests.senior;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
+import kr.dolbom.events.OrderPutOnHold;
+import kr.dolbom.events.OrderResumed;
+import kr.dolbom.intake.IntakeIntegrationTest;
+import kr.dolbom.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Hold, resume, cancel and completion of an order through the API: state, history, version and events. */
+class OrderLifecycleIT extends IntakeIntegrationTest {
+
+    @Autowired
+    OrderLifecycle lifecycle;
+
+    private UUID order() {
+        return senior().named("주기순").meals(6).submitTo(careManager()).careOrderId();
+    }
+
+    private WebTestClient.ResponseSpec post(UUID order, String change, Map<String, ?> body, String ifMatch) {
+        WebTestClient.RequestBodySpec request = careManager()
+                .post()
+                .uri("/api/v1/care-orders/{id}/" + change, order)
+                .contentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    @Test
+    void holdResumeAndCancelAreRecordedWithWhoAndWhyAndAnnouncedOnce() {
+        UUID order = order();
+        LocalDate today = LocalDate.now();
+
+        post(order, "hold", Map.of("reason", "HOSPITAL_ADMISSION", "note", "낙상으로 입원"), "\"1\"")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("ETag", "\"2\"")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ON_HOLD")
+                .jsonPath("$.hold.reason")
+                .isEqualTo("HOSPITAL_ADMISSION")
+                .jsonPath("$.hold.resumesTo")
+                .isEqualTo("PLACED")
+                .jsonPath("$.history[-1:].actor")
+                .isEqualTo(List.of("care-manager@mapo"))
+                .jsonPath("$.history[-1:].detail")
+                .value(detail -> assertThat(detail.toString()).contains("HOSPITAL_ADMISSION", "낙상으로 입원"));
+
+        // a second hold is no change: 409 naming the status, nothing written
+        post(order, "hold", Map.of("reason", "OTHER"), null)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("is ON_HOLD"));
+        // a change based on the version before the hold is stale
+        post(order, "resume", Map.of(), "\"1\"").expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
+
+        post(order, "resume", Map.of("on", today.toString()), "\"2\"")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PLACED")
+                .jsonPath("$.hold")
+                .doesNotExist();
+        post(order, "cancel", Map.of("reason", "RESIDENT_MOVED"), null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED")
+                .jsonPath("$.version")
+                .isEqualTo(4);
+        post(order, "resume", Map.of(), null).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        post(order, "cancel", Map.of("reason", "DUPLICATE"), null)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT);
+
+        eventually().until(() -> KAFKA.recordsWithKey(CareTopics.ORDERS, order).size() == 4);
+        assertThat(KAFKA.events(CareTopics.ORDERS, order, OrderPutOnHold.class)).hasSize(1);
+        assertThat(KAFKA.events(CareTopics.ORDERS, order, OrderResumed.class))
+                .singleElement()
+                .satisfies(resumed -> assertThat(resumed.on()).isEqualTo(today));
+        assertThat(KAFKA.events(CareTopics.ORDERS, order, OrderCancelled.class)).hasSize(1);
+    }
+
+    @Test
+    void badChangesAreNamedAndChangeNothing() {
+        UUID order = order();
+        post(order, "hold", Map.of("reason", "VACATION"), null)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reason");
+        post(
+                        order,
+                        "hold",
+                        Map.of(
+                                "reason",
+                                "OTHER",
+                                "from",
+                                LocalDate.now().plusDays(3).toString()),
+                        null)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("from");
+        post(order, "cancel", Map.of(), null)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reason");
+        post(order, "hold", Map.of("reason", "OTHER"), "soon")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("If-Match");
+        as(TestTokens.careManager("seodaemun"))
+                .post()
+                .uri("/api/v1/care-orders/{id}/cancel", order)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "OTHER"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(count("select version::bigint from care_order where id = '" + order + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where message_key = '" + order + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anOrderWhoseLinesHaveEndedCompletesOnceHoweverOftenTheSweepRuns() {
+        UUID order = order();
+        db.sql("update care_order_line set starts_on = current_date - 20, ends_on = current_date - 2"
+                        + " where care_order_id = :id")
+                .bind("id", order)
+                .then()
+                .block();
+
+        lifecycle.completeOrdersOver().block();
+        lifecycle.completeOrdersOver().block();
+
+        careManager()
+                .get()
+                .uri("/api/v1/care-orders/{id}", order)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("COMPLETED");
+        eventually()
+                .until(() -> KAFKA.events(CareTopics.ORDERS, order, OrderCompleted.class)
+                                .size()
+                        == 1);
+        assertThat(KAFKA.events(CareTopics.ORDERS, order, OrderCompleted.class))
+                .singleElement()
+                .satisfies(completed ->
+                        assertThat(completed.on()).isEqualTo(LocalDate.now().minusDays(1)));
+    }
+}

@@ -1,0 +1,71 @@
+package kr.dolbom.matching.assignment;
+
+import java.util.UUID;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
+import kr.dolbom.events.OrderPutOnHold;
+import kr.dolbom.events.OrderResumed;
+import kr.dolbom.matching.provider.ProviderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Follows an order's holds and end: its providers get their capacity back while it is held or once it ended,
+ * take it again when it resumes, and deliveries dated in a hold or after the end are refused (at the report).
+ */
+@Service
+public class OrderPauses {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPauses.class);
+
+    private final OrderPauseStore pauses;
+    private final AssignmentStore assignments;
+    private final ProviderStore providers;
+
+    OrderPauses(OrderPauseStore pauses, AssignmentStore assignments, ProviderStore providers) {
+        this.pauses = pauses;
+        this.assignments = assignments;
+        this.providers = providers;
+    }
+
+    Mono<Void> held(OrderPutOnHold held) {
+        return pauses.hold(held.careOrderId(), held.from(), held.reason().name())
+                .then(release(held.careOrderId(), "on hold"));
+    }
+
+    Mono<Void> resumed(OrderResumed resumed) {
+        return pauses.resume(resumed.careOrderId(), resumed.on())
+                .thenMany(assignments.retakeCapacity(resumed.careOrderId()))
+                .concatMap(line -> providers.retake(line.providerId(), line.serviceType()))
+                .then();
+    }
+
+    Mono<Void> cancelled(OrderCancelled cancelled) {
+        return pauses.end(
+                        cancelled.careOrderId(),
+                        cancelled.on(),
+                        cancelled.reason().name())
+                .then(release(cancelled.careOrderId(), "cancelled"));
+    }
+
+    Mono<Void> completed(OrderCompleted completed) {
+        return pauses.end(completed.careOrderId(), completed.on(), "COMPLETED")
+                .then(release(completed.careOrderId(), "completed"));
+    }
+
+    private Mono<Void> release(UUID order, String why) {
+        return assignments
+                .releaseCapacity(order)
+                .concatMap(line -> providers
+                        .release(line.providerId(), line.serviceType())
+                        .doOnSuccess(done -> log.info(
+                                "Line {} of order {} {}: {} gets its capacity back",
+                                line.lineId(),
+                                order,
+                                why,
+                                line.providerId())))
+                .then();
+    }
+}

@@ -1,0 +1,112 @@
+package kr.dolbom.matching.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import kr.dolbom.events.CancelReason;
+import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.HoldReason;
+import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.OrderPutOnHold;
+import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.ServiceType;
+import kr.dolbom.matching.MatchingIntegrationTest;
+import kr.dolbom.matching.TestDistrict;
+import kr.dolbom.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** An order's hold and cancellation as matching hears them: capacity given back, deliveries in them refused. */
+class OrderPausesIT extends MatchingIntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(kr.dolbom.platform.PlatformAutoConfiguration.SEOUL);
+
+    @Test
+    void aHoldGivesTheCapacityBackRefusesDeliveriesInItAndAResumeTakesItAgain() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        district.publicCentre();
+        EventEnvelope placed = district.order().meals(20).placed();
+        OrderPlaced order = (OrderPlaced) placed.data();
+        KAFKA.publish(placed);
+        LineAssigned line = eventually()
+                .until(
+                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class),
+                        lines -> lines.size() == 1)
+                .get(0);
+        assertThat(line.providerId()).isEqualTo(kitchen);
+        assertThat(activeLines(kitchen)).isEqualTo(1);
+        report(line, TODAY.minusDays(6)).expectStatus().isCreated();
+
+        EventEnvelope hold = event(new OrderPutOnHold(
+                order.careOrderId(), district.name(), HoldReason.HOSPITAL_ADMISSION, TODAY.minusDays(4), null));
+        KAFKA.publish(hold);
+        KAFKA.publish(hold); // redelivered: one hold, capacity given back once
+        KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", placed.subject());
+        eventually().until(() -> activeLines(kitchen) == 0);
+        report(line, TODAY.minusDays(3))
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("serviceDate")
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat(message.toString()).contains("on hold from " + TODAY.minusDays(4)));
+        // before the hold is still the order's
+        report(line, TODAY.minusDays(5)).expectStatus().isCreated();
+
+        KAFKA.publish(event(new OrderResumed(order.careOrderId(), district.name(), TODAY.minusDays(1))));
+        eventually().until(() -> activeLines(kitchen) == 1);
+        report(line, TODAY.minusDays(1)).expectStatus().isCreated();
+        report(line, TODAY.minusDays(2)).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+
+        KAFKA.publish(
+                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_MOVED, TODAY)));
+        eventually().until(() -> activeLines(kitchen) == 0);
+        report(line, TODAY)
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat(message.toString()).contains("RESIDENT_MOVED"));
+        assertThat(count("select count(*) from delivery where line_id = '" + line.lineId() + "'"))
+                .isEqualTo(3);
+    }
+
+    private EventEnvelope event(CareEvent event) {
+        return EventEnvelope.of(event, "/dolbom/intake-service", Instant.now());
+    }
+
+    private WebTestClient.ResponseSpec report(LineAssigned line, LocalDate day) {
+        return as(TestTokens.provider(line.district(), line.providerId()))
+                .post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "lineId",
+                        line.lineId(),
+                        "providerId",
+                        line.providerId(),
+                        "serviceDate",
+                        day.toString(),
+                        "units",
+                        1))
+                .exchange();
+    }
+
+    private int activeLines(String provider) {
+        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
+                .bind("id", provider)
+                .map(row -> row.get(0, Integer.class))
+                .one()
+                .block();
+    }
+}
