@@ -14,6 +14,7 @@ public final class Deliveries {
 
     private final String provider;
     private final UUID careOrder = UUID.randomUUID();
+    private final UUID resident = UUID.randomUUID();
     private IncomeTier tier = IncomeTier.BASIC_LIVELIHOOD;
 
     public Deliveries() {
@@ -33,6 +34,11 @@ public final class Deliveries {
         return careOrder;
     }
 
+    /** The resident of the order: every delivery of these is theirs. */
+    public UUID resident() {
+        return resident;
+    }
+
     public Deliveries forTier(IncomeTier tier) {
         this.tier = tier;
         return this;
@@ -45,7 +51,7 @@ public final class Deliveries {
                 UUID.randomUUID(),
                 type,
                 provider,
-                UUID.randomUUID(),
+                resident,
                 "mapo",
                 tier,
                 day,
@@ -69,7 +75,7 @@ public final class Deliveries {
                 UUID.randomUUID(),
                 type,
                 provider,
-                UUID.randomUUID(),
+                resident,
                 "mapo",
                 tier,
                 day,

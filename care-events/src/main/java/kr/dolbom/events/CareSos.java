@@ -22,6 +22,8 @@ public final class CareSos {
     public static final int MOST_PER_LINE = 1000;
     /** Units (meals, jobs) one delivery report may carry. */
     public static final int MOST_UNITS_PER_REPORT = 100;
+    /** 일시재가 연간 최대 60시간: the public purse pays at most this much home care per resident and calendar year. */
+    public static final int HOME_CARE_MINUTES_PER_YEAR = 60 * 60;
 
     private CareSos() {}
 

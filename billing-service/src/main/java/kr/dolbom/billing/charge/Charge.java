@@ -7,8 +7,18 @@ import kr.dolbom.billing.tariff.Usage;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceType;
 
-/** A delivery priced by the tariff in force on its day, with who pays what. */
-public record Charge(UUID chargeId, Delivery delivery, long amount, FundingPolicy.Split split, String tariffId) {
+/**
+ * A delivery priced by the tariff in force on its day, with who pays what.
+ *
+ * @param minutesBeyondCap minutes of the visit beyond the resident's annual cap (0 for uncapped services)
+ */
+public record Charge(
+        UUID chargeId,
+        Delivery delivery,
+        long amount,
+        FundingPolicy.Split split,
+        String tariffId,
+        int minutesBeyondCap) {
 
     /** As much of a delivery as billing keeps: who delivered what to whom, where, on which day, how much of it. */
     public record Delivery(
@@ -27,6 +37,28 @@ public record Charge(UUID chargeId, Delivery delivery, long amount, FundingPolic
     public static Charge of(Delivery delivery, Tariff tariff) {
         long amount = tariff.price(delivery.usage());
         return new Charge(
-                UUID.randomUUID(), delivery, amount, FundingPolicy.split(amount, delivery.incomeTier()), tariff.id());
+                UUID.randomUUID(),
+                delivery,
+                amount,
+                FundingPolicy.split(amount, delivery.incomeTier()),
+                tariff.id(),
+                0);
+    }
+
+    /** A visit of a capped service, split against what the resident used of the year's cap before it. */
+    public static Charge of(Delivery delivery, Tariff tariff, AnnualCap.Use cap) {
+        long amount = tariff.price(delivery.usage());
+        return new Charge(
+                UUID.randomUUID(),
+                delivery,
+                amount,
+                FundingPolicy.split(amount, delivery.incomeTier(), cap),
+                tariff.id(),
+                cap.beyondCap());
+    }
+
+    /** 일시재가 counts against the annual cap; other services have none in the seeds. */
+    public static boolean capped(ServiceType type) {
+        return type == ServiceType.TEMPORARY_HOME_CARE;
     }
 }

@@ -37,7 +37,8 @@ class ChargeController {
             long amount,
             long publicShare,
             long coPayment,
-            String tariffId) {
+            String tariffId,
+            int minutesBeyondAnnualCap) {
 
         static ChargeView of(Charge charge) {
             var delivery = charge.delivery();
@@ -53,7 +54,8 @@ class ChargeController {
                     charge.amount(),
                     charge.split().publicShare(),
                     charge.split().coPayment(),
-                    charge.tariffId());
+                    charge.tariffId(),
+                    charge.minutesBeyondCap());
         }
     }
 

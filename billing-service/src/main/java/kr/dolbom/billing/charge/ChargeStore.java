@@ -26,9 +26,9 @@ class ChargeStore {
         return db.sql("""
                         insert into charge (id, delivery_id, care_order_id, line_id, provider_id, district,
                                             service_type, resident_ref, income_tier, service_date, minutes, units,
-                                            amount, public_share, co_payment, tariff_id)
+                                            amount, public_share, co_payment, tariff_id, minutes_beyond_cap)
                         values (:id, :deliveryId, :orderId, :lineId, :provider, :district, :type, :resident, :tier,
-                                :day, :minutes, :units, :amount, :publicShare, :coPayment, :tariff)
+                                :day, :minutes, :units, :amount, :publicShare, :coPayment, :tariff, :beyondCap)
                         on conflict (delivery_id) do nothing""")
                 .bind("id", charge.chargeId())
                 .bind("deliveryId", delivery.deliveryId())
@@ -46,6 +46,7 @@ class ChargeStore {
                 .bind("publicShare", charge.split().publicShare())
                 .bind("coPayment", charge.split().coPayment())
                 .bind("tariff", charge.tariffId())
+                .bind("beyondCap", charge.minutesBeyondCap())
                 .fetch()
                 .rowsUpdated()
                 .map(inserted -> inserted == 1);
@@ -56,7 +57,7 @@ class ChargeStore {
         return db.sql("""
                         select id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
                                resident_ref, income_tier, service_date, minutes, units, amount, public_share,
-                               co_payment, tariff_id
+                               co_payment, tariff_id, minutes_beyond_cap
                         from charge where delivery_id = :id""").bind("id", deliveryId).map(ChargeStore::charge).one();
     }
 
@@ -77,6 +78,7 @@ class ChargeStore {
                 delivery,
                 row.get("amount", Long.class),
                 new FundingPolicy.Split(row.get("public_share", Long.class), row.get("co_payment", Long.class)),
-                row.get("tariff_id", String.class));
+                row.get("tariff_id", String.class),
+                row.get("minutes_beyond_cap", Integer.class));
     }
 }

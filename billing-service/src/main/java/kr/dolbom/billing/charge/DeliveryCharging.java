@@ -2,6 +2,7 @@ package kr.dolbom.billing.charge;
 
 import java.util.Objects;
 import kr.dolbom.billing.order.OrderPauseStore;
+import kr.dolbom.billing.tariff.Tariff;
 import kr.dolbom.billing.tariff.TariffStore;
 import kr.dolbom.billing.tariff.Usage;
 import kr.dolbom.events.DeliveryCharged;
@@ -26,12 +27,15 @@ class DeliveryCharging {
     private final TariffStore tariffs;
     private final ChargeStore charges;
     private final OrderPauseStore pauses;
+    private final CareHoursLedger ledger;
     private final Outbox outbox;
 
-    DeliveryCharging(TariffStore tariffs, ChargeStore charges, OrderPauseStore pauses, Outbox outbox) {
+    DeliveryCharging(
+            TariffStore tariffs, ChargeStore charges, OrderPauseStore pauses, CareHoursLedger ledger, Outbox outbox) {
         this.tariffs = tariffs;
         this.charges = charges;
         this.pauses = pauses;
+        this.ledger = ledger;
         this.outbox = outbox;
     }
 
@@ -51,20 +55,48 @@ class DeliveryCharging {
                                     "delivery " + delivery.deliveryId() + " is not charged: " + refusal));
                 })
                 .then(Mono.defer(() -> tariffs.inForce(delivery.serviceType(), delivery.serviceDate())))
-                .map(tariff -> Charge.of(delivery, tariff))
-                .flatMap(charge ->
-                        charges.insert(charge).flatMap(inserted -> inserted ? announce(charge) : Mono.empty()));
+                .flatMap(tariff -> Charge.capped(delivery.serviceType())
+                        ? chargeAgainstTheCap(delivery, tariff)
+                        : record(Charge.of(delivery, tariff)).then());
+    }
+
+    /**
+     * Priced against the resident's year under the ledger's lock; the ledger grows only by a charge that was
+     * recorded, so a delivery heard twice counts once.
+     */
+    private Mono<Void> chargeAgainstTheCap(Charge.Delivery delivery, Tariff tariff) {
+        int year = delivery.serviceDate().getYear();
+        int minutes = Objects.requireNonNull(delivery.usage().minutes(), "a capped service is timed");
+        return charges.ofDelivery(delivery.deliveryId())
+                .hasElement()
+                .flatMap(charged -> charged
+                        ? Mono.empty()
+                        : ledger.lock(delivery.residentRef(), year).flatMap(used -> {
+                            Charge charge = Charge.of(delivery, tariff, AnnualCap.of(used, minutes));
+                            return record(charge)
+                                    .filter(recorded -> recorded)
+                                    .flatMap(recorded -> ledger.add(delivery.residentRef(), year, minutes));
+                        }));
+    }
+
+    /** True when recorded now; false when the delivery was charged already. */
+    private Mono<Boolean> record(Charge charge) {
+        return charges.insert(charge)
+                .flatMap(inserted -> inserted ? announce(charge).thenReturn(true) : Mono.just(false));
     }
 
     private Mono<Void> announce(Charge charge) {
         return outbox.append(announcement(charge))
                 .doOnSuccess(done -> log.info(
-                        "Delivery {} charged {} KRW (public {}, co-payment {}) under {}",
+                        "Delivery {} charged {} KRW (public {}, co-payment {}) under {}{}",
                         charge.delivery().deliveryId(),
                         charge.amount(),
                         charge.split().publicShare(),
                         charge.split().coPayment(),
-                        charge.tariffId()));
+                        charge.tariffId(),
+                        charge.minutesBeyondCap() == 0
+                                ? ""
+                                : ", " + charge.minutesBeyondCap() + " min beyond the annual cap"));
     }
 
     private static Charge.Delivery delivery(ServiceDelivered delivered) {

@@ -19,4 +19,17 @@ public final class FundingPolicy {
             case GENERAL -> new Split(0, amount);
         };
     }
+
+    /**
+     * A capped visit: the public share covers only the minutes within the annual cap, in proportion, rounded
+     * down to the won; the rest, never silently public, is the resident's.
+     */
+    public static Split split(long amount, IncomeTier tier, AnnualCap.Use cap) {
+        Split full = split(amount, tier);
+        if (!cap.crossesOrBeyond() || full.publicShare() == 0) {
+            return full;
+        }
+        long publicShare = Math.multiplyExact(full.publicShare(), (long) cap.withinCap()) / cap.minutes();
+        return new Split(publicShare, Math.subtractExact(amount, publicShare));
+    }
 }
