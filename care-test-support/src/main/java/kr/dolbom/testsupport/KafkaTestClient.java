@@ -2,6 +2,7 @@ package kr.dolbom.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,18 @@ public final class KafkaTestClient implements AutoCloseable {
             }
             return matching;
         }
+    }
+
+    /**
+     * A record as a faulty producer would write it: {@code payload} as it stands, under the headers of a real event
+     * of {@code type} from the stream's owner, so that only the payload is wrong.
+     */
+    public void sendRaw(String topic, String key, String type, String payload) {
+        send(
+                topic,
+                key,
+                payload.getBytes(StandardCharsets.UTF_8),
+                CloudEventHeaders.of(UUID.randomUUID(), type, CareTopics.owner(topic), Instant.now(), key));
     }
 
     /** Every topic on the broker but Kafka's own. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import kr.dolbom.platform.web.ProblemResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,7 +86,7 @@ public class CareSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityProblems securityProblems(ServerCodecConfigurer codecs) {
-        return new SecurityProblems(codecs);
+        return new SecurityProblems(new ProblemResponses(codecs));
     }
 
     @Configuration(proxyBeanMethods = false)

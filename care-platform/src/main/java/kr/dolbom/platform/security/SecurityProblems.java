@@ -1,14 +1,9 @@
 package kr.dolbom.platform.security;
 
-import java.net.URI;
-import java.util.Map;
-import org.springframework.core.ResolvableType;
+import kr.dolbom.platform.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -23,12 +18,10 @@ import reactor.core.publisher.Mono;
  */
 final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private static final ResolvableType PROBLEM = ResolvableType.forClass(ProblemDetail.class);
+    private final ProblemResponses problems;
 
-    private final ServerCodecConfigurer codecs;
-
-    SecurityProblems(ServerCodecConfigurer codecs) {
-        this.codecs = codecs;
+    SecurityProblems(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -48,15 +41,6 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        exchange.getResponse().setStatusCode(status);
-        @SuppressWarnings("unchecked")
-        HttpMessageWriter<ProblemDetail> writer = (HttpMessageWriter<ProblemDetail>) codecs.getWriters().stream()
-                .filter(candidate -> candidate.canWrite(PROBLEM, MediaType.APPLICATION_PROBLEM_JSON))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no writer for problem+json"));
-        return writer.write(
-                Mono.just(problem), PROBLEM, MediaType.APPLICATION_PROBLEM_JSON, exchange.getResponse(), Map.of());
+        return problems.write(exchange, status, ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

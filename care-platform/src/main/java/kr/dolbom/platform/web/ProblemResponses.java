@@ -12,20 +12,20 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes a problem from a {@code WebFilter}, which answers before any handler and so before the advice: the
- * same shape ({@link Problems}), written by the same codecs as the advice's answers.
+ * Writes a problem from a {@code WebFilter} or the security chain, which answer before any handler and so before
+ * the advice: the same shape ({@link Problems}), written by the same codecs as the advice's answers.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final ResolvableType PROBLEM = ResolvableType.forClass(ProblemDetail.class);
 
     private final ServerCodecConfigurer codecs;
 
-    ProblemResponses(ServerCodecConfigurer codecs) {
+    public ProblemResponses(ServerCodecConfigurer codecs) {
         this.codecs = codecs;
     }
 
-    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ProblemDetail problem) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ProblemDetail problem) {
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         exchange.getResponse().setStatusCode(status);
         @SuppressWarnings("unchecked")

@@ -1,21 +1,11 @@
 package kr.dolbom.intake.fuzz;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import kr.dolbom.intake.IntakeIntegrationTest;
 import kr.dolbom.intake.request.CareRequests;
 import kr.dolbom.testsupport.HostileJson;
+import kr.dolbom.testsupport.HostileTraffic;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
  * Property: whatever body arrives at {@code POST /api/v1/care-requests}, the answer is no server error, a
@@ -24,8 +14,6 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
  * service.
  */
 class CareRequestFuzzIT extends IntakeIntegrationTest {
-
-    private static final Logger log = LoggerFactory.getLogger(CareRequestFuzzIT.class);
 
     private static final int CASES = 200;
     private static final String COUNTS = """
@@ -41,43 +29,11 @@ class CareRequestFuzzIT extends IntakeIntegrationTest {
                 .homeCare(2, 90)
                 .meals(5)
                 .json();
-        List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> answers = new TreeMap<>();
-        HostileJson.bodiesLike(valid).sampleStream().limit(CASES).forEach(body -> {
-            String before = counts();
-            EntityExchangeResult<byte[]> result = careManager()
-                    .post()
-                    .uri("/api/v1/care-requests")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body.getBytes(StandardCharsets.UTF_8))
-                    .exchange()
-                    .expectBody()
-                    .returnResult();
-            int status = result.getStatus().value();
-            answers.merge(status, 1, Integer::sum);
-            MediaType type = result.getResponseHeaders().getContentType();
-            String problem = status >= 500
-                    ? "server error"
-                    : status >= 400 && !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type)
-                            ? "refusal as " + type
-                            : status != 201 && !counts().equals(before) ? "refused but stored something" : null;
-            if (problem != null) {
-                failures.add(problem + " (" + status + ") for " + abbreviated(body) + " → "
-                        + abbreviated(new String(
-                                result.getResponseBodyContent() == null ? new byte[0] : result.getResponseBodyContent(),
-                                StandardCharsets.UTF_8)));
-            }
-        });
-        log.info("{} bodies answered by status: {}", CASES, answers);
-        assertThat(failures).as("answers that break the promise").isEmpty();
+        HostileTraffic.post(
+                careManager(), "/api/v1/care-requests", HostileJson.bodiesLike(valid), CASES, 201, this::counts);
     }
 
     private String counts() {
         return db.sql(COUNTS).map(row -> row.get(0, String.class)).one().block();
-    }
-
-    private static String abbreviated(String text) {
-        String printable = text.replace("\u0000", "\\u0000");
-        return printable.length() <= 300 ? printable : printable.substring(0, 300) + "… (" + text.length() + " chars)";
     }
 }

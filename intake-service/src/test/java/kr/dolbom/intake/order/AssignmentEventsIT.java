@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
-import kr.dolbom.events.CloudEventHeaders;
+import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.ServiceType;
@@ -51,16 +50,7 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
     void aPoisonEventGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerKeepsGoing() {
         IntakeAnswer order = placeOrder();
         String poisonKey = UUID.randomUUID().toString();
-        KAFKA.send(
-                "care.assignments.v1",
-                poisonKey,
-                "{not json".getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                        CloudEventHeaders.TYPE, "kr.dolbom.care.line.assigned.v1",
-                        CloudEventHeaders.SOURCE, "/dolbom/matching-service",
-                        CloudEventHeaders.SPEC_VERSION, "1.0",
-                        CloudEventHeaders.TIME, Instant.now().toString()));
+        KAFKA.sendRaw(CareTopics.ASSIGNMENTS, poisonKey, "kr.dolbom.care.line.assigned.v1", "{not json");
         KAFKA.publish(assignment(order.careOrderId(), order.lines().get(0).lineId(), "mapo-meal-jahwal"));
 
         var deadLetters = eventually()

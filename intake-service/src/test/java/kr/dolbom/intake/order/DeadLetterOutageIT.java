@@ -3,14 +3,12 @@ package kr.dolbom.intake.order;
 import static kr.dolbom.intake.request.CareRequests.senior;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import kr.dolbom.events.CloudEventHeaders;
+import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.ServiceType;
@@ -77,16 +75,7 @@ class DeadLetterOutageIT {
             admin.deleteTopics(List.of(DEAD_LETTERS)).all().get();
         }
         try (KafkaTestClient kafka = new KafkaTestClient(INFRASTRUCTURE.kafkaBootstrapServers())) {
-            kafka.send(
-                    "care.assignments.v1",
-                    key,
-                    "{broken".getBytes(StandardCharsets.UTF_8),
-                    Map.of(
-                            CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                            CloudEventHeaders.TYPE, "kr.dolbom.care.line.assigned.v1",
-                            CloudEventHeaders.SOURCE, "/dolbom/matching-service",
-                            CloudEventHeaders.SPEC_VERSION, "1.0",
-                            CloudEventHeaders.TIME, Instant.now().toString()));
+            kafka.sendRaw(CareTopics.ASSIGNMENTS, key, "kr.dolbom.care.line.assigned.v1", "{broken");
             kafka.publish(EventEnvelope.of(
                     new LineAssigned(
                             order.careOrderId(),

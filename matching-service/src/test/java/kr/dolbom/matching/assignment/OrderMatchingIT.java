@@ -2,12 +2,9 @@ package kr.dolbom.matching.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import kr.dolbom.events.CareTopics;
-import kr.dolbom.events.CloudEventHeaders;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderPlaced;
@@ -93,16 +90,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         TestDistrict district = new TestDistrict(db);
         district.publicCentre();
         String key = UUID.randomUUID().toString();
-        KAFKA.send(
-                CareTopics.ORDERS,
-                key,
-                "{\"careOrderId\": 42".getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                        CloudEventHeaders.TYPE, "kr.dolbom.care.order.placed.v1",
-                        CloudEventHeaders.SOURCE, "/dolbom/intake-service",
-                        CloudEventHeaders.SPEC_VERSION, "1.0",
-                        CloudEventHeaders.TIME, "2026-11-24T00:00:00Z"));
+        KAFKA.sendRaw(CareTopics.ORDERS, key, "kr.dolbom.care.order.placed.v1", "{\"careOrderId\": 42");
         EventEnvelope order = district.order().meals(2).placed();
         KAFKA.publish(order);
 

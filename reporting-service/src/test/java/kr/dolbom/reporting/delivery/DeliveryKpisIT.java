@@ -16,7 +16,6 @@ import java.util.UUID;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
-import kr.dolbom.events.CloudEventHeaders;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.KafkaTestClient;
@@ -226,12 +225,7 @@ class DeliveryKpisIT extends ReportingIntegrationTest {
 
     /** Sends a record as it stands, so that the consumer meets what no producer of ours would publish. */
     private static void sendRaw(UUID order, String type, String payload) {
-        KAFKA.send(
-                CareTopics.DELIVERIES,
-                order.toString(),
-                payload.getBytes(StandardCharsets.UTF_8),
-                CloudEventHeaders.of(
-                        UUID.randomUUID(), type, "/dolbom/matching-service", Instant.now(), order.toString()));
+        KAFKA.sendRaw(CareTopics.DELIVERIES, order.toString(), type, payload);
     }
 
     private static String json(CareEvent event) {
