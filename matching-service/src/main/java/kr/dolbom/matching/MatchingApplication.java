@@ -2,8 +2,10 @@ package kr.dolbom.matching;
 
 import kr.dolbom.platform.CareServiceApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class MatchingApplication {
 
     public static final String CONFIG_NAME = "matching-service";

@@ -105,6 +105,20 @@ public class AssignmentStore {
                 .all();
     }
 
+    /**
+     * Lines whose period ended before {@code day} give their capacity back, visits left or not: a plan that is over
+     * holds no provider's slot. At most {@code limit} a call; rows another sweep holds are skipped, not waited for.
+     */
+    public Flux<LineAssignment> releaseEndedBefore(LocalDate day, int limit) {
+        return db.sql("update line_assignment set holds_capacity = false where line_id in ("
+                        + " select line_id from line_assignment where holds_capacity and ends_on < :day"
+                        + " order by ends_on limit :limit for update skip locked) returning " + COLUMNS)
+                .bind("day", day)
+                .bind("limit", limit)
+                .map(AssignmentStore::assignment)
+                .all();
+    }
+
     /** A finished line gives its capacity back, once; true if it held it. */
     public Mono<Boolean> releaseCapacityOfLine(UUID lineId) {
         return db.sql("update line_assignment set holds_capacity = false where line_id = :id and holds_capacity")
