@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the whole system on this machine: Kafka, PostgreSQL and the four services with a demo district.
+# Starts the whole system on this machine: Kafka, PostgreSQL, the local token issuer (deploy/auth) and the four
+# services with a demo district, every service requiring that issuer's tokens (deploy/local/token.sh NAME).
 # Needs only a JDK (17+). Builds first when the sources changed since the last build.
-#   deploy/local/run.sh [--fresh] [--data-dir=DIR] [--port-offset=N]      (--help for more)
+#   deploy/local/run.sh [--fresh] [--data-dir=DIR] [--port-offset=N] [--auth-port=PORT]      (--help for more)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"

@@ -2,6 +2,10 @@ package kr.dolbom.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.dolbom.tokens.Callers;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import tools.jackson.databind.SerializationFeature;
@@ -44,10 +49,36 @@ public final class Bench {
         System.exit(new CommandLine(new BenchOptions()).execute(args));
     }
 
+    /**
+     * The run, secured as the system always is; with {@code --security-cost}, then the same workload again on a
+     * fresh stack without security, for the comparison only.
+     */
     Report run(PrintStream out) throws Exception {
-        Report report = new Report(options, Instant.now());
-        out.println("dolbom benchmark (" + (options.quick() ? "quick" : "full") + " run): starting the system…");
-        try (Stack stack = Stack.start(options)) {
+        out.println("dolbom benchmark (" + (options.quick() ? "quick" : "full") + " run"
+                + (options.securityCost() ? ", then again without security to measure its cost" : "")
+                + "): starting the system…");
+        Report report = measure(out, true);
+        if (options.securityCost()) {
+            out.println("The same workload again on a fresh stack with NO SECURITY — comparison only "
+                    + "(DOLBOM_SECURITY_ENABLED=false: the same tokens, read but not checked): starting the system…");
+            try {
+                report.noSecurity = measure(out, false);
+            } catch (NotOpen refused) {
+                report.securityCostFailure = refused.getMessage();
+            }
+        }
+        report.print(out);
+        writeJson(report);
+        out.println("Written to " + options.output());
+        return report;
+    }
+
+    private Report measure(PrintStream out, boolean secured) throws Exception {
+        Report report = new Report(options, Instant.now(), secured);
+        try (Stack stack = Stack.start(options, secured)) {
+            if (!secured) {
+                requireOpen(stack);
+            }
             Figures figures = new Figures(stack);
             out.println("Measuring this machine's ceilings…");
             report.ceilings = Ceilings.measure(stack, options);
@@ -56,8 +87,9 @@ public final class Bench {
             Map<String, Double> cpuBefore = cpu(processes);
             long runStarted = System.nanoTime();
             Workload workload = new Workload(today, deliveryDay);
-            try (Traffic traffic = new Traffic(stack.baseUrl(8081), workload);
-                    Providers providers = new Providers(stack.kafka(), stack.baseUrl(8082), traffic, deliveryDay)) {
+            try (Traffic traffic = new Traffic(stack.baseUrl(8081), workload, stack.tokens());
+                    Providers providers =
+                            new Providers(stack.kafka(), stack.baseUrl(8082), traffic, deliveryDay, stack.tokens())) {
                 Lifecycle lifecycle = new Lifecycle(figures, traffic, providers, baseline);
 
                 out.println("Warming up with " + options.warmUpOrders() + " orders…");
@@ -111,10 +143,36 @@ public final class Bench {
                                 .minus(baseline));
             }
         }
-        report.print(out);
-        writeJson(report);
-        out.println("Written to " + options.output());
         return report;
+    }
+
+    /**
+     * A stack started without security must take the callers from tokens it does not check (here: one whose
+     * signature is broken); else the comparison would not leave out what it means to measure.
+     */
+    private static void requireOpen(Stack stack) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = stack.tokens().token(Callers.BILLING);
+        String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String url = stack.baseUrl(8083) + "/api/v1/tariffs";
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + forged)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new NotOpen("started with DOLBOM_SECURITY_ENABLED=false, the services still check tokens (GET "
+                    + url + " with a token of a broken signature answered " + answer.statusCode() + " "
+                    + answer.body() + "): there is no run without security to compare with");
+        }
+    }
+
+    /** The comparison run is impossible: the services without security still check tokens. */
+    static final class NotOpen extends RuntimeException {
+        NotOpen(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static Map<String, Double> cpu(Map<String, List<ProcessHandle>> processes) {

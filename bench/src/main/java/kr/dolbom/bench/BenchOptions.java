@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
         sortSynopsis = false,
         usageHelpAutoWidth = true,
         description = {
-            "The whole care-order lifecycle under load on a local stack of its own, measured against this "
-                    + "machine's PostgreSQL and Kafka ceilings, with self-checks that every order is accounted for. "
+            "The whole care-order lifecycle under load on a local stack of its own, secured as the system always is "
+                    + "(every call with a token of the stack's issuer), measured against this machine's PostgreSQL and "
+                    + "Kafka ceilings, with self-checks that every order is accounted for. "
                     + "Prints the figures and writes them to bench/target/bench/bench-result.json; exits with 1 when "
                     + "a self-check fails.",
             ""
@@ -65,11 +66,19 @@ final class BenchOptions implements Callable<Integer> {
     private Integer rate;
 
     @Option(
+            names = "--security-cost",
+            description = "measure what token validation costs: the same run again right after, on a fresh stack "
+                    + "without security (NO SECURITY, comparison only: DOLBOM_SECURITY_ENABLED=false, no tokens "
+                    + "sent), then orders/s and p99 of both and the difference in %%; twice as long")
+    private boolean securityCost;
+
+    @Option(
             names = "--port-offset",
             paramLabel = "N",
             defaultValue = "30000",
             description =
-                    "where the benchmark's own stack listens (default ${DEFAULT-VALUE}: 38081-38084, 39092, 45432)")
+                    "where the benchmark's own stack listens (default ${DEFAULT-VALUE}: 38081-38084, the issuer 39000, "
+                            + "39092, 45432)")
     private int portOffset;
 
     @Option(
@@ -98,6 +107,11 @@ final class BenchOptions implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (securityCost && external) {
+            System.err.println("bench: --security-cost restarts the stack without security, so it needs a stack of its"
+                    + " own: not with --external");
+            return 2;
+        }
         return new Bench(this).run(System.out).checksPassed() ? 0 : 1;
     }
 
@@ -166,6 +180,10 @@ final class BenchOptions implements Callable<Integer> {
 
     boolean external() {
         return external;
+    }
+
+    boolean securityCost() {
+        return securityCost;
     }
 
     boolean unsafeCommits() {

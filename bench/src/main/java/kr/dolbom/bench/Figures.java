@@ -17,13 +17,17 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.dolbom.tokens.Callers;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the system says about itself: the KPIs, the settlements, its metrics, its database and broker. */
+/**
+ * What the system says about itself: the KPIs (as the city), the providers (as the window), the settlements (as
+ * the billing officer), its metrics (as the operator), its database and broker.
+ */
 final class Figures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -69,9 +73,11 @@ final class Figures {
     /** Orders count in the month they were requested, deliveries and charges in the month of their day. */
     Totals totals(YearMonth ordersMonth, YearMonth deliveryMonth, boolean withBilling)
             throws IOException, InterruptedException {
-        JsonNode orders = get(stack.baseUrl(8084) + "/api/v1/kpis/monthly?district=mapo&month=" + ordersMonth)
+        JsonNode orders = get(
+                        stack.baseUrl(8084) + "/api/v1/kpis/monthly?district=mapo&month=" + ordersMonth, Callers.CITY)
                 .path("orders");
-        JsonNode month = get(stack.baseUrl(8084) + "/api/v1/kpis/monthly?district=mapo&month=" + deliveryMonth);
+        JsonNode month =
+                get(stack.baseUrl(8084) + "/api/v1/kpis/monthly?district=mapo&month=" + deliveryMonth, Callers.CITY);
         long deliveries = 0;
         for (JsonNode service : month.path("deliveries")) {
             deliveries += service.path("deliveries").asLong();
@@ -80,9 +86,13 @@ final class Figures {
         long billedAmount = 0;
         long deadLetters = 0;
         if (withBilling) {
-            for (JsonNode provider : get(stack.baseUrl(8082) + "/api/v1/providers?district=mapo")) {
-                JsonNode settlement = get(stack.baseUrl(8083) + "/api/v1/settlements?provider="
-                        + provider.path("id").asString() + "&month=" + deliveryMonth);
+            for (JsonNode provider : get(stack.baseUrl(8082) + "/api/v1/providers?district=mapo", Callers.WINDOW)) {
+                // A provider the district has never charged is beyond the billing officer's reach (404): nothing
+                // to settle.
+                JsonNode settlement = getOrEmpty(
+                        stack.baseUrl(8083) + "/api/v1/settlements?provider="
+                                + provider.path("id").asString() + "&month=" + deliveryMonth,
+                        Callers.BILLING);
                 billedDeliveries += settlement.path("deliveries").asLong();
                 billedAmount += settlement.path("amount").asLong();
             }
@@ -144,8 +154,8 @@ final class Figures {
             throws IOException, InterruptedException {
         Map<String, Double> sums = new TreeMap<>();
         for (int port : basePorts) {
-            for (String line :
-                    getText(stack.baseUrl(port) + "/actuator/prometheus").split("\n")) {
+            for (String line : getText(stack.baseUrl(port) + "/actuator/prometheus", Callers.OPERATOR)
+                    .split("\n")) {
                 Matcher sample = SAMPLE.matcher(line);
                 if (!sample.matches() || !sample.group(1).equals(name)) {
                     continue;
@@ -168,18 +178,33 @@ final class Figures {
         return value.find() ? value.group(1) : "";
     }
 
-    JsonNode get(String url) throws IOException, InterruptedException {
-        return JSON.readTree(getText(url));
+    JsonNode get(String url, String caller) throws IOException, InterruptedException {
+        return JSON.readTree(getText(url, caller));
     }
 
-    private String getText(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
+    /** As {@link #get}, but an empty object for 404. */
+    private JsonNode getOrEmpty(String url, String caller) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(url, caller);
+        return response.statusCode() == 404 ? JSON.createObjectNode() : JSON.readTree(body(url, caller, response));
+    }
+
+    private String getText(String url, String caller) throws IOException, InterruptedException {
+        return body(url, caller, send(url, caller));
+    }
+
+    private HttpResponse<String> send(String url, String caller) throws IOException, InterruptedException {
+        return http.send(
+                stack.tokens()
+                        .authorize(HttpRequest.newBuilder(URI.create(url)), caller)
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String body(String url, String caller, HttpResponse<String> response) throws IOException {
         if (response.statusCode() != 200) {
-            throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IOException("GET " + url + (stack.secured() ? " as " + caller : "") + " answered "
+                    + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

@@ -21,6 +21,8 @@ import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareEventType;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.tokens.Callers;
+import kr.dolbom.tokens.TokenClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,7 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The consortium's providers, simulated: they learn their new lines from the assignment stream (as a
  * provider's own system would from a notification) and report each line delivered in full on the delivery
- * day, through matching's REST API.
+ * day, through matching's REST API, each provider with its own token.
  */
 final class Providers implements AutoCloseable {
 
@@ -39,6 +41,7 @@ final class Providers implements AutoCloseable {
 
     private final Traffic traffic;
     private final LocalDate deliveryDay;
+    private final TokenClient tokens;
     private final URI deliveries;
     private final KafkaConsumer<String, byte[]> consumer;
     private final CareEventCodec codec = new CareEventCodec();
@@ -57,9 +60,10 @@ final class Providers implements AutoCloseable {
     final AtomicLong failed = new AtomicLong();
     final List<String> failures = new CopyOnWriteArrayList<>();
 
-    Providers(String bootstrap, String matchingBaseUrl, Traffic traffic, LocalDate deliveryDay) {
+    Providers(String bootstrap, String matchingBaseUrl, Traffic traffic, LocalDate deliveryDay, TokenClient tokens) {
         this.traffic = traffic;
         this.deliveryDay = deliveryDay;
+        this.tokens = tokens;
         this.deliveries = URI.create(matchingBaseUrl + "/api/v1/deliveries");
         this.consumer = new KafkaConsumer<>(
                 Map.of(
@@ -113,7 +117,7 @@ final class Providers implements AutoCloseable {
                 : "{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\",\"units\":%d}"
                         .formatted(assigned.lineId(), assigned.providerId(), deliveryDay, line.quantity());
         inFlight.acquireUninterruptibly();
-        HttpRequest post = HttpRequest.newBuilder(deliveries)
+        HttpRequest post = tokens.authorize(HttpRequest.newBuilder(deliveries), Callers.provider(assigned.providerId()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))

@@ -34,6 +34,12 @@ final class Report {
 
     private final BenchOptions options;
     private final Instant started;
+    private final boolean secured;
+    /** The same workload without security, when the run measures what security costs. */
+    Report noSecurity;
+    /** Why the cost of security was asked for and could not be measured; null when it was, or was not asked. */
+    String securityCostFailure;
+
     Ceilings.Result ceilings;
     Phase throughput;
     Phase latency;
@@ -50,21 +56,44 @@ final class Report {
     long retriedDeliveries;
     Bench.Checks checks;
 
-    Report(BenchOptions options, Instant started) {
+    Report(BenchOptions options, Instant started, boolean secured) {
         this.options = options;
         this.started = started;
+        this.secured = secured;
     }
 
+    /** This run's self-checks and, when there was one, the comparison run's. */
     boolean checksPassed() {
-        return checks != null && checks.failed().isEmpty();
+        return checks != null
+                && checks.failed().isEmpty()
+                && securityCostFailure == null
+                && (noSecurity == null || noSecurity.checksPassed());
+    }
+
+    boolean secured() {
+        return secured;
+    }
+
+    int rate() {
+        return options.rate();
+    }
+
+    double p99Millis() {
+        return millis(99);
     }
 
     void print(PrintStream out) {
         out.printf(
-                "%n== dolbom benchmark, %s run of %s, %d cores ==%n",
+                "%n== dolbom benchmark%s, %s run of %s, %d cores ==%n",
+                secured ? "" : ", NO SECURITY — comparison only",
                 options.quick() ? "quick" : "full",
                 started,
                 Runtime.getRuntime().availableProcessors());
+        out.println(
+                secured
+                        ? "Security on: every call with a bearer JWT of the stack's issuer, checked by each service"
+                        : "NO SECURITY — comparison only: services with DOLBOM_SECURITY_ENABLED=false, tokens read unchecked;"
+                                + " these figures are not the system's");
         out.println(
                 options.unsafeCommits()
                         ? "PostgreSQL NOT DURABLE (--unsafe-commits: synchronous_commit=off, fsync=off): a crash loses "
@@ -117,9 +146,16 @@ final class Report {
         checks.passed().forEach(line -> out.println("  ok      " + line));
         checks.failed().forEach(line -> out.println("  FAILED  " + line));
         out.println(
-                checksPassed()
+                checks.failed().isEmpty()
                         ? "\nAll orders accounted for."
                         : "\nSELF-CHECK FAILED: the figures above do not count.");
+        if (noSecurity != null) {
+            noSecurity.print(out);
+            SecurityCost.of(this, noSecurity).print(out);
+        }
+        if (securityCostFailure != null) {
+            out.println("\nCost of security NOT MEASURED: " + securityCostFailure);
+        }
     }
 
     private void phase(PrintStream out, Phase phase, String how) {
@@ -175,7 +211,9 @@ final class Report {
                         "rate",
                         options.rate(),
                         "durable",
-                        !options.unsafeCommits()));
+                        !options.unsafeCommits(),
+                        "security",
+                        secured));
         map.put(
                 "ceilings",
                 Map.of(
@@ -248,6 +286,13 @@ final class Report {
                                         "met",
                                         freshnessP99 < TARGET_FRESHNESS_P99_SECONDS)));
         map.put("checks", Map.of("passed", checks.passed(), "failed", checks.failed()));
+        if (noSecurity != null) {
+            map.put("securityCost", SecurityCost.of(this, noSecurity).asMap());
+            map.put("noSecurityRun", noSecurity.asMap());
+        }
+        if (securityCostFailure != null) {
+            map.put("securityCost", Map.of("measured", false, "reason", securityCostFailure));
+        }
         return map;
     }
 

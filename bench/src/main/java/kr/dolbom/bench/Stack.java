@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import kr.dolbom.tokens.TokenClient;
 
 /**
  * The system under test: the local stack started fresh in a process of its own (or one already running),
- * and its processes, so that their CPU and memory can be read.
+ * and its processes, so that their CPU and memory can be read; secured (every call with a token of the stack's
+ * issuer) or, for the comparison only, with {@code --no-security}.
  */
 final class Stack implements AutoCloseable {
 
@@ -26,17 +28,28 @@ final class Stack implements AutoCloseable {
     private final BenchOptions options;
     private final Process launcher;
     private final Path dataDir;
+    private final boolean secured;
+    private final TokenClient tokens;
 
-    private Stack(BenchOptions options, Process launcher, Path dataDir) {
+    private Stack(BenchOptions options, Process launcher, Path dataDir, boolean secured) {
         this.options = options;
         this.launcher = launcher;
         this.dataDir = dataDir;
+        this.secured = secured;
+        this.tokens = TokenClient.of("http://localhost:" + options.port(ISSUER_PORT));
     }
 
-    static Stack start(BenchOptions options) throws IOException, InterruptedException {
+    /** The local stack's issuer, at the same offset as everything else. */
+    static final int ISSUER_PORT = 9000;
+
+    /**
+     * @param secured false only for the comparison run: the stack's {@code --no-security}, whose services read the
+     *     same tokens without checking them
+     */
+    static Stack start(BenchOptions options, boolean secured) throws IOException, InterruptedException {
         Path dataDir = options.workDirectory().resolve("stack");
         if (options.external()) {
-            return new Stack(options, null, dataDir);
+            return new Stack(options, null, dataDir, secured);
         }
         Path jar = options.repository().resolve("deploy/local/target/local-stack.jar");
         if (!Files.exists(jar)) {
@@ -55,6 +68,9 @@ final class Stack implements AutoCloseable {
         if (options.unsafeCommits()) {
             command.add("--unsafe-commits");
         }
+        if (!secured) {
+            command.add("--no-security");
+        }
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         String javaOptions = "-Xmx256m -XX:+UseSerialGC";
@@ -70,7 +86,7 @@ final class Stack implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             String output = Files.readString(log);
             if (output.contains("is up in")) {
-                return new Stack(options, launcher, dataDir);
+                return new Stack(options, launcher, dataDir, secured);
             }
             if (!launcher.isAlive()) {
                 throw new IllegalStateException("the local stack did not start:\n" + output);
@@ -80,6 +96,15 @@ final class Stack implements AutoCloseable {
         launcher.destroy();
         throw new IllegalStateException(
                 "the local stack was not up within " + STARTUP_LIMIT.toSeconds() + " s; see " + log);
+    }
+
+    boolean secured() {
+        return secured;
+    }
+
+    /** The demo callers' tokens; sends none when the stack runs without security. */
+    TokenClient tokens() {
+        return tokens;
     }
 
     String baseUrl(int basePort) {
@@ -108,6 +133,16 @@ final class Stack implements AutoCloseable {
                             .filter(child -> child.info()
                                     .commandLine()
                                     .map(line -> line.contains("services/" + service + ".jar"))
+                                    .orElse(false))
+                            .toList());
+        }
+        if (secured) {
+            processes.put(
+                    "local-auth (issuer)",
+                    children.stream()
+                            .filter(child -> child.info()
+                                    .commandLine()
+                                    .map(line -> line.contains("services/local-auth.jar"))
                                     .orElse(false))
                             .toList());
         }

@@ -15,14 +15,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import kr.dolbom.tokens.Callers;
+import kr.dolbom.tokens.TokenClient;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends care requests to intake over HTTP, as the dong centres would, and keeps what the answers said: each
- * placed order's lines, for the simulated providers to deliver.
+ * Sends care requests to intake over HTTP, as the dong centres would (as the district's window, with its token),
+ * and keeps what the answers said: each placed order's lines, for the simulated providers to deliver.
  */
 final class Traffic implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class Traffic implements AutoCloseable {
             .build();
     private final URI intake;
     private final Workload workload;
+    private final TokenClient tokens;
     final Retrying retrying = new Retrying(http);
 
     final AtomicLong sent = new AtomicLong();
@@ -48,9 +51,10 @@ final class Traffic implements AutoCloseable {
     /** Lines of placed orders by line id, until their delivery is reported. */
     final Map<String, Workload.Line> openLines = new ConcurrentHashMap<>();
 
-    Traffic(String intakeBaseUrl, Workload workload) {
+    Traffic(String intakeBaseUrl, Workload workload, TokenClient tokens) {
         this.intake = URI.create(intakeBaseUrl + "/api/v1/care-requests");
         this.workload = workload;
+        this.tokens = tokens;
     }
 
     /** Sends {@code count} requests with at most {@code concurrency} in flight; returns when all are answered. */
@@ -96,7 +100,7 @@ final class Traffic implements AutoCloseable {
         if (request.eligible()) {
             eligibleSent.incrementAndGet();
         }
-        HttpRequest post = HttpRequest.newBuilder(intake)
+        HttpRequest post = tokens.authorize(HttpRequest.newBuilder(intake), Callers.WINDOW)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "bench-" + ProcessHandle.current().pid() + "-" + request.number())

@@ -24,6 +24,7 @@ class BenchOptionsTest {
         assertThat(options.warmUpOrders()).isEqualTo(50);
         assertThat(options.latencySeconds()).isEqualTo(5);
         assertThat(options.external()).isFalse();
+        assertThat(options.securityCost()).as("secured only, unless asked").isFalse();
         assertThat(options.port(8081)).isEqualTo(38081);
     }
 
@@ -56,6 +57,7 @@ class BenchOptionsTest {
                         "--port-offset=N",
                         "--external",
                         "--profile",
+                        "--security-cost",
                         "DOLBOM_BENCH_SERVICE_JAVA_OPTS");
 
         StringWriter err = new StringWriter();

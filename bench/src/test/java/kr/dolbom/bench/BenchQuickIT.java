@@ -12,8 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark's smoke run, as CI runs it: every phase at a small scale on a fresh local stack. It passes
- * when every order is accounted for (its self-checks) and the figures are real numbers, whatever the speed.
+ * The benchmark's smoke run, as CI runs it: every phase at a small scale on a fresh local stack, secured (every call
+ * with a token of the stack's issuer). It passes when every order is accounted for (its self-checks) and the figures
+ * are real numbers, whatever the speed. The comparison without security ({@code --security-cost}) would double its
+ * time; {@link SecurityCostTest} covers its arithmetic.
  */
 class BenchQuickIT {
 
@@ -28,8 +30,10 @@ class BenchQuickIT {
         String output = printed.toString(StandardCharsets.UTF_8);
         System.out.println(output);
         assertThat(report.checks.failed()).as(output).isEmpty();
-        assertThat(output).contains("All orders accounted for.");
+        assertThat(output).contains("All orders accounted for.", "Security on: every call with a bearer JWT");
+        assertThat(output).doesNotContain("NO SECURITY");
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(options.output()));
+        assertThat(json.path("run").path("security").asBoolean()).isTrue();
         assertThat(json.path("ceilings").path("postgresInsertCommitsPerSecond").asDouble())
                 .isPositive();
         assertThat(json.path("ceilings").path("kafkaProducedRecordsPerSecond").asDouble())

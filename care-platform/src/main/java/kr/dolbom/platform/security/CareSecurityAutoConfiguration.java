@@ -52,9 +52,10 @@ import reactor.core.publisher.Mono;
  * {@value #ENABLED}{@code =false}: every {@code /api/**} call needs a valid token, the caller reaches handlers as a
  * {@link Caller} argument, and 401/403 are problem details. A service without an issuer to trust does not start.
  *
- * <p>Off — only for the benchmark's comparison of the cost of security — the service answers anyone: no login, no
- * CSRF tokens, no generated password. The {@link Caller} argument is refused either way, so that a handler can
- * never be handed a caller built from request parameters.
+ * <p>Off — only for the benchmark's comparison of the cost of security — the service takes the caller from a bearer
+ * token without checking its signature, issuer, audience or expiry, and applies the same access policies: the
+ * difference between the two is what checking tokens costs. Without a token there is no {@link Caller}, and a
+ * handler that needs one answers 401 either way, so that a caller is never built from request parameters.
  */
 @AutoConfiguration(
         before = {
@@ -191,6 +192,10 @@ public class CareSecurityAutoConfiguration {
                     .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                     .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                     .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                    .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(UncheckedTokens::read)
+                                    .jwtAuthenticationConverter(new CallerTokenConverter()))
+                            .authenticationEntryPoint(problems)
+                            .accessDeniedHandler(problems))
                     .exceptionHandling(exceptions ->
                             exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                     .build();

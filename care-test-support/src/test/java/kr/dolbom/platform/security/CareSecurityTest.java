@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
             "spring.application.name=whoami",
             "management.endpoint.health.group.readiness.include=readinessState"
         })
-@AutoConfigureWebTestClient
+// Generous: a first request on a loaded two-core machine can take seconds (JIT, the JWK set fetched once).
+@AutoConfigureWebTestClient(timeout = "30s")
 class CareSecurityTest {
 
     static final String NO_DATABASE_NOR_BROKER = "spring.autoconfigure.exclude="

@@ -2,6 +2,7 @@ package kr.dolbom.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Security switched off (the benchmark's comparison run): the API answers as before Spring Security was on the
- * class path (no login, no CSRF token, no security headers), except that no handler can be given a caller.
+ * class path (no login, no CSRF token, no security headers), and a handler's caller comes from a token that is
+ * read but not checked — never from request parameters.
  */
 @SpringBootTest(
         classes = CareSecurityTest.WhoAmIService.class,
@@ -24,7 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             CareSecurityAutoConfiguration.ENABLED + "=false",
             "management.endpoint.health.group.readiness.include=readinessState"
         })
-@AutoConfigureWebTestClient
+// Generous: a first request on a loaded two-core machine can take seconds (JIT, the JWK set fetched once).
+@AutoConfigureWebTestClient(timeout = "30s")
 class OpenAccessTest {
 
     @Autowired
@@ -61,5 +64,28 @@ class OpenAccessTest {
                 .isUnauthorized()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** What the benchmark's comparison run leaves out is checking the token, nothing else. */
+    @Test
+    void theCallerIsReadFromATokenThatIsNotChecked() {
+        http.get()
+                .uri("/api/v1/whoami")
+                .headers(headers -> headers.setBearerAuth(
+                        TestTokens.window("mapo").badSignature().expired().mint()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.role")
+                .isEqualTo("WINDOW")
+                .jsonPath("$.district")
+                .isEqualTo("mapo");
+        http.get()
+                .uri("/api/v1/whoami")
+                .headers(headers -> headers.setBearerAuth("not-a-token"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 }

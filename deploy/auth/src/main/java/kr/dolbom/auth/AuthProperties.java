@@ -21,8 +21,15 @@ public record AuthProperties(
         Path keyFile, String devSecret, Duration tokenTtl, List<String> webRedirectUris, List<Account> accounts) {
 
     /** The roles of the services' {@code CareRole}; spelt out here because this server shares no code with them. */
-    static final Set<String> ROLES =
-            Set.of("CARE_MANAGER", "WINDOW", "PROVIDER", "BILLING_OFFICER", "CITY_ADMIN", "AGENCY", "OPERATOR");
+    static final Set<String> ROLES = Set.of(
+            "CARE_MANAGER",
+            "WINDOW",
+            "PROVIDER",
+            "BILLING_OFFICER",
+            "PRIVACY_OFFICER",
+            "CITY_ADMIN",
+            "AGENCY",
+            "OPERATOR");
 
     public AuthProperties {
         accounts = List.copyOf(accounts);

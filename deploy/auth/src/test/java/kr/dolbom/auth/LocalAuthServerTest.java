@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +91,33 @@ class LocalAuthServerTest {
         JWTClaimsSet city = SignedJWT.parse(token(base(port), "city@seoul")).getJWTClaimsSet();
         assertThat(city.getStringClaim("role")).isEqualTo("CITY_ADMIN");
         assertThat(city.getClaim("district")).isNull();
+    }
+
+    /** Each provider of the demo district reports its own deliveries, so each needs an account of its own. */
+    @Test
+    void everyDemoProviderOfMatchingHasAnAccountAndThePrivacyOfficerHasTheirs() throws Exception {
+        String sql = Files.readString(Path.of(
+                "../../matching-service/src/main/resources/db/demo/matching-service" + "/R__mapo_demo_providers.sql"));
+        Matcher row = Pattern.compile("\\('(mapo-[a-z-]+)', '[^']*', '[A-Z_]+', 'mapo'")
+                .matcher(sql);
+        List<String> providers = new ArrayList<>();
+        while (row.find()) {
+            providers.add(row.group(1));
+        }
+        assertThat(providers).as("the demo providers in " + sql).hasSize(7);
+        for (String provider : providers) {
+            JWTClaimsSet claims =
+                    SignedJWT.parse(token(base(port), "provider@" + provider)).getJWTClaimsSet();
+            assertThat(claims.getStringClaim("role")).isEqualTo("PROVIDER");
+            assertThat(claims.getStringClaim("district")).isEqualTo("mapo");
+            assertThat(claims.getStringClaim("provider")).isEqualTo(provider);
+        }
+
+        JWTClaimsSet privacy =
+                SignedJWT.parse(token(base(port), "privacy@mapo")).getJWTClaimsSet();
+        assertThat(privacy.getStringClaim("role")).isEqualTo("PRIVACY_OFFICER");
+        assertThat(privacy.getStringClaim("district")).isEqualTo("mapo");
+        assertThat(privacy.getClaim("provider")).isNull();
     }
 
     @Test

@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import kr.dolbom.tokens.Callers;
+import kr.dolbom.tokens.TokenClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The quick tour: one care order through its whole life against a running stack, over the services' REST
- * APIs only, printing each step: request, eligibility, assignment, delivery reports, charges, KPIs.
+ * APIs only, printing each step: request, eligibility, assignment, delivery reports, charges, KPIs. Each call is
+ * made as the demo caller whose work it is, with that caller's token from the stack's issuer: the window places
+ * and follows the order, each provider reports its own delivery, the billing officer reads charges and
+ * settlements, the city reads the KPIs.
  */
 final class Demo {
 
@@ -29,16 +34,18 @@ final class Demo {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final StackOptions options;
+    private final TokenClient tokens;
 
     Demo(StackOptions options) {
         this.options = options;
+        this.tokens = TokenClient.of(LocalIssuer.uri(options));
     }
 
     boolean run(PrintStream out) {
         try {
             tour(out);
             return true;
-        } catch (TourFailure | IOException e) {
+        } catch (TourFailure | TokenClient.TokenException | IOException e) {
             out.println("The tour stopped: " + e.getMessage());
             return false;
         } catch (InterruptedException e) {
@@ -57,6 +64,7 @@ final class Demo {
                 "POST",
                 ServiceSpec.INTAKE,
                 "/api/v1/care-requests",
+                Callers.WINDOW,
                 request(
                         "이정호",
                         today.minusYears(45),
@@ -73,6 +81,7 @@ final class Demo {
                 "POST",
                 ServiceSpec.INTAKE,
                 "/api/v1/care-requests",
+                Callers.WINDOW,
                 request(
                         "김복순",
                         today.minusYears(78),
@@ -89,7 +98,7 @@ final class Demo {
 
         JsonNode assigned = await(
                 "the order's lines to be assigned",
-                () -> send("GET", ServiceSpec.INTAKE, "/api/v1/care-orders/" + order, null),
+                () -> send("GET", ServiceSpec.INTAKE, "/api/v1/care-orders/" + order, Callers.WINDOW, null),
                 node -> "ASSIGNED".equals(node.path("status").asString()));
         // Intake's own date, which may be a day on from ours at midnight: the orders count in its month.
         YearMonth ordersMonth =
@@ -117,6 +126,7 @@ final class Demo {
                 "POST",
                 ServiceSpec.MATCHING,
                 "/api/v1/deliveries",
+                Callers.provider(homeCare.path("providerId").asString()),
                 Map.of(
                         "lineId",
                         homeCare.path("lineId").asString(),
@@ -132,6 +142,7 @@ final class Demo {
                 "POST",
                 ServiceSpec.MATCHING,
                 "/api/v1/deliveries",
+                Callers.provider(meals.path("providerId").asString()),
                 Map.of(
                         "lineId",
                         meals.path("lineId").asString(),
@@ -162,6 +173,7 @@ final class Demo {
                 "GET",
                 ServiceSpec.BILLING,
                 "/api/v1/settlements?provider=" + homeCare.path("providerId").asString() + "&month=" + deliveryMonth,
+                Callers.BILLING,
                 null);
         out.printf(
                 "     %s's settlement for %s so far: %,d KRW for %d delivery(ies)%n",
@@ -197,7 +209,8 @@ final class Demo {
     }
 
     private JsonNode kpis(YearMonth month) throws IOException, InterruptedException {
-        return send("GET", ServiceSpec.REPORTING, "/api/v1/kpis/monthly?district=mapo&month=" + month, null);
+        return send(
+                "GET", ServiceSpec.REPORTING, "/api/v1/kpis/monthly?district=mapo&month=" + month, Callers.CITY, null);
     }
 
     /** Reporting has no rate for a month in which no line was requested: there is nothing to divide by. */
@@ -216,7 +229,7 @@ final class Demo {
         String id = delivery.path("deliveryId").asString();
         return await(
                 "delivery " + id + " to be charged",
-                () -> send("GET", ServiceSpec.BILLING, "/api/v1/charges/by-delivery/" + id, null),
+                () -> send("GET", ServiceSpec.BILLING, "/api/v1/charges/by-delivery/" + id, Callers.BILLING, null),
                 node -> node.has("amount"));
     }
 
@@ -257,11 +270,12 @@ final class Demo {
                         .toList());
     }
 
-    private JsonNode send(String method, ServiceSpec service, String path, Object body)
+    private JsonNode send(String method, ServiceSpec service, String path, String caller, Object body)
             throws IOException, InterruptedException {
         URI uri = URI.create("http://localhost:" + options.port(service) + path);
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
+        HttpRequest.Builder request = tokens.authorize(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Accept", "application/json"),
+                caller);
         if (body == null) {
             request.GET();
         } else {
@@ -280,7 +294,8 @@ final class Demo {
             return JSON.createObjectNode();
         }
         if (response.statusCode() >= 300) {
-            throw new TourFailure(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new TourFailure(method + " " + path + " as " + caller + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
         return JSON.readTree(response.body());
     }

@@ -19,12 +19,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kr.dolbom.tokens.TokenClient;
 import picocli.CommandLine;
 
 /**
  * The whole system on one machine with nothing but a JDK: a KRaft broker and PostgreSQL from Maven
- * artifacts (or existing servers), one database per service, the four services in JVMs of their own on
- * fixed ports, and the demo district. Ctrl-C or SIGTERM stops everything; the data stays for the next start.
+ * artifacts (or existing servers), one database per service, the local token issuer and the four services in JVMs
+ * of their own on fixed ports, each service trusting that issuer only, and the demo district. Ctrl-C or SIGTERM
+ * stops everything; the data (and the issuer's signing key) stays for the next start.
  */
 public final class LocalStack {
 
@@ -33,6 +35,7 @@ public final class LocalStack {
 
     private final StackOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess issuer;
     private LocalKafka kafka;
     private LocalPostgres postgres;
     private volatile boolean stopping;
@@ -75,12 +78,13 @@ public final class LocalStack {
             System.err.println("local stack: " + failure.getMessage());
             return 2;
         }
-        services.forEach(service -> service.process().onExit().thenRun(() -> {
-            if (!stopping) {
-                System.err.println(service.spec().name + " stopped unexpectedly (exit code "
-                        + service.process().exitValue() + "); see " + service.log());
-            }
-        }));
+        watched()
+                .forEach(service -> service.process().onExit().thenRun(() -> {
+                    if (!stopping) {
+                        System.err.println(service.name() + " stopped unexpectedly (exit code "
+                                + service.process().exitValue() + "); see " + service.log());
+                    }
+                }));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -99,6 +103,13 @@ public final class LocalStack {
         Duration timeout = options.startupTimeout();
         System.out.println("Starting the dolbom local stack (data in " + options.dataDir()
                 + "; each part may take up to " + timeout.toSeconds() + " s, see --startup-timeout)");
+        // First: it needs neither database nor broker, and the services fetch its keys at their first token.
+        issuer = LocalIssuer.process(options);
+        LocalIssuer.start(issuer, options);
+        if (!options.security()) {
+            System.out.println("  NO SECURITY — comparison only (--no-security): the services read the callers from"
+                    + " tokens without checking signature, issuer or expiry");
+        }
         CompletableFuture<LocalPostgres> database = CompletableFuture.supplyAsync(() -> LocalPostgres.start(options));
         CompletableFuture<LocalKafka> broker = CompletableFuture.supplyAsync(() -> LocalKafka.start(options));
         postgres = join(database);
@@ -114,10 +125,23 @@ public final class LocalStack {
                     new ServiceProcess(spec, options.port(spec), options.logs().resolve(spec.name + ".log"));
             services.add(service);
             service.start(
-                    options.servicesDir().resolve(spec.name + ".jar"), options.serviceJavaOptions(), arguments(spec));
+                    options.servicesDir().resolve(spec.name + ".jar"),
+                    options.serviceJavaOptions(),
+                    arguments(spec),
+                    LocalIssuer.serviceEnvironment(options));
         }
-        awaitReady(services, timeout, System.out);
+        awaitReady(watched(), timeout, System.out);
         printSummary(seconds(began));
+    }
+
+    /** The issuer and the services: what is waited for and watched. */
+    private List<ServiceProcess> watched() {
+        List<ServiceProcess> all = new ArrayList<>();
+        if (issuer != null) {
+            all.add(issuer);
+        }
+        all.addAll(services);
+        return all;
     }
 
     /** Every port the stack will listen on, checked before anything starts, so nothing is left half-started. */
@@ -125,6 +149,7 @@ public final class LocalStack {
         for (ServiceSpec spec : ServiceSpec.values()) {
             Ports.requireFree(options.port(spec), spec.name);
         }
+        Ports.requireFree(options.authPort(), "the local token issuer");
         if (options.externalKafka() == null) {
             Ports.requireFree(options.port(StackOptions.KAFKA_PORT), "Kafka");
             Ports.requireFree(options.port(StackOptions.KAFKA_CONTROLLER_PORT), "the Kafka controller");
@@ -155,7 +180,7 @@ public final class LocalStack {
             }
             if (now >= deadline) {
                 ServiceProcess late = waiting.keySet().iterator().next();
-                throw new StackFailure(late.spec().name + " was not ready within " + timeout.toSeconds() + " s ("
+                throw new StackFailure(late.name() + " was not ready within " + timeout.toSeconds() + " s ("
                         + waiting.get(late) + ") — see " + late.log()
                         + "; on a loaded machine try --startup-timeout=N");
             }
@@ -165,7 +190,7 @@ public final class LocalStack {
                         (now - began) / 1e9,
                         timeout.toSeconds(),
                         waiting.entrySet().stream()
-                                .map(entry -> entry.getKey().spec().name + " (" + entry.getValue() + ")")
+                                .map(entry -> entry.getKey().name() + " (" + entry.getValue() + ")")
                                 .collect(Collectors.joining(", ")));
                 nextReport = now + PROGRESS_EVERY.toNanos();
             }
@@ -174,7 +199,7 @@ public final class LocalStack {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackFailure("interrupted while waiting for "
-                        + waiting.keySet().iterator().next().spec().name);
+                        + waiting.keySet().iterator().next().name());
             }
         }
     }
@@ -222,15 +247,36 @@ public final class LocalStack {
                 postgres.describe(),
                 options.unsafeCommits() ? "\n             NOT DURABLE: synchronous_commit=off, fsync=off" : "");
         System.out.printf("  Logs       %s%n%n", options.logs());
+        if (!options.security()) {
+            System.out.println("  NO SECURITY — comparison only: the services were started with "
+                    + "DOLBOM_SECURITY_ENABLED=false and believe any token's claims without checking it.");
+        }
+        System.out.printf(
+                "  Issuer     %s (local, deploy/auth; signing key %s). Every API call needs its token.%n",
+                LocalIssuer.uri(options), LocalIssuer.keyFile(options));
+        System.out.printf(
+                "  A token for each demo role, one command each (client credentials, dev secret %s):%n",
+                TokenClient.DEV_SECRET);
+        for (List<String> role : LocalIssuer.DEMO_ROLES) {
+            System.out.printf("    %-22s %s%n", role.get(0), LocalIssuer.tokenCommand(options, role.get(1)));
+        }
+        System.out.printf(
+                "    e.g. curl -H \"Authorization: Bearer $(%s)\" http://localhost:%d/api/v1/tariffs%n",
+                LocalIssuer.tokenCommand(options, "billing@mapo"), options.port(ServiceSpec.BILLING));
+        System.out.println("    every provider@<id> of the demo providers; Swagger UI signs in through the issuer"
+                + " (Authorize, client dolbom-web, any name above, password the dev secret)");
+        System.out.println();
         System.out.println("Walk one care order through its life:  deploy/local/demo.sh"
-                + (options.portOffset() == 0 ? "" : " --port-offset=" + options.portOffset()));
+                + (options.portOffset() == 0 ? "" : " --port-offset=" + options.portOffset())
+                + (options.authPort() == options.port(LocalIssuer.PORT) ? "" : " --auth-port=" + options.authPort())
+                + (options.security() ? "" : " --no-security"));
         System.out.println("Ctrl-C stops everything; the next start keeps the data (--fresh wipes it).");
     }
 
     /** Stops the services first (their last commits still reach Kafka), then Kafka, then PostgreSQL. */
     synchronized void stop(boolean report) {
         stopping = true;
-        if (services.isEmpty() && kafka == null && postgres == null) {
+        if (services.isEmpty() && issuer == null && kafka == null && postgres == null) {
             return;
         }
         long began = System.nanoTime();
@@ -239,6 +285,11 @@ public final class LocalStack {
         }
         services.parallelStream().forEach(service -> service.stop(STOP_GRACE));
         services.clear();
+        // After the services: they may still check a token while they drain.
+        if (issuer != null) {
+            issuer.stop(STOP_GRACE);
+            issuer = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;

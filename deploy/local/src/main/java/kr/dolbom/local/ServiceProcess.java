@@ -13,35 +13,54 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One service in a JVM of its own, with its output in a log file, started and stopped by the stack. */
+/**
+ * One service (or the local token issuer) in a JVM of its own, with its output in a log file, started and stopped by
+ * the stack.
+ */
 final class ServiceProcess {
 
     private static final Pattern COMPONENT = Pattern.compile("\"(\\w+)\":\\{\"status\":\"(\\w+)\"");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String name;
     private final ServiceSpec spec;
     private final int port;
     private final Path log;
     private Process process;
 
     ServiceProcess(ServiceSpec spec, int port, Path log) {
+        this(spec.name, spec, port, log);
+    }
+
+    /** A process of the stack that is none of the four services: the local issuer. */
+    ServiceProcess(String name, int port, Path log) {
+        this(name, null, port, log);
+    }
+
+    private ServiceProcess(String name, ServiceSpec spec, int port, Path log) {
+        this.name = name;
         this.spec = spec;
         this.port = port;
         this.log = log;
     }
 
     void start(Path jar, String javaOptions, List<String> arguments) {
+        start(jar, javaOptions, arguments, Map.of());
+    }
+
+    /** @param environment set for the process on top of the launcher's own */
+    void start(Path jar, String javaOptions, List<String> arguments, Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
-            throw new StackFailure(
-                    spec.name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests package)");
+            throw new StackFailure(name + " is not built: " + jar + " is missing (run ./mvnw -DskipTests package)");
         }
-        Ports.requireFree(port, spec.name);
+        Ports.requireFree(port, name);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(Arrays.stream(javaOptions.trim().split("\\s+"))
@@ -51,13 +70,14 @@ final class ServiceProcess {
         command.add(jar.toString());
         command.addAll(arguments);
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     // Appended, so that a restarted service's log still tells why it stopped.
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
-            throw new StackFailure("cannot start " + spec.name + ": " + e.getMessage());
+            throw new StackFailure("cannot start " + name + ": " + e.getMessage());
         }
     }
 
@@ -67,7 +87,7 @@ final class ServiceProcess {
      */
     String notReadyBecause() {
         if (!process.isAlive()) {
-            throw new StackFailure(spec.name + " stopped during start-up (exit code " + process.exitValue() + "): "
+            throw new StackFailure(name + " stopped during start-up (exit code " + process.exitValue() + "): "
                     + lastError() + " — see " + log);
         }
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
@@ -90,7 +110,7 @@ final class ServiceProcess {
             return LocalPostgres.firstLine(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackFailure("interrupted while waiting for " + spec.name);
+            throw new StackFailure("interrupted while waiting for " + name);
         }
     }
 
@@ -141,8 +161,13 @@ final class ServiceProcess {
         return process;
     }
 
+    /** Null for the issuer, which is none of the four services. */
     ServiceSpec spec() {
         return spec;
+    }
+
+    String name() {
+        return name;
     }
 
     int port() {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
         sortSynopsis = false,
         usageHelpAutoWidth = true,
         description = {
-            "The whole dolbom system on this machine with only a JDK: Kafka, PostgreSQL and the four services, "
-                    + "with the demo district.",
+            "The whole dolbom system on this machine with only a JDK: Kafka, PostgreSQL, the local token issuer and "
+                    + "the four services (every API call needs a token of that issuer), with the demo district.",
             ""
         },
         footer = {
@@ -57,7 +57,7 @@ final class StackOptions implements Callable<Integer> {
             paramLabel = "up|demo",
             defaultValue = "up",
             description = {
-                "up    start Kafka, PostgreSQL and the four services with the demo district (default)",
+                "up    start Kafka, PostgreSQL, the issuer and the four services with the demo district (default)",
                 "demo  walk one care order through its life against a running stack"
             })
     private Action action;
@@ -76,8 +76,22 @@ final class StackOptions implements Callable<Integer> {
     @Option(
             names = "--port-offset",
             paramLabel = "N",
-            description = "add N to every port (8081-8084, 9092-9093, 15432)")
+            description = "add N to every port (8081-8084, 9000, 9092-9093, 15432)")
     private int portOffset;
+
+    // Null when not given: 9000 plus the offset.
+    @Option(
+            names = "--auth-port",
+            paramLabel = "PORT",
+            description = "where the local token issuer listens (default " + LocalIssuer.PORT
+                    + " plus --port-offset); deploy/local/token.sh finds it through DOLBOM_AUTH_URL")
+    private Integer authPort;
+
+    @Option(
+            names = "--no-security",
+            description = "NO SECURITY, for the benchmark's comparison only: the services take the callers from "
+                    + "tokens without checking them (DOLBOM_SECURITY_ENABLED=false)")
+    private boolean noSecurity;
 
     @Option(
             names = "--services-dir",
@@ -196,6 +210,15 @@ final class StackOptions implements Callable<Integer> {
 
     boolean unsafeCommits() {
         return unsafeCommits;
+    }
+
+    /** True unless {@code --no-security}: the services require tokens of the local issuer. */
+    boolean security() {
+        return !noSecurity;
+    }
+
+    int authPort() {
+        return authPort != null ? authPort : port(LocalIssuer.PORT);
     }
 
     int port(int base) {

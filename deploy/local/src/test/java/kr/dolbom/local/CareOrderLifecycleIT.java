@@ -12,6 +12,7 @@ import kr.dolbom.events.CareTopics;
 import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.Infrastructure;
 import kr.dolbom.testsupport.KafkaTestClient;
+import kr.dolbom.tokens.Callers;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One care order through all four services on one broker, each service on its own database, driven only
- * through their REST APIs as the window, the providers and the city would.
+ * through their REST APIs as the window, the providers, the billing officer and the city would, each with a token
+ * of the local issuer.
  */
 class CareOrderLifecycleIT {
 
@@ -58,8 +60,16 @@ class CareOrderLifecycleIT {
 
         JsonNode assigned = eventually()
                 .until(
-                        () -> get(services.intake, "/api/v1/care-orders/" + order),
+                        () -> get(services.intake, Callers.WINDOW, "/api/v1/care-orders/" + order),
                         node -> "ASSIGNED".equals(node.path("status").asString()));
+        // The same read without a token: security is on, so the tokens above were checked.
+        services.intake
+                .http()
+                .get()
+                .uri("/api/v1/care-orders/" + order)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
         JsonNode homeCare = line(assigned, "TEMPORARY_HOME_CARE");
         JsonNode meals = line(assigned, "MEAL_SUPPORT");
         assertThat(homeCare.path("providerId").asString()).isNotBlank();
@@ -67,6 +77,7 @@ class CareOrderLifecycleIT {
 
         JsonNode visit = post(
                 services.matching,
+                Callers.provider(homeCare.path("providerId").asString()),
                 "/api/v1/deliveries",
                 Map.of(
                         "lineId",
@@ -81,6 +92,7 @@ class CareOrderLifecycleIT {
                         "11:30"));
         post(
                 services.matching,
+                Callers.provider(meals.path("providerId").asString()),
                 "/api/v1/deliveries",
                 Map.of(
                         "lineId",
@@ -96,6 +108,7 @@ class CareOrderLifecycleIT {
                 .until(
                         () -> get(
                                 services.billing,
+                                Callers.BILLING,
                                 "/api/v1/charges/by-delivery/"
                                         + visit.path("deliveryId").asString()),
                         node -> node.has("amount"));
@@ -106,7 +119,10 @@ class CareOrderLifecycleIT {
 
         JsonNode mealVolume = eventually()
                 .until(
-                        () -> get(services.reporting, "/api/v1/kpis/meal-volume?district=mapo&month=" + MONTH),
+                        () -> get(
+                                services.reporting,
+                                Callers.CITY,
+                                "/api/v1/kpis/meal-volume?district=mapo&month=" + MONTH),
                         node -> node.path("meals").asLong() > 0);
         assertThat(mealVolume.path("meals").asLong()).isEqualTo(10);
     }
@@ -125,6 +141,7 @@ class CareOrderLifecycleIT {
                 .until(
                         () -> get(
                                 services.reporting,
+                                Callers.CITY,
                                 "/api/v1/kpis/orders?district=mapo&month="
                                         + YearMonth.now(PlatformAutoConfiguration.SEOUL)),
                         node -> node.path("rejected").asLong() >= 1);
@@ -137,6 +154,7 @@ class CareOrderLifecycleIT {
     private static JsonNode request(int age, String incomeTier, List<Map<String, Object>> lines) {
         return post(
                 services.intake,
+                Callers.WINDOW,
                 "/api/v1/care-requests",
                 Map.of(
                         "resident",
@@ -179,8 +197,8 @@ class CareOrderLifecycleIT {
         throw new AssertionError("no " + serviceType + " line in " + order);
     }
 
-    private static JsonNode post(FourServices.Service service, String path, Object body) {
-        return service.http()
+    private static JsonNode post(FourServices.Service service, String caller, String path, Object body) {
+        return service.as(caller)
                 .post()
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -193,8 +211,8 @@ class CareOrderLifecycleIT {
                 .getResponseBody();
     }
 
-    private static JsonNode get(FourServices.Service service, String path) {
-        return service.http()
+    private static JsonNode get(FourServices.Service service, String caller, String path) {
+        return service.as(caller)
                 .get()
                 .uri(path)
                 .exchange()

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import kr.dolbom.tokens.Callers;
+import kr.dolbom.tokens.TokenClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,15 +49,18 @@ final class DrillLoad implements AutoCloseable {
             .build();
     private final String intake;
     private final String matching;
+    private final TokenClient tokens;
     private final LocalDate today;
     private final LocalDate deliveryDay;
     private final String run = Long.toString(System.currentTimeMillis() % 100_000);
     private final AtomicInteger numbers = new AtomicInteger();
     final List<Batch> batches = new CopyOnWriteArrayList<>();
 
-    DrillLoad(String intakeBaseUrl, String matchingBaseUrl, LocalDate today) {
+    /** @param tokens the window's and the providers' tokens */
+    DrillLoad(String intakeBaseUrl, String matchingBaseUrl, TokenClient tokens, LocalDate today) {
         this.intake = intakeBaseUrl;
         this.matching = matchingBaseUrl;
+        this.tokens = tokens;
         this.today = today;
         this.deliveryDay = today.minusDays(1);
     }
@@ -172,7 +177,7 @@ final class DrillLoad implements AutoCloseable {
                 .header("Idempotency-Key", "drill-" + run + "-" + number)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        HttpResponse<String> answer = untilAnswered(batch, post).response();
+        HttpResponse<String> answer = untilAnswered(batch, post, Callers.WINDOW).response();
         if (answer == null || answer.statusCode() != 201) {
             batch.failed.incrementAndGet();
             batch.fail(
@@ -214,15 +219,17 @@ final class DrillLoad implements AutoCloseable {
         JsonNode order = null;
         try {
             HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(intake + "/api/v1/care-orders/" + orderId))
+                    tokens.authorize(
+                                    HttpRequest.newBuilder(URI.create(intake + "/api/v1/care-orders/" + orderId)),
+                                    Callers.WINDOW)
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 order = JSON.readTree(answer.body());
             }
-        } catch (IOException e) {
-            // intake is away: look again
+        } catch (IOException | TokenClient.TokenException e) {
+            // intake (or the issuer) is away: look again
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -283,7 +290,9 @@ final class DrillLoad implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report)))
                 .build();
-        Answer reply = untilAnswered(batch, post);
+        // Reported by the provider the line is assigned to, with that provider's token.
+        Answer reply = untilAnswered(
+                batch, post, Callers.provider(line.path("providerId").asString()));
         HttpResponse<String> answer = reply.response();
         if (answer != null && answer.statusCode() == 201) {
             batch.delivered.incrementAndGet();
@@ -301,14 +310,19 @@ final class DrillLoad implements AutoCloseable {
     /** The final answer (null if none came in time) and how many times the request was sent for it. */
     private record Answer(HttpResponse<String> response, int attempts) {}
 
-    /** The same request until it gets an answer that is not "try again". */
-    private Answer untilAnswered(Batch batch, HttpRequest request) {
+    /**
+     * The same request, as {@code caller}, until it gets an answer that is not "try again"; the token is looked up
+     * at each attempt, so that a long outage never ends in a retry with an expired one.
+     */
+    private Answer untilAnswered(Batch batch, HttpRequest request, String caller) {
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         int attempts = 0;
         while (System.nanoTime() < deadline) {
             attempts++;
             try {
-                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpRequest signed = tokens.authorize(HttpRequest.newBuilder(request, (name, value) -> true), caller)
+                        .build();
+                HttpResponse<String> answer = http.send(signed, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 503) {
                     batch.shed.incrementAndGet();
                     pause(1_000
@@ -321,7 +335,7 @@ final class DrillLoad implements AutoCloseable {
                     continue;
                 }
                 return new Answer(answer, attempts);
-            } catch (IOException e) {
+            } catch (IOException | TokenClient.TokenException e) {
                 batch.retried.incrementAndGet();
                 pause(500);
             } catch (InterruptedException e) {

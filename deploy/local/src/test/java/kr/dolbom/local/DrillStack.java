@@ -12,17 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import kr.dolbom.tokens.TokenClient;
 import picocli.CommandLine;
 
 /**
  * The local stack built from the launcher's own parts (the same {@link LocalPostgres}, {@link LocalKafka},
- * {@link ServiceProcess} and arguments), but with each part in a process the drills can kill with SIGKILL
- * and start again on the same data, as a crash and a restart by a supervisor would.
+ * {@link LocalIssuer}, {@link ServiceProcess} and arguments), but with each part in a process the drills can kill
+ * with SIGKILL and start again on the same data, as a crash and a restart by a supervisor would. The issuer is not
+ * one of the parts the drills take away.
  */
 final class DrillStack implements AutoCloseable {
 
     private final StackOptions options;
     private final Map<ServiceSpec, ServiceProcess> services = new EnumMap<>(ServiceSpec.class);
+    private final ServiceProcess issuer;
+    private final TokenClient tokens;
     private LocalPostgres postgres;
     private KafkaBroker broker;
 
@@ -34,11 +38,14 @@ final class DrillStack implements AutoCloseable {
                 // where the build copies them; the launcher finds them next to its own jar instead
                 "--services-dir=" + Path.of("target/services").toAbsolutePath());
         this.options = commandLine.getCommand();
+        this.issuer = LocalIssuer.process(options);
+        this.tokens = TokenClient.of(LocalIssuer.uri(options));
     }
 
     void start() throws IOException {
         LocalPostgres.stopLeftoverServer(options);
         java.nio.file.Files.createDirectories(options.logs());
+        LocalIssuer.start(issuer, options);
         startPostgres();
         for (ServiceSpec spec : ServiceSpec.values()) {
             postgres.ensureDatabase(spec);
@@ -47,7 +54,9 @@ final class DrillStack implements AutoCloseable {
         for (ServiceSpec spec : ServiceSpec.values()) {
             launch(spec);
         }
-        LocalStack.awaitReady(new ArrayList<>(services.values()), options.startupTimeout(), System.out);
+        List<ServiceProcess> all = new ArrayList<>(List.of(issuer));
+        all.addAll(services.values());
+        LocalStack.awaitReady(all, options.startupTimeout(), System.out);
     }
 
     void startPostgres() {
@@ -121,8 +130,14 @@ final class DrillStack implements AutoCloseable {
         service.start(
                 options.servicesDir().resolve(spec.name + ".jar"),
                 options.serviceJavaOptions(),
-                LocalStack.arguments(options, spec, broker.bootstrapServers(), postgres));
+                LocalStack.arguments(options, spec, broker.bootstrapServers(), postgres),
+                LocalIssuer.serviceEnvironment(options));
         services.put(spec, service);
+    }
+
+    /** Tokens of the stack's issuer, for the drills' clients. */
+    TokenClient tokens() {
+        return tokens;
     }
 
     String baseUrl(ServiceSpec spec) {
@@ -154,6 +169,7 @@ final class DrillStack implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         services.values().parallelStream().forEach(service -> service.stop(Duration.ofSeconds(10)));
+        issuer.stop(Duration.ofSeconds(10));
         if (broker != null) {
             broker.close();
         }

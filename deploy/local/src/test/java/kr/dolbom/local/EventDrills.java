@@ -40,7 +40,8 @@ final class EventDrills {
 
     /** Who consumes each stream, hence who dead-letters a bad record on it. */
     static final Map<String, List<String>> CONSUMERS = Map.of(
-            CareTopics.ORDERS, List.of("matching-service", "reporting-service"),
+            // billing follows the orders' holds and ends (its OrderSubscription)
+            CareTopics.ORDERS, List.of("matching-service", "billing-service", "reporting-service"),
             CareTopics.ASSIGNMENTS, List.of("intake-service", "reporting-service"),
             CareTopics.DELIVERIES, List.of("billing-service", "reporting-service"),
             CareTopics.CHARGES, List.of("reporting-service"));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kr.dolbom.tokens.Callers;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,8 @@ class FaultDrillsIT {
         data = Files.createTempDirectory("fault-drills");
         stack = new DrillStack(data, OFFSET);
         stack.start();
-        load = new DrillLoad(stack.baseUrl(ServiceSpec.INTAKE), stack.baseUrl(ServiceSpec.MATCHING), TODAY);
+        load = new DrillLoad(
+                stack.baseUrl(ServiceSpec.INTAKE), stack.baseUrl(ServiceSpec.MATCHING), stack.tokens(), TODAY);
         events = new EventDrills(stack.bootstrapServers());
     }
 
@@ -421,8 +423,11 @@ class FaultDrillsIT {
     private static JsonNode kpis(YearMonth month) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(stack.baseUrl(ServiceSpec.REPORTING)
-                                        + "/api/v1/kpis/monthly?district=mapo&month=" + month))
+                        stack.tokens()
+                                .authorize(
+                                        HttpRequest.newBuilder(URI.create(stack.baseUrl(ServiceSpec.REPORTING)
+                                                + "/api/v1/kpis/monthly?district=mapo&month=" + month)),
+                                        Callers.CITY)
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

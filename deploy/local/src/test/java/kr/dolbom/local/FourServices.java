@@ -1,29 +1,56 @@
 package kr.dolbom.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import kr.dolbom.billing.BillingApplication;
 import kr.dolbom.intake.IntakeApplication;
 import kr.dolbom.matching.MatchingApplication;
+import kr.dolbom.platform.security.CareSecurityAutoConfiguration;
 import kr.dolbom.reporting.ReportingApplication;
 import kr.dolbom.testsupport.Database;
 import kr.dolbom.testsupport.Infrastructure;
+import kr.dolbom.tokens.TokenClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import picocli.CommandLine;
 
-/** The four services side by side in this JVM, each on its own database, all on one broker. */
+/**
+ * The four services side by side in this JVM, each on its own database, all on one broker, all trusting the local
+ * issuer ({@code deploy/auth}, the jar the build puts in {@code target/services}), which runs in a JVM of its own as
+ * in the stack: every call carries a token of the demo caller whose work it is.
+ */
 final class FourServices implements AutoCloseable {
+
+    private static final Duration ISSUER_START = Duration.ofMinutes(5);
 
     final Service intake;
     final Service matching;
     final Service billing;
     final Service reporting;
     private final List<Service> all = new ArrayList<>();
+    private final ServiceProcess issuer;
+    private final StackOptions issuerOptions;
+    final TokenClient tokens;
 
     FourServices(Infrastructure infrastructure) {
+        issuerOptions = issuerOptions();
+        issuer = LocalIssuer.process(issuerOptions);
+        LocalIssuer.start(issuer, issuerOptions);
+        tokens = TokenClient.of(LocalIssuer.uri(issuerOptions));
+        // The services fetch the issuer's keys at their first token, so they may start while it does.
         intake = start(infrastructure, IntakeApplication.class, IntakeApplication.CONFIG_NAME, "intake");
         matching = start(infrastructure, MatchingApplication.class, MatchingApplication.CONFIG_NAME, "matching");
         billing = start(
@@ -33,9 +60,38 @@ final class FourServices implements AutoCloseable {
                 "billing",
                 ServiceSpec.BILLING.demoArguments().toArray(String[]::new));
         reporting = start(infrastructure, ReportingApplication.class, ReportingApplication.CONFIG_NAME, "reporting");
+        LocalStack.awaitReady(List.of(issuer), ISSUER_START, System.out);
     }
 
-    record Service(ConfigurableApplicationContext context, WebTestClient http) {
+    /** The issuer on a free port, its key and log in a directory of its own. */
+    private static StackOptions issuerOptions() {
+        try {
+            Path data = Files.createTempDirectory("four-services-issuer");
+            int port;
+            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = free.getLocalPort();
+            }
+            CommandLine commandLine = LocalStack.commandLine(System.getenv());
+            commandLine.parseArgs(
+                    "--data-dir=" + data,
+                    "--auth-port=" + port,
+                    "--services-dir=" + Path.of("target/services").toAbsolutePath());
+            StackOptions options = commandLine.getCommand();
+            Files.createDirectories(options.logs());
+            return options;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Service(ConfigurableApplicationContext context, WebTestClient http, TokenClient tokens) {
+
+        /** The service as {@code caller} sees it: every request with that caller's token. */
+        WebTestClient as(String caller) {
+            return http.mutate()
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, tokens.authorization(caller))
+                    .build();
+        }
 
         DatabaseClient db() {
             return context.getBean(DatabaseClient.class);
@@ -62,14 +118,19 @@ final class FourServices implements AutoCloseable {
                 "--dolbom.db.port=" + db.port(),
                 "--dolbom.db.name=" + db.name(),
                 "--spring.r2dbc.username=" + db.user(),
-                "--spring.r2dbc.password=" + db.password()));
+                "--spring.r2dbc.password=" + db.password(),
+                "--" + CareSecurityAutoConfiguration.ENABLED + "=true",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LocalIssuer.uri(issuerOptions),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + LocalIssuer.uri(issuerOptions)
+                        + "/oauth2/jwks"));
         arguments.addAll(List.of(extra));
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Service service = new Service(
                 context,
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+                tokens);
         all.add(service);
         return service;
     }
@@ -77,5 +138,12 @@ final class FourServices implements AutoCloseable {
     @Override
     public void close() {
         all.forEach(service -> service.context().close());
+        issuer.stop(Duration.ofSeconds(30));
+        try (Stream<Path> files = Files.walk(issuerOptions.dataDir())) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: left for the system to clear
+        }
     }
 }

@@ -21,29 +21,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import kr.dolbom.tokens.Callers;
+import kr.dolbom.tokens.TokenClient;
 import org.junit.jupiter.api.Test;
 
 /**
  * The local stack as a newcomer meets it: {@code deploy/local/run.sh} brings everything up, the quick tour
- * walks an order through it, Ctrl-C takes everything down, and the next start still has the data. Ports
- * are offset so that a stack a developer is running does not collide with this one.
+ * walks an order through it with tokens of the stack's issuer, Ctrl-C takes everything down, and the next start
+ * still has the data and the issuer's key. Ports are offset so that a stack a developer is running does not collide
+ * with this one.
  */
 class LocalStackIT {
 
     private static final int OFFSET = 20_000;
     // Above the launcher's own start-up limit (300 s a part), so that its one-line reason is what a slow start shows.
     private static final Duration START = Duration.ofMinutes(8);
-    private static final List<Integer> PORTS = List.of(8081, 8082, 8083, 8084, 9092, 9093, 15432);
+    private static final List<Integer> PORTS = List.of(8081, 8082, 8083, 8084, 9000, 9092, 9093, 15432);
 
     @Test
     void startsRunsTheTourStopsCleanlyAndKeepsTheDataForTheNextStart() throws Exception {
         Path data = Files.createTempDirectory("local-stack-it");
+        TokenClient tokens = TokenClient.of("http://localhost:" + (9000 + OFFSET));
         String orderId;
         try (StackProcess stack =
                 StackProcess.start(Map.of(), "--fresh", "--data-dir=" + data, "--port-offset=" + OFFSET)) {
             stack.awaitOutput("is up in", START);
             List<ProcessHandle> children = stack.descendants();
-            assertThat(children).as("the four services' JVMs").hasSize(4);
+            assertThat(children).as("the issuer's and the four services' JVMs").hasSize(5);
+            String tokenCommand = "DOLBOM_AUTH_URL=http://localhost:" + (9000 + OFFSET) + " deploy/local/token.sh ";
+            assertThat(stack.output())
+                    .as("how to get a token, one command per role")
+                    .anyMatch(line -> line.matches("\\s+window\\s+" + tokenCommand + "window@mapo"))
+                    .anyMatch(line -> line.matches("\\s+operator\\s+" + tokenCommand + "operator@local"));
+            assertThat(get("http://localhost:" + (8083 + OFFSET) + "/api/v1/tariffs", null))
+                    .as("no token, no answer")
+                    .contains("401");
+            // Kept by the client: the same token must still be good after the restart, signed by the same key.
+            tokens.token(Callers.WINDOW);
             assertThat(processesUsing(data))
                     .as("the database server (daemonised, so not a child)")
                     .isNotEmpty();
@@ -70,7 +84,9 @@ class LocalStackIT {
 
         try (StackProcess again = StackProcess.start(Map.of(), "--data-dir=" + data, "--port-offset=" + OFFSET)) {
             again.awaitOutput("is up in", START);
-            String order = get("http://localhost:" + (8081 + OFFSET) + "/api/v1/care-orders/" + orderId);
+            String order = get(
+                    "http://localhost:" + (8081 + OFFSET) + "/api/v1/care-orders/" + orderId,
+                    tokens.authorization(Callers.WINDOW));
             assertThat(order).as("the order of the first run, still there").contains("\"status\":\"ASSIGNED\"");
             again.terminate();
             again.awaitExit(Duration.ofSeconds(60));
@@ -158,10 +174,15 @@ class LocalStackIT {
         return placed.group(1);
     }
 
-    private static String get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+    /** The status and the body, with the Authorization header given (none when null). */
+    private static String get(String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() + " " + answer.body();
     }
 
     private static List<ProcessHandle> processesUsing(Path data) {

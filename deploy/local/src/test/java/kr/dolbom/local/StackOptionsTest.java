@@ -71,6 +71,30 @@ class StackOptionsTest {
     }
 
     @Test
+    void theServicesTrustTheStacksIssuerUnlessSecurityIsTurnedOffForTheBenchmark() {
+        StackOptions options = parse(Map.of(), "--port-offset=100");
+        assertThat(options.security()).isTrue();
+        assertThat(options.authPort()).as("9000 plus the offset").isEqualTo(9100);
+        assertThat(LocalIssuer.serviceEnvironment(options))
+                .containsEntry("DOLBOM_SECURITY_ENABLED", "true")
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "http://localhost:9100")
+                .containsEntry(
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://localhost:9100/oauth2/jwks")
+                .containsEntry("SPRINGDOC_SWAGGERUI_OAUTH_CLIENTID", "dolbom-web");
+        assertThat(LocalIssuer.keyFile(options)).isEqualTo(options.dataDir().resolve("auth/signing-key.json"));
+        assertThat(LocalIssuer.tokenCommand(options, "window@mapo"))
+                .isEqualTo("DOLBOM_AUTH_URL=http://localhost:9100 deploy/local/token.sh window@mapo");
+        assertThat(LocalIssuer.tokenCommand(parse(Map.of()), "window@mapo"))
+                .isEqualTo("deploy/local/token.sh window@mapo");
+        assertThat(parse(Map.of(), "--port-offset=100", "--auth-port=9999").authPort())
+                .isEqualTo(9999);
+
+        StackOptions open = parse(Map.of(), "--no-security");
+        assertThat(open.security()).isFalse();
+        assertThat(LocalIssuer.serviceEnvironment(open)).containsExactly(Map.entry("DOLBOM_SECURITY_ENABLED", "false"));
+    }
+
+    @Test
     void nothingGivenStartsTheStack() {
         assertThat(parse(Map.of()).action()).isEqualTo(StackOptions.Action.up);
     }
@@ -87,6 +111,8 @@ class StackOptionsTest {
                         "--data-dir=DIR",
                         "--port-offset=N",
                         "--startup-timeout=SECONDS",
+                        "--auth-port=PORT",
+                        "--no-security",
                         "DOLBOM_STARTUP_TIMEOUT",
                         "DOLBOM_POSTGRES_URL",
                         "DOLBOM_SERVICE_JAVA_OPTS");

@@ -43,7 +43,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "spring.cloud.stream.bindings.assignmentEvents-in-0.group=" + DeadLetterOutageIT.GROUP,
             "spring.kafka.producer.properties.max.block.ms=1000"
         })
-@AutoConfigureWebTestClient
+// Generous: a first request on a loaded two-core machine can take seconds (JIT, the JWK set fetched once).
+@AutoConfigureWebTestClient(timeout = "30s")
 class DeadLetterOutageIT {
 
     static final String GROUP = "intake-outage-test";
