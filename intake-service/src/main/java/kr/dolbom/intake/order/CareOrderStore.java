@@ -179,8 +179,12 @@ public class CareOrderStore {
                 .bind("id", line.id())
                 .fetch()
                 .rowsUpdated();
-        Mono<Long> statusUpdate = db.sql("update care_order set status = :status where id = :id")
+        // an order on hold whose last line was just assigned resumes as assigned: its hold remembers that
+        String resumesTo = order.hold().map(hold -> hold.resumesTo().name()).orElse(null);
+        Mono<Long> statusUpdate = db.sql(
+                        "update care_order set status = :status, hold_resumes_to = :resumesTo where id = :id")
                 .bind("status", order.status().name())
+                .bind("resumesTo", Parameter.fromOrEmpty(resumesTo, String.class))
                 .bind("id", order.id())
                 .fetch()
                 .rowsUpdated();

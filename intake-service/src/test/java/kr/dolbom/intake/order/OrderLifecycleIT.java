@@ -3,16 +3,23 @@ package kr.dolbom.intake.order;
 import static kr.dolbom.intake.request.CareRequests.senior;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.IntakeIntegrationTest;
+import kr.dolbom.intake.request.IntakeAnswer;
+import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Hold, resume, cancel and completion of an order through the API: state, history, version and events. */
 class OrderLifecycleIT extends IntakeIntegrationTest {
+
+    private static final ZoneId SEOUL = PlatformAutoConfiguration.SEOUL;
 
     @Autowired
     OrderLifecycle lifecycle;
@@ -44,7 +53,7 @@ class OrderLifecycleIT extends IntakeIntegrationTest {
     @Test
     void holdResumeAndCancelAreRecordedWithWhoAndWhyAndAnnouncedOnce() {
         UUID order = order();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(SEOUL);
 
         post(order, "hold", Map.of("reason", "HOSPITAL_ADMISSION", "note", "낙상으로 입원"), "\"1\"")
                 .expectStatus()
@@ -103,6 +112,37 @@ class OrderLifecycleIT extends IntakeIntegrationTest {
     }
 
     @Test
+    void anOrderHeldBeforeItsLastLineWasAssignedResumesAsAssigned() {
+        IntakeAnswer answer = senior().named("보류연계").meals(4).submitTo(careManager());
+        post(answer.careOrderId(), "hold", Map.of("reason", "RESIDENT_AWAY"), null)
+                .expectStatus()
+                .isOk();
+        KAFKA.publish(EventEnvelope.of(
+                new LineAssigned(
+                        answer.careOrderId(),
+                        answer.lines().get(0).lineId(),
+                        ServiceType.MEAL_SUPPORT,
+                        "mapo-meal-jahwal",
+                        false,
+                        "mapo",
+                        "mangwon1",
+                        LocalDate.now(SEOUL)),
+                "/dolbom/matching-service",
+                Instant.now()));
+        eventually()
+                .until(() -> count("select count(*) from care_order_line where provider_id is not null"
+                                + " and care_order_id = '" + answer.careOrderId() + "'")
+                        == 1);
+
+        post(answer.careOrderId(), "resume", Map.of(), null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ASSIGNED");
+    }
+
+    @Test
     void badChangesAreNamedAndChangeNothing() {
         UUID order = order();
         post(order, "hold", Map.of("reason", "VACATION"), null)
@@ -118,7 +158,7 @@ class OrderLifecycleIT extends IntakeIntegrationTest {
                                 "reason",
                                 "OTHER",
                                 "from",
-                                LocalDate.now().plusDays(3).toString()),
+                                LocalDate.now(SEOUL).plusDays(3).toString()),
                         null)
                 .expectStatus()
                 .isBadRequest()
@@ -154,8 +194,10 @@ class OrderLifecycleIT extends IntakeIntegrationTest {
     @Test
     void anOrderWhoseLinesHaveEndedCompletesOnceHoweverOftenTheSweepRuns() {
         UUID order = order();
-        db.sql("update care_order_line set starts_on = current_date - 20, ends_on = current_date - 2"
-                        + " where care_order_id = :id")
+        LocalDate today = LocalDate.now(SEOUL); // the service's day, which is not UTC's every evening
+        db.sql("update care_order_line set starts_on = :from, ends_on = :to where care_order_id = :id")
+                .bind("from", today.minusDays(20))
+                .bind("to", today.minusDays(2))
                 .bind("id", order)
                 .then()
                 .block();
@@ -178,7 +220,6 @@ class OrderLifecycleIT extends IntakeIntegrationTest {
                         == 1);
         assertThat(KAFKA.events(CareTopics.ORDERS, order, OrderCompleted.class))
                 .singleElement()
-                .satisfies(completed ->
-                        assertThat(completed.on()).isEqualTo(LocalDate.now().minusDays(1)));
+                .satisfies(completed -> assertThat(completed.on()).isEqualTo(today.minusDays(1)));
     }
 }
