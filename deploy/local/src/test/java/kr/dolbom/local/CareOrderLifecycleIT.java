@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -125,6 +126,89 @@ class CareOrderLifecycleIT {
                                 "/api/v1/kpis/meal-volume?district=mapo&month=" + MONTH),
                         node -> node.path("meals").asLong() > 0);
         assertThat(mealVolume.path("meals").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void anOrderOnHoldTakesNoDeliveriesUntilItResumesAndTheFiguresCountBoth() {
+        LocalDate today = DAY.plusDays(1);
+        JsonNode placed = request(81, "NEAR_POOR", List.of(Map.of("type", "MEAL_SUPPORT", "quantity", 20)));
+        String order = placed.path("careOrderId").asString();
+        JsonNode meals = line(
+                eventually()
+                        .until(
+                                () -> get(services.intake, Callers.WINDOW, "/api/v1/care-orders/" + order),
+                                node -> "ASSIGNED".equals(node.path("status").asString())),
+                "MEAL_SUPPORT");
+        String provider = meals.path("providerId").asString();
+        Map<String, Object> todaysMeals = Map.of(
+                "lineId",
+                meals.path("lineId").asString(),
+                "providerId",
+                provider,
+                "serviceDate",
+                today.toString(),
+                "units",
+                2);
+
+        change(order, "hold", Map.of("reason", "HOSPITAL_ADMISSION", "note", "입원"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ON_HOLD");
+        UUID id = UUID.fromString(order);
+        // matching hears of the hold on its own time; a report before that would still go through
+        eventually()
+                .until(() ->
+                        services.matching.count("select count(*) from order_pause where care_order_id = :id", id) == 1);
+        report(provider, todaysMeals)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("serviceDate");
+
+        change(order, "resume", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ASSIGNED");
+        eventually()
+                .until(() -> services.matching.count(
+                                "select count(*) from order_pause where care_order_id = :id and resumed_on is not null",
+                                id)
+                        == 1);
+        report(provider, todaysMeals).expectStatus().isCreated();
+
+        eventually()
+                .until(
+                        () -> get(
+                                services.reporting,
+                                Callers.CITY,
+                                "/api/v1/kpis/orders?district=mapo&month=" + YearMonth.from(today)),
+                        node -> node.path("changes").path("held").asLong() >= 1
+                                && node.path("changes").path("resumed").asLong() >= 1);
+    }
+
+    private static WebTestClient.ResponseSpec change(String order, String change, Map<String, Object> body) {
+        return services.intake
+                .as(Callers.WINDOW)
+                .post()
+                .uri("/api/v1/care-orders/" + order + "/" + change)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private static WebTestClient.ResponseSpec report(String provider, Map<String, Object> delivery) {
+        return services.matching
+                .as(Callers.provider(provider))
+                .post()
+                .uri("/api/v1/deliveries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(delivery)
+                .exchange();
     }
 
     @Test
