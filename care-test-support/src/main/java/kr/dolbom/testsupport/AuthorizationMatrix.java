@@ -52,7 +52,13 @@ public final class AuthorizationMatrix {
 
     public interface Call extends Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> {}
 
-    private record Operation(Call call, int success, boolean creates) {}
+    private record Operation(String id, Call call, int success, boolean creates) {
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
 
     private final WebTestClient http;
     private final AccessPolicy policy;
@@ -69,13 +75,13 @@ public final class AuthorizationMatrix {
 
     /** A call that reads or changes a record of the demo district; others get 404. */
     public AuthorizationMatrix operation(String operationId, int success, Call call) {
-        operations.put(operationId, new Operation(call, success, false));
+        operations.put(operationId, new Operation(operationId, call, success, false));
         return this;
     }
 
     /** A call that creates a record in the demo district's (or own provider's) name; others get 403. */
     public AuthorizationMatrix creation(String operationId, int success, Call call) {
-        operations.put(operationId, new Operation(call, success, true));
+        operations.put(operationId, new Operation(operationId, call, success, true));
         return this;
     }
 
@@ -138,7 +144,7 @@ public final class AuthorizationMatrix {
                     : http.mutate()
                             .defaultHeaders(headers -> headers.setBearerAuth(token.mint()))
                             .build();
-            EntityExchangeResult<byte[]> result = exchange(client, operation, name);
+            EntityExchangeResult<byte[]> result = exchange(client, operation, name + " → " + expected);
             assertThat(result.getStatus().value())
                     .as("%s %s: %s", result.getMethod(), result.getUrl(), body(result))
                     .isEqualTo(expected);
@@ -163,7 +169,7 @@ public final class AuthorizationMatrix {
             if (!(stalled.getCause() instanceof TimeoutException)) {
                 throw stalled;
             }
-            log.warn("No answer at all to {} within the client's timeout; asking once more", cell);
+            log.warn("No answer at all to {} ({}) within the client's timeout; asking once more", operation, cell);
             return operation.call().apply(client).exchange().expectBody().returnResult();
         }
     }
