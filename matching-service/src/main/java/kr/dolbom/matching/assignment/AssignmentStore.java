@@ -128,12 +128,16 @@ public class AssignmentStore {
                 .map(rows -> rows == 1);
     }
 
-    /** A resumed order's unfinished lines take their capacity again; returns them. */
-    public Flux<LineAssignment> retakeCapacity(UUID careOrderId) {
+    /**
+     * A resumed order's lines that still run from {@code on} (unfinished, period not over) take their capacity
+     * again; returns them. A line that ended during the hold stays released.
+     */
+    public Flux<LineAssignment> retakeCapacity(UUID careOrderId, LocalDate on) {
         return db.sql("update line_assignment set holds_capacity = true"
-                        + " where care_order_id = :id and not holds_capacity and delivered < quantity returning "
-                        + COLUMNS)
+                        + " where care_order_id = :id and not holds_capacity and delivered < quantity"
+                        + " and ends_on >= :on returning " + COLUMNS)
                 .bind("id", careOrderId)
+                .bind("on", on)
                 .map(AssignmentStore::assignment)
                 .all();
     }

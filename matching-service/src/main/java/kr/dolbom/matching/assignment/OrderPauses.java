@@ -37,7 +37,7 @@ public class OrderPauses {
 
     Mono<Void> resumed(OrderResumed resumed) {
         return pauses.resume(resumed.careOrderId(), resumed.on())
-                .thenMany(assignments.retakeCapacity(resumed.careOrderId()))
+                .thenMany(assignments.retakeCapacity(resumed.careOrderId(), resumed.on()))
                 .concatMap(line -> providers.retake(line.providerId(), line.serviceType()))
                 .then();
     }
