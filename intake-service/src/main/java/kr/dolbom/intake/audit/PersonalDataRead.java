@@ -3,6 +3,7 @@ package kr.dolbom.intake.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import kr.dolbom.platform.security.Caller;
 import kr.dolbom.platform.security.CareRole;
 
 /**
@@ -18,6 +19,12 @@ public record PersonalDataRead(
         CareRole role,
         List<String> fields,
         String purpose) {
+
+    /** A read by {@code caller} now: who and in which role come from the caller, never from the request. */
+    public static PersonalDataRead by(
+            Caller caller, Instant at, UUID residentRef, String district, List<String> fields, String purpose) {
+        return new PersonalDataRead(at, residentRef, district, caller.subject(), caller.role(), fields, purpose);
+    }
 
     public PersonalDataRead {
         fields = List.copyOf(fields);

@@ -82,12 +82,11 @@ public class ResidentChange {
                                     ref);
                             // the answer shows the record's details: a read like any other
                             return apply(current, requested, reason, expectedVersion)
-                                    .flatMap(changed -> audit.record(new PersonalDataRead(
+                                    .flatMap(changed -> audit.record(PersonalDataRead.by(
+                                                    caller,
                                                     clock.instant(),
                                                     ref,
                                                     district,
-                                                    caller.subject(),
-                                                    caller.role(),
                                                     ResidentDetails.FIELDS,
                                                     "change of the record"))
                                             .thenReturn(changed));

@@ -86,14 +86,8 @@ public class ResidentReads {
                                     "resident",
                                     ref);
                             PersonalData shown = check.apply(data);
-                            return audit.record(new PersonalDataRead(
-                                            clock.instant(),
-                                            ref,
-                                            reach.district(),
-                                            caller.subject(),
-                                            caller.role(),
-                                            fields,
-                                            purpose))
+                            return audit.record(PersonalDataRead.by(
+                                            caller, clock.instant(), ref, reach.district(), fields, purpose))
                                     .thenReturn(shown);
                         }))
                 .retryWhen(TransientFailures.retry());
