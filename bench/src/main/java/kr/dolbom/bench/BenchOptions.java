@@ -75,10 +75,10 @@ final class BenchOptions implements Callable<Integer> {
     @Option(
             names = "--port-offset",
             paramLabel = "N",
-            defaultValue = "30000",
+            defaultValue = "16000",
             description =
-                    "where the benchmark's own stack listens (default ${DEFAULT-VALUE}: 38081-38084, the issuer 39000, "
-                            + "39092, 45432)")
+                    "where the benchmark's own stack listens (default ${DEFAULT-VALUE}: 24081-24084, the issuer 25000, "
+                            + "25092, 31432)")
     private int portOffset;
 
     @Option(

@@ -25,7 +25,7 @@ class BenchOptionsTest {
         assertThat(options.latencySeconds()).isEqualTo(5);
         assertThat(options.external()).isFalse();
         assertThat(options.securityCost()).as("secured only, unless asked").isFalse();
-        assertThat(options.port(8081)).isEqualTo(38081);
+        assertThat(options.port(8081)).isEqualTo(24081);
     }
 
     @Test

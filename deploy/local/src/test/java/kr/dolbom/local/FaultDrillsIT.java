@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FaultDrillsIT {
 
-    private static final int OFFSET = 25_000;
+    private static final int OFFSET = 12_000;
     private static final boolean SOAK = Boolean.getBoolean("drills.soak");
     private static final int BATCH = SOAK ? 200 : 30;
     private static final double RATE = SOAK ? 10 : 6;

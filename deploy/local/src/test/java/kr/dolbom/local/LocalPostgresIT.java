@@ -18,7 +18,7 @@ import picocli.CommandLine;
 /** The stack's embedded PostgreSQL keeps what it answers and lets each service into its own database only. */
 class LocalPostgresIT {
 
-    private static final int OFFSET = 26_000;
+    private static final int OFFSET = 14_000;
 
     @Test
     void durablePasswordsOnlyAndEachRoleInItsOwnDatabaseAlsoAfterARestart() throws Exception {

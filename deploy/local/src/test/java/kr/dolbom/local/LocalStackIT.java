@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalStackIT {
 
-    private static final int OFFSET = 20_000;
+    private static final int OFFSET = 10_000;
     // Above the launcher's own start-up limit (300 s a part), so that its one-line reason is what a slow start shows.
     private static final Duration START = Duration.ofMinutes(8);
     private static final List<Integer> PORTS = List.of(8081, 8082, 8083, 8084, 9000, 9092, 9093, 15432);
