@@ -8,7 +8,9 @@ import java.util.Random;
 /**
  * Synthetic but plausible care requests for the demo district: mostly seniors, some people with
  * disabilities and middle-aged people in need, one in ten not eligible; one in ten urgent; one or two service
- * lines each (meals, in-home visits, mobility, repairs). Seeded, so that every run asks for the same things.
+ * lines each (meals, in-home visits, mobility, repairs). Seeded, so that every run asks for the same things;
+ * each for residents of its own (the phone tells the run), as a resident has one open order per service and a
+ * run on an {@code --external} stack finds the orders of the runs before it still open.
  */
 final class Workload {
 
@@ -45,6 +47,7 @@ final class Workload {
     record Request(int number, String json, boolean eligible, List<Line> lines) {}
 
     private final Random random = new Random(20261124L);
+    private final int run = (int) (System.currentTimeMillis() / 1000 % 10_000);
     private final LocalDate deliveryDay;
     private final LocalDate today;
     private int count;
@@ -109,7 +112,7 @@ final class Workload {
                 .append("\",\"birthDate\":\"")
                 .append(today.minusYears(age).minusDays(1 + random.nextInt(300)))
                 .append("\",\"phone\":\"010-")
-                .append(String.format("%04d-%04d", number / 10_000 % 10_000, number % 10_000))
+                .append(String.format("%04d-%04d", (run + number / 10_000) % 10_000, number % 10_000))
                 .append("\",\"address\":\"서울특별시 마포구 벤치로 ")
                 .append(number)
                 .append("\",\"dong\":\"")

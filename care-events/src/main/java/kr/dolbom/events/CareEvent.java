@@ -16,6 +16,7 @@ public sealed interface CareEvent
                 OrderResumed,
                 OrderCancelled,
                 OrderCompleted,
+                CarePlanApproved,
                 LineAssigned,
                 ServiceDelivered,
                 DeliveryCharged {

@@ -13,6 +13,7 @@ public enum CareEventType {
     ORDER_RESUMED(OrderResumed.class, "kr.dolbom.care.order.resumed.v1", CareTopics.ORDERS),
     ORDER_CANCELLED(OrderCancelled.class, "kr.dolbom.care.order.cancelled.v1", CareTopics.ORDERS),
     ORDER_COMPLETED(OrderCompleted.class, "kr.dolbom.care.order.completed.v1", CareTopics.ORDERS),
+    CARE_PLAN_APPROVED(CarePlanApproved.class, "kr.dolbom.care.plan.approved.v1", CareTopics.ORDERS),
     LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES);

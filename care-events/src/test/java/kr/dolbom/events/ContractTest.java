@@ -50,6 +50,7 @@ class ContractTest {
                         Map.entry("kr.dolbom.care.order.resumed.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.cancelled.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.completed.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.plan.approved.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.placed.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.rejected.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.income-tier-changed.v1", "care.orders.v1"),

@@ -60,6 +60,26 @@ final class SampleEvents {
             case ORDER_CANCELLED ->
                 new OrderCancelled(ORDER, "mapo", CancelReason.RESIDENT_MOVED, LocalDate.of(2026, 11, 25));
             case ORDER_COMPLETED -> new OrderCompleted(ORDER, "mapo", LocalDate.of(2026, 12, 1));
+            case CARE_PLAN_APPROVED ->
+                new CarePlanApproved(
+                        ORDER,
+                        "mapo",
+                        2,
+                        LocalDate.of(2026, 11, 16),
+                        List.of(new CarePlanApproved.Line(
+                                HOME_CARE_LINE,
+                                ServiceType.TEMPORARY_HOME_CARE,
+                                1,
+                                150,
+                                "FREQ=WEEKLY;BYDAY=MO,TH",
+                                LocalDate.of(2026, 11, 3),
+                                LocalDate.of(2026, 11, 26),
+                                List.of(
+                                        LocalDate.of(2026, 11, 16),
+                                        LocalDate.of(2026, 11, 19),
+                                        LocalDate.of(2026, 11, 23),
+                                        LocalDate.of(2026, 11, 26)))),
+                        List.of(new CarePlanApproved.Ended(MEAL_LINE, LocalDate.of(2026, 11, 15))));
             case LINE_ASSIGNED ->
                 new LineAssigned(
                         ORDER,

@@ -1,11 +1,17 @@
 package kr.dolbom.platform.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A rule of the domain said no. Rules, policies and services raise it in domain words; the edges translate it
  * once each: the web advice into a problem+json answer (400, 422, 404, 409, 403 or 412 by {@link Kind}), the consumers'
- * error handling into "dead-letter at once, never retry" with the message as the reason.
+ * error handling into "dead-letter at once, never retry" with the message as the reason. A violation may carry
+ * {@link #properties() properties} for the caller to act on (the id of the record it conflicts with); the web
+ * advice adds them to the problem as members of their own.
  */
 public final class RuleViolation extends RuntimeException {
 
@@ -28,13 +34,22 @@ public final class RuleViolation extends RuntimeException {
     /** A field by its path in the request ({@code services[0].minutesPerVisit}) and what is wrong with it. */
     public record Violation(String field, String message) {}
 
+    /** The members of a problem that a property must not replace (RFC 9457's own, and the field errors). */
+    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance", "errors");
+
     private final Kind kind;
     private final List<Violation> violations;
+    private final Map<String, Object> properties;
 
     private RuleViolation(Kind kind, String message, List<Violation> violations) {
+        this(kind, message, violations, Map.of());
+    }
+
+    private RuleViolation(Kind kind, String message, List<Violation> violations, Map<String, Object> properties) {
         super(message, null, false, false);
         this.kind = kind;
         this.violations = List.copyOf(violations);
+        this.properties = properties;
     }
 
     public static RuleViolation invalid(List<Violation> violations) {
@@ -61,6 +76,14 @@ public final class RuleViolation extends RuntimeException {
         return new RuleViolation(Kind.CONFLICT, detail, List.of());
     }
 
+    /** Fields of the request that contradict what is already recorded (a service already ordered). */
+    public static RuleViolation conflict(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("a violation names at least one field");
+        }
+        return new RuleViolation(Kind.CONFLICT, describe(violations), violations);
+    }
+
     public static RuleViolation stale(String detail) {
         return new RuleViolation(Kind.STALE, detail, List.of());
     }
@@ -80,9 +103,27 @@ public final class RuleViolation extends RuntimeException {
         return kind;
     }
 
-    /** The fields at fault; empty for a missing thing or a conflict, which concern the request as a whole. */
+    /** The fields at fault; empty for a missing thing or a conflict that concerns the request as a whole. */
     public List<Violation> violations() {
         return violations;
+    }
+
+    /**
+     * The same violation with one more property for the caller to act on, e.g. {@code existingOrderId}: a name of
+     * its own (not one of a problem's members) and a value that serialises as JSON.
+     */
+    public RuleViolation with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a member of every problem, not a property");
+        }
+        Map<String, Object> more = new LinkedHashMap<>(properties);
+        more.put(name, value);
+        return new RuleViolation(kind, getMessage(), violations, Collections.unmodifiableMap(more));
+    }
+
+    /** What the caller is told beside the message and the fields, in the order given; empty for most. */
+    public Map<String, Object> properties() {
+        return properties;
     }
 
     private static String describe(List<Violation> violations) {

@@ -26,11 +26,14 @@ final class Problems {
         };
     }
 
+    /** The violation's message or fields, and each of its properties as a member of the problem. */
     static ProblemDetail of(RuleViolation violation) {
         HttpStatus status = statusOf(violation.kind());
-        return violation.violations().isEmpty()
+        ProblemDetail problem = violation.violations().isEmpty()
                 ? ProblemDetail.forStatusAndDetail(status, violation.getMessage())
                 : withFieldErrors(status, violation.violations());
+        violation.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     static ProblemDetail withFieldErrors(HttpStatus status, List<Violation> errors) {

@@ -13,6 +13,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import kr.dolbom.tokens.Callers;
 import kr.dolbom.tokens.TokenClient;
@@ -35,6 +36,14 @@ final class Demo {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final StackOptions options;
     private final TokenClient tokens;
+    /**
+     * The tour's residents' phone, new for each tour: a resident has one open order per service, and a stack keeps
+     * its data, so a second tour on it with the first one's residents would be refused the first one's services.
+     */
+    private final String phone = String.format(
+            "010-%04d-%04d",
+            ThreadLocalRandom.current().nextInt(10_000),
+            ThreadLocalRandom.current().nextInt(10_000));
 
     Demo(StackOptions options) {
         this.options = options;
@@ -234,7 +243,7 @@ final class Demo {
     }
 
     /** Lines whose care plan covers the delivery day: matching refuses a delivery outside it. */
-    private static Map<String, Object> request(
+    private Map<String, Object> request(
             String name, LocalDate birthDate, String tier, LocalDate deliveryDay, List<Map<String, Object>> services) {
         return Map.of(
                 "resident",
@@ -244,7 +253,7 @@ final class Demo {
                         "birthDate",
                         birthDate.toString(),
                         "phone",
-                        "010-1234-5678",
+                        phone,
                         "address",
                         "서울특별시 마포구 월드컵로 1",
                         "dong",

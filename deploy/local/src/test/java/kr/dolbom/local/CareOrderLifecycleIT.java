@@ -129,7 +129,7 @@ class CareOrderLifecycleIT {
     }
 
     @Test
-    void anOrderOnHoldTakesNoDeliveriesUntilItResumesAndTheFiguresCountBoth() {
+    void aPlannedOrderOnHoldTakesNoDeliveriesUntilItResumesAndTheFiguresCountBoth() {
         LocalDate today = DAY.plusDays(1);
         JsonNode placed = request(81, "NEAR_POOR", List.of(Map.of("type", "MEAL_SUPPORT", "quantity", 20)));
         String order = placed.path("careOrderId").asString();
@@ -149,6 +149,49 @@ class CareOrderLifecycleIT {
                 today.toString(),
                 "units",
                 2);
+
+        // the care manager's plan: a meal every day, for ten days from today
+        LocalDate planEnd = today.plusDays(10);
+        Map<String, Object> plan = Map.of(
+                "lines",
+                List.of(Map.of(
+                        "lineId",
+                        meals.path("lineId").asString(),
+                        "quantityPerOccurrence",
+                        1,
+                        "rule",
+                        "FREQ=DAILY",
+                        "startsOn",
+                        DAY.minusDays(1).toString(),
+                        "endsOn",
+                        planEnd.toString())));
+        services.intake
+                .as(Callers.CARE_MANAGER)
+                .put()
+                .uri("/api/v1/care-orders/" + order + "/plan/draft")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(plan)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        services.intake
+                .as(Callers.CARE_MANAGER)
+                .post()
+                .uri("/api/v1/care-orders/" + order + "/plan/approval")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.currentVersion")
+                .isEqualTo(1)
+                .jsonPath("$.occurrences.length()")
+                .isEqualTo(13);
+        eventually()
+                .until(() -> services.matching.count(
+                                "select count(*) from line_assignment where care_order_id = :id and ends_on = '"
+                                        + planEnd + "'",
+                                UUID.fromString(order))
+                        == 1);
 
         change(order, "hold", Map.of("reason", "HOSPITAL_ADMISSION", "note", "입원"))
                 .expectStatus()

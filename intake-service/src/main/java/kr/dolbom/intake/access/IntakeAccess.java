@@ -48,6 +48,21 @@ public final class IntakeAccess {
     public static final AccessRule RESUME_CARE_ORDER = runningTheOrder("resumeCareOrder");
     public static final AccessRule CANCEL_CARE_ORDER = runningTheOrder("cancelCareOrder");
 
+    /** 돌봄계획: the care managers write and approve it; the window and the providers of its lines read it. */
+    public static final AccessRule READ_CARE_PLAN = AccessRule.operation("readCarePlan")
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    public static final AccessRule DRAFT_CARE_PLAN = AccessRule.operation("draftCarePlan")
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .build();
+
+    public static final AccessRule APPROVE_CARE_PLAN = AccessRule.operation("approveCarePlan")
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .build();
+
     /** The resident's whole record: case management, by the care managers only. */
     public static final AccessRule READ_RESIDENT = AccessRule.operation("readResident")
             .allow(CARE_MANAGER, OWN_DISTRICT)
@@ -76,6 +91,9 @@ public final class IntakeAccess {
             HOLD_CARE_ORDER,
             RESUME_CARE_ORDER,
             CANCEL_CARE_ORDER,
+            READ_CARE_PLAN,
+            DRAFT_CARE_PLAN,
+            APPROVE_CARE_PLAN,
             READ_RESIDENT,
             CHANGE_RESIDENT,
             READ_RESIDENT_CONTACT,

@@ -3,6 +3,7 @@ package kr.dolbom.intake.order;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kr.dolbom.events.CancelReason;
@@ -216,6 +217,22 @@ public final class CareOrder {
         version++;
         hold = null;
         return Optional.of(new OrderCompleted(id, placement.district(), lastDay.plusDays(1)));
+    }
+
+    /**
+     * 돌봄계획 승인: each line ends where the approved plan says. A plan narrows lines and never extends one; a line
+     * it ends before its first day keeps an empty period (it ends the day before it starts).
+     */
+    public void followPlan(Map<UUID, LocalDate> ends) {
+        expect(status.open(), "planned");
+        for (int i = 0; i < lines.size(); i++) {
+            ServiceLine line = lines.get(i);
+            LocalDate end = ends.get(line.id());
+            if (end != null && end.isBefore(line.endsOn())) {
+                lines.set(i, line.endingOn(end));
+            }
+        }
+        version++;
     }
 
     /** The version the caller saw must be the current one: a change based on an older one is refused (412). */

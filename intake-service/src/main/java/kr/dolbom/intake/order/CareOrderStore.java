@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,6 +32,11 @@ import reactor.core.publisher.Mono;
 
 @Repository
 public class CareOrderStore {
+
+    private static final String[] OPEN_STATUSES = Stream.of(OrderStatus.values())
+            .filter(OrderStatus::open)
+            .map(Enum::name)
+            .toArray(String[]::new);
 
     private final DatabaseClient db;
 
@@ -204,6 +210,30 @@ public class CareOrderStore {
                 .all();
     }
 
+    /** A line of an open order: the order's id and the line's service. */
+    public record OpenLine(UUID careOrderId, ServiceType serviceType) {}
+
+    /**
+     * The lines of the resident's open orders (placed, assigned or on hold: {@link OrderStatus#open()}) that are of
+     * one of {@code services} and run on or after {@code today}, oldest order first. A rejected, cancelled or
+     * completed order has none, nor has a line that ended (its period is over, or the care plan ended it).
+     */
+    public Flux<OpenLine> openLinesOf(UUID residentRef, Collection<ServiceType> services, LocalDate today) {
+        return db.sql("""
+                        select o.id, l.service_type
+                        from care_order o join care_order_line l on l.care_order_id = o.id
+                        where o.resident_id = :resident and o.status = any(cast(:open as text[]))
+                          and l.service_type = any(cast(:services as text[])) and l.ends_on >= :today
+                        order by o.created_at, o.id, l.position""")
+                .bind("today", today)
+                .bind("resident", residentRef)
+                .bind("open", OPEN_STATUSES)
+                .bind("services", services.stream().map(Enum::name).distinct().toArray(String[]::new))
+                .map(row -> new OpenLine(
+                        row.get("id", UUID.class), ServiceType.valueOf(row.get("service_type", String.class))))
+                .all();
+    }
+
     /**
      * Saves a change of the order's status made by {@code actor} for {@code why}, if the order is still at the
      * version it was loaded with (the row is locked, so it is; the check keeps the store honest).
@@ -242,6 +272,18 @@ public class CareOrderStore {
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                         "order " + order.id() + " is not at version " + (order.version() - 1) + "; lock it first")));
         return update.then(appendHistory(order.id(), at, order.status(), why, actor));
+    }
+
+    /** Saves where the order's lines end now (a plan was approved) with the order's next version and history. */
+    public Mono<Void> saveLineEnds(CareOrder order, CareEvent change, String actor, String why, Instant at) {
+        return Flux.fromIterable(order.lines())
+                .concatMap(line -> db.sql(
+                                "update care_order_line set ends_on = :endsOn where id = :id and ends_on <> :endsOn")
+                        .bind("endsOn", line.endsOn())
+                        .bind("id", line.id())
+                        .fetch()
+                        .rowsUpdated())
+                .then(saveLifecycle(order, change, actor, why, at));
     }
 
     /** One order of the window's work list. */

@@ -39,6 +39,12 @@ public record ServiceLine(
         return new OrderPlaced.Line(id, serviceType, quantity, minutesPerVisit, startsOn, endsOn);
     }
 
+    /** The line ending on {@code last}, or, before its first day, with an empty period. */
+    ServiceLine endingOn(LocalDate last) {
+        LocalDate end = last.isBefore(startsOn) ? startsOn.minusDays(1) : last;
+        return new ServiceLine(id, serviceType, quantity, minutesPerVisit, startsOn, end, assignment);
+    }
+
     ServiceLine assignedTo(Assignment to) {
         return new ServiceLine(id, serviceType, quantity, minutesPerVisit, startsOn, endsOn, to);
     }

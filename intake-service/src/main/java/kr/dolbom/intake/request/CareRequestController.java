@@ -1,5 +1,8 @@
 package kr.dolbom.intake.request;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -34,9 +37,27 @@ class CareRequestController {
 
     /**
      * 201 with the new order, placed or rejected. With an {@code Idempotency-Key}, a retry gets the first
-     * answer again (marked {@code Idempotent-Replayed: true}) instead of creating a second order.
+     * answer again (marked {@code Idempotent-Replayed: true}) instead of creating a second order. A service that
+     * an open order of the resident already has is 409 with that order's id: never a second open order of it.
      */
     @PostMapping
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new care order, placed or rejected as not eligible; for a retry with the same "
+                    + "Idempotency-Key and body, the first answer again (Idempotent-Replayed: true).",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "Nothing recorded. Either the resident (same name, birth date and phone) has an open care "
+                    + "order (PLACED, ASSIGNED or ON_HOLD) with a requested service: errors names each such "
+                    + "services[i].type and existingOrderId is that order, to be opened and revised instead (a "
+                    + "request is neither placed beside it nor merged into it; a rejected, cancelled or completed "
+                    + "order does not count). Or the resident's details differ from the record: errors names the "
+                    + "resident.* fields, with residentRef and the change to confirm first.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     Mono<ResponseEntity<IntakeAnswer>> submitCareRequest(
             Caller caller,
             @Valid @RequestBody CareRequestForm form,

@@ -4,8 +4,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.access.IntakeAccess;
 import kr.dolbom.intake.district.DistrictDongStore;
 import kr.dolbom.intake.eligibility.CareSosEligibility;
@@ -31,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes a request in: checks it, decides eligibility, and records the resident, the order and its
- * announcement in one transaction. Nothing is written for a request that fails its checks.
+ * announcement in one transaction. Nothing is written for a request that fails its checks, among them a
+ * request for a service that an open order of the resident already has (409 naming that order).
  */
 @Service
 public class RequestIntake {
@@ -87,13 +93,20 @@ public class RequestIntake {
                 .switchIfEmpty(Mono.defer(() -> checkDong(form)
                         .then(place(caller, form, idempotencyKey, fingerprint))
                         .map(answer -> new Reply(answer, false))))
-                // Two requests with one key at the same moment: the loser of the unique index replays the winner.
+                // Two requests with one key at the same moment: the second waits for the first's lock on the
+                // resident and then finds its order open (a conflict), or loses the race for the key's unique
+                // index; either way the first has committed its answer, and the second replays it.
                 .onErrorResume(
-                        DuplicateKeyException.class,
-                        duplicate -> idempotencyKeys
+                        RequestIntake::lostToAnEarlierRequest,
+                        lost -> idempotencyKeys
                                 .find(idempotencyKey)
                                 .map(stored -> replay(stored, fingerprint))
-                                .switchIfEmpty(Mono.error(duplicate)));
+                                .switchIfEmpty(Mono.error(lost)));
+    }
+
+    private static boolean lostToAnEarlierRequest(Throwable failure) {
+        return failure instanceof DuplicateKeyException
+                || failure instanceof RuleViolation violation && violation.kind() == RuleViolation.Kind.CONFLICT;
     }
 
     private Mono<Void> checkDong(CareRequestForm form) {
@@ -136,9 +149,12 @@ public class RequestIntake {
         // A request never rewrites the resident's record: details that differ from it are refused (409) and
         // nothing is written; the care manager confirms the change (PUT /api/v1/residents/{ref}) and sends the
         // request again. Placing the order on the stored details instead would bill by a tier nobody confirmed.
+        // Nor does it add a second open order for a service the resident already has (409 naming that order).
         Boolean consent = applicant.contactConsent();
         return tx.transactional(Mono.defer(() -> residents.register(resident, clock.instant()))
                         .map(stored -> stored.refForRequest(resident.details()))
+                        .flatMap(residentRef -> refuseServicesAlreadyOrdered(residentRef, lines, today)
+                                .thenReturn(residentRef))
                         .flatMap(residentRef -> consent == null
                                 ? Mono.just(residentRef)
                                 : residents
@@ -165,6 +181,44 @@ public class RequestIntake {
                         placement.dong(),
                         lines.size(),
                         placement.urgent() ? ", urgent" : ""));
+    }
+
+    /**
+     * A resident has at most one open order (placed, assigned or on hold) per service: a request for a service
+     * that one of them still runs (a line not ended, by its period or by the plan) is refused, not placed beside it
+     * nor merged into it. Asked under the resident's lock
+     * ({@link ResidentStore#register}), so that of two requests at the same instant the second sees the first's
+     * order.
+     */
+    private Mono<Void> refuseServicesAlreadyOrdered(UUID residentRef, List<ServiceLine> lines, LocalDate today) {
+        return orders.openLinesOf(
+                        residentRef,
+                        lines.stream().map(ServiceLine::serviceType).toList(),
+                        today)
+                .collectList()
+                .flatMap(open -> open.isEmpty() ? Mono.<Void>empty() : Mono.error(alreadyOrdered(open, lines)));
+    }
+
+    /**
+     * 409 naming each requested service (as {@code services[i].type}) that an open order already has, and that
+     * order; {@code existingOrderId} (the oldest such order) lets the window open it and revise it there.
+     */
+    private static RuleViolation alreadyOrdered(List<CareOrderStore.OpenLine> open, List<ServiceLine> requested) {
+        Map<ServiceType, UUID> orderOf = new EnumMap<>(ServiceType.class);
+        open.forEach(line -> orderOf.putIfAbsent(line.serviceType(), line.careOrderId()));
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            ServiceType type = requested.get(i).serviceType();
+            UUID existing = orderOf.get(type);
+            if (existing != null) {
+                violations.add(new Violation(
+                        "services[" + i + "].type",
+                        "care order " + existing + " of this resident is open with " + type
+                                + ": revise that order instead of placing a second one"));
+            }
+        }
+        return RuleViolation.conflict(violations)
+                .with("existingOrderId", open.get(0).careOrderId());
     }
 
     private Reply replay(IdempotencyKeyStore.Stored stored, String fingerprint) {

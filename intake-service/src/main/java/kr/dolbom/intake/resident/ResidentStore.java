@@ -24,8 +24,11 @@ public class ResidentStore {
 
     /**
      * The record of the person (same name, birth date and phone), created as version 1 from the request when
-     * there is none, and left as it is when there is. It stays share-locked to the end of the transaction, so
-     * that a confirmed change cannot slip between the check of a request against it and the order placed.
+     * there is none, and left as it is when there is. Its row stays locked to the end of the transaction, so that
+     * a confirmed change cannot slip between the check of a request against it and the order placed, and
+     * requests for one resident are taken one at a time: the second of two at the same instant sees the order of
+     * the first (a new resident's row is the first's until it commits; the second's insert waits for it). The lock
+     * ({@code for no key update}) leaves references to the row (an order, an audit record) free to be written.
      */
     public Mono<StoredResident> register(Resident resident, Instant at) {
         UUID id = UUID.randomUUID();
@@ -51,7 +54,7 @@ public class ResidentStore {
                 });
         Mono<StoredResident> known = db.sql("select " + COLUMNS + """
                          from resident where name = :name and birth_date = :birthDate and phone = :phone
-                        for share""")
+                        for no key update""")
                 .bind("name", resident.name())
                 .bind("birthDate", resident.birthDate())
                 .bind("phone", resident.phone())

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -56,7 +57,8 @@ class IntakeAccessIT extends IntakeIntegrationTest {
                         client -> client.post()
                                 .uri("/api/v1/care-requests")
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(senior().named("권매트").meals(2).json()))
+                                .bodyValue(
+                                        senior().namedUniquely("권매트").meals(2).json()))
                 .operation(
                         "listCareOrders",
                         200,
@@ -86,6 +88,21 @@ class IntakeAccessIT extends IntakeIntegrationTest {
                                 .uri("/api/v1/care-orders/{id}/cancel", freshOrder())
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(Map.of("reason", "RESIDENT_MOVED")))
+                .operation(
+                        "readCarePlan",
+                        200,
+                        client -> client.get().uri("/api/v1/care-orders/{id}/plan", order.careOrderId()))
+                .operation("draftCarePlan", 200, client -> {
+                    UUID fresh = freshOrder();
+                    return client.put()
+                            .uri("/api/v1/care-orders/{id}/plan/draft", fresh)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(planOf(fresh));
+                })
+                .operation(
+                        "approveCarePlan",
+                        200,
+                        client -> client.post().uri("/api/v1/care-orders/{id}/plan/approval", draftedOrder()))
                 .operation("readResident", 200, client -> client.get().uri("/api/v1/residents/{ref}", resident))
                 .operation(
                         "readResidentContact",
@@ -265,7 +282,22 @@ class IntakeAccessIT extends IntakeIntegrationTest {
         String key = "shared-" + UUID.randomUUID();
         String body = senior().named("열쇠순").meals(2).json();
         UUID first = submitWithKey(careManager(), key, body);
-        UUID second = submitWithKey(as(TestTokens.window(DISTRICT)), key, body);
+        WebTestClient window = as(TestTokens.window(DISTRICT));
+        // Not a replay of the first answer: the same request with the window's own key is a new request, refused
+        // because the order it would duplicate is open.
+        window.post()
+                .uri("/api/v1/care-requests")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.existingOrderId")
+                .isEqualTo(first.toString());
+        // Nor is the key blocked for the window: another request with it is taken.
+        UUID second = submitWithKey(window, key, senior().named("열쇠돌").meals(2).json());
         assertThat(second).isNotEqualTo(first);
         assertThat(submitWithKey(careManager(), key, body)).isEqualTo(first);
     }
@@ -318,7 +350,37 @@ class IntakeAccessIT extends IntakeIntegrationTest {
 
     /** A new order of the demo district for each call of the matrix, so that every allowed change can succeed. */
     private UUID freshOrder() {
-        return senior().named("권매트").meals(2).submitTo(careManager()).careOrderId();
+        return senior().namedUniquely("권매트").meals(2).submitTo(careManager()).careOrderId();
+    }
+
+    /** A daily plan of the order's only line, over its whole period. */
+    private Map<String, Object> planOf(UUID order) {
+        Map<String, Object> line = db.sql(
+                        "select id, starts_on, ends_on from care_order_line where care_order_id = :id")
+                .bind("id", order)
+                .map(row -> Map.<String, Object>of(
+                        "lineId", row.get("id", UUID.class),
+                        "quantityPerOccurrence", 1,
+                        "rule", "FREQ=DAILY",
+                        "startsOn",
+                                row.get("starts_on", java.time.LocalDate.class).toString(),
+                        "endsOn", row.get("ends_on", java.time.LocalDate.class).toString()))
+                .one()
+                .block();
+        return Map.of("lines", List.of(line));
+    }
+
+    private UUID draftedOrder() {
+        UUID order = freshOrder();
+        careManager()
+                .put()
+                .uri("/api/v1/care-orders/{id}/plan/draft", order)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(planOf(order))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        return order;
     }
 
     private UUID heldOrder() {

@@ -131,6 +131,6 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
     }
 
     private IntakeAnswer placeOrder() {
-        return senior().named("최옥자").meals(8).submitTo(careManager());
+        return senior().namedUniquely("최옥자").meals(8).submitTo(careManager());
     }
 }

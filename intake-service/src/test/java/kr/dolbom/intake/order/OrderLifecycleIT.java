@@ -36,7 +36,7 @@ class OrderLifecycleIT extends IntakeIntegrationTest {
     OrderLifecycle lifecycle;
 
     private UUID order() {
-        return senior().named("주기순").meals(6).submitTo(careManager()).careOrderId();
+        return senior().namedUniquely("주기순").meals(6).submitTo(careManager()).careOrderId();
     }
 
     private WebTestClient.ResponseSpec post(UUID order, String change, Map<String, ?> body, String ifMatch) {

@@ -19,7 +19,7 @@ class OutboxRelayIT extends IntakeIntegrationTest {
         new OutboxDrills(relay, db, KAFKA)
                 .crashBetweenCommitAndPublish(
                         CareTopics.ORDERS,
-                        () -> senior().named("정복순")
+                        () -> senior().namedUniquely("정복순")
                                 .meals(4)
                                 .submitTo(careManager())
                                 .careOrderId());
@@ -30,7 +30,7 @@ class OutboxRelayIT extends IntakeIntegrationTest {
         new OutboxDrills(relay, db, KAFKA)
                 .crashBeforeTheMarkCommits(
                         CareTopics.ORDERS,
-                        () -> senior().named("정복순")
+                        () -> senior().namedUniquely("정복순")
                                 .meals(4)
                                 .submitTo(careManager())
                                 .careOrderId());

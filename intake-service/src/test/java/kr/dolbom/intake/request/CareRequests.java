@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,14 @@ public final class CareRequests {
     public CareRequests named(String name) {
         resident.put("name", name);
         return this;
+    }
+
+    /**
+     * A resident of the request's own: {@code name} and a suffix no other request has. A resident has one open
+     * order per service, so a helper that places an order each time it is called needs a new resident each time.
+     */
+    public CareRequests namedUniquely(String name) {
+        return named(name + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     public CareRequests phone(String phone) {

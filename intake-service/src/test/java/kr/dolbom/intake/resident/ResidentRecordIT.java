@@ -58,9 +58,10 @@ class ResidentRecordIT extends IntakeIntegrationTest {
                 .isEqualTo(1);
         assertThat(count("select count(*) from care_order")).isEqualTo(orders);
         assertThat(count("select count(*) from outbox_event")).isEqualTo(events);
-        // The same details again are the same resident, as before.
-        assertThat(senior().named(name).meals(2).submitTo(careManager()).careOrderId())
-                .isNotNull();
+        // The same details again are the same resident, as before (for another service: the meals are ordered).
+        assertThat(residentOf(
+                        senior().named(name).repairs(1).submitTo(careManager()).careOrderId()))
+                .isEqualTo(resident);
     }
 
     @Test
@@ -102,15 +103,16 @@ class ResidentRecordIT extends IntakeIntegrationTest {
                     .isEqualTo("NEAR_POOR");
         }
 
-        // Requests now match the new version; the old details are the ones that differ.
-        submit(senior().named(name).meals(1))
+        // Requests now match the new version; the old details are the ones that differ. (A service of neither
+        // open order: one of those would be refused as well, being ordered already.)
+        submit(senior().named(name).repairs(1))
                 .expectStatus()
                 .isEqualTo(HttpStatus.CONFLICT)
                 .expectBody()
                 .jsonPath("$.errors[*].field")
                 .isEqualTo(List.of("resident.address", "resident.incomeTier"));
         submit(senior().named(name)
-                        .meals(1)
+                        .repairs(1)
                         .with("resident.address", NEW_ADDRESS)
                         .incomeTier("NEAR_POOR"))
                 .expectStatus()

@@ -119,6 +119,16 @@ public class AssignmentStore {
                 .all();
     }
 
+    /** The line ends on {@code endsOn} if that is earlier than its end; empty when matching has no such line. */
+    public Mono<LineAssignment> endBy(UUID lineId, LocalDate endsOn) {
+        return db.sql("update line_assignment set ends_on = least(ends_on, :endsOn) where line_id = :id returning "
+                        + COLUMNS)
+                .bind("endsOn", endsOn)
+                .bind("id", lineId)
+                .map(AssignmentStore::assignment)
+                .one();
+    }
+
     /** A finished line gives its capacity back, once; true if it held it. */
     public Mono<Boolean> releaseCapacityOfLine(UUID lineId) {
         return db.sql("update line_assignment set holds_capacity = false where line_id = :id and holds_capacity")

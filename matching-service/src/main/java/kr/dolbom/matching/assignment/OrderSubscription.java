@@ -1,5 +1,6 @@
 package kr.dolbom.matching.assignment;
 
+import kr.dolbom.events.CarePlanApproved;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Placed orders are matched as they arrive; a confirmed income tier goes onto the order's lines, which hand it to
- * every later delivery; holds and ends give the providers' capacity back; rejected orders concern matching not
- * at all.
+ * every later delivery; holds and ends give the providers' capacity back, and approved plans end lines earlier;
+ * rejected orders concern matching not at all.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderSubscription {
@@ -35,6 +36,7 @@ class OrderSubscription {
                         .on(OrderPutOnHold.class, pauses::held)
                         .on(OrderResumed.class, pauses::resumed)
                         .on(OrderCancelled.class, pauses::cancelled)
-                        .on(OrderCompleted.class, pauses::completed));
+                        .on(OrderCompleted.class, pauses::completed)
+                        .on(CarePlanApproved.class, pauses::planned));
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.CarePlanApproved;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.HoldReason;
@@ -79,6 +81,52 @@ class OrderPausesIT extends MatchingIntegrationTest {
                 .value(message -> assertThat(message.toString()).contains("RESIDENT_MOVED"));
         assertThat(count("select count(*) from delivery where line_id = '" + line.lineId() + "'"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void anApprovedPlanEndsALineEarlierGivingItsCapacityBackOnceAndRefusingLaterDeliveries() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        district.publicCentre();
+        EventEnvelope placed = district.order().meals(20).placed();
+        OrderPlaced order = (OrderPlaced) placed.data();
+        KAFKA.publish(placed);
+        LineAssigned line = eventually()
+                .until(
+                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class),
+                        lines -> lines.size() == 1)
+                .get(0);
+        assertThat(activeLines(kitchen)).isEqualTo(1);
+
+        EventEnvelope plan = event(new CarePlanApproved(
+                order.careOrderId(),
+                district.name(),
+                2,
+                TODAY,
+                List.of(new CarePlanApproved.Line(
+                        line.lineId(),
+                        ServiceType.MEAL_SUPPORT,
+                        1,
+                        null,
+                        "FREQ=DAILY",
+                        TODAY.minusDays(7),
+                        TODAY.minusDays(1),
+                        List.of())),
+                List.of()));
+        KAFKA.publish(plan);
+        KAFKA.publish(plan); // redelivered: the capacity goes back once
+        eventually().until(() -> activeLines(kitchen) == 0);
+        KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", placed.subject());
+
+        report(line, TODAY)
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("serviceDate");
+        report(line, TODAY.minusDays(1)).expectStatus().isCreated();
+        assertThat(count("select sum(active_lines) from provider_service where provider_id = '" + kitchen + "'"))
+                .isZero();
     }
 
     private EventEnvelope event(CareEvent event) {
