@@ -131,7 +131,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ex.getReason() != null && ex.getReason().contains("body is missing")) {
             return new Violation("body", "a JSON body is required");
         }
-        return new Violation(field, Optional.ofNullable(ex.getReason()).orElse("is not acceptable"));
+        return new Violation(field, echo(Optional.ofNullable(ex.getReason()).orElse("is not acceptable")));
     }
 
     private static Violation describe(JacksonException json) {
@@ -148,9 +148,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (json instanceof StreamReadException) {
             String where = field.isEmpty() ? "" : " (in " + field + ")";
-            return new Violation("body", "malformed JSON" + where + ": " + json.getOriginalMessage());
+            return new Violation("body", "malformed JSON" + where + ": " + echo(json.getOriginalMessage()));
         }
-        return new Violation(field.isEmpty() ? "body" : field, json.getOriginalMessage());
+        // Jackson's messages quote the value they could not read: a body of one huge string would come back whole
+        return new Violation(field.isEmpty() ? "body" : field, echo(json.getOriginalMessage()));
     }
 
     /** {@code services[0].type} from Jackson's reference chain. */
@@ -183,9 +184,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** The refused value as the caller sent it, cut short: an answer never grows with the size of the input. */
+    /** At most {@link #ECHOED_LENGTH} characters of what the client sent, never half a character. */
     private static String echo(@Nullable Object value) {
         String text = String.valueOf(value);
-        return text.length() <= ECHOED_LENGTH ? text : text.substring(0, ECHOED_LENGTH) + "…";
+        return text.codePointCount(0, text.length()) <= ECHOED_LENGTH
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, ECHOED_LENGTH)) + "…";
     }
 
     private static String simpleName(Class<?> type) {

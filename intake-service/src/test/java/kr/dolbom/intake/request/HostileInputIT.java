@@ -61,6 +61,23 @@ class HostileInputIT extends IntakeIntegrationTest {
                 .isEqualTo("services[0].type");
     }
 
+    /** Jackson quotes what it cannot read; a body of one long string must not come back whole (found by the fuzz). */
+    @Test
+    void aBodyOfOneLongStringIsRefusedWithoutEchoingIt() {
+        String body = "\"" + "👵".repeat(40_000) + "\"";
+
+        byte[] answer = post(body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("body")
+                .returnResult()
+                .getResponseBodyContent();
+
+        assertThat(answer).hasSizeLessThan(2_000);
+    }
+
     @Test
     void aKeyGivenTwiceIsRefusedNamingIt() {
         String body =
