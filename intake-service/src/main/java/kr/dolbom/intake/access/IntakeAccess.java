@@ -48,6 +48,15 @@ public final class IntakeAccess {
     public static final AccessRule RESUME_CARE_ORDER = runningTheOrder("resumeCareOrder");
     public static final AccessRule CANCEL_CARE_ORDER = runningTheOrder("cancelCareOrder");
 
+    /** 욕구사정: health facts, so the care managers only, who visit and assess. */
+    public static final AccessRule ASSESS_CARE_ORDER = AccessRule.operation("assessCareOrder")
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .build();
+
+    public static final AccessRule READ_ASSESSMENT = AccessRule.operation("readAssessment")
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .build();
+
     /** 돌봄계획: the care managers write and approve it; the window and the providers of its lines read it. */
     public static final AccessRule READ_CARE_PLAN = AccessRule.operation("readCarePlan")
             .allow(CARE_MANAGER, OWN_DISTRICT)
@@ -91,6 +100,8 @@ public final class IntakeAccess {
             HOLD_CARE_ORDER,
             RESUME_CARE_ORDER,
             CANCEL_CARE_ORDER,
+            ASSESS_CARE_ORDER,
+            READ_ASSESSMENT,
             READ_CARE_PLAN,
             DRAFT_CARE_PLAN,
             APPROVE_CARE_PLAN,

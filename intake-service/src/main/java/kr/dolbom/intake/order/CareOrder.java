@@ -2,9 +2,11 @@ package kr.dolbom.intake.order;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.CareEvent;
@@ -38,6 +40,7 @@ public final class CareOrder {
     private OrderStatus status;
     private @Nullable Hold hold;
     private int version;
+    private Set<PriorityGroup> assessedGroups;
 
     /**
      * A pause of the order's services.
@@ -79,6 +82,20 @@ public final class CareOrder {
             List<ServiceLine> lines,
             @Nullable Hold hold,
             int version) {
+        this(id, residentRef, placement, status, eligibility, lines, hold, version, Set.of());
+    }
+
+    /** @param assessedGroups the priority groups the last assessment found (not {@link PriorityGroup#LOW_INCOME}) */
+    public CareOrder(
+            UUID id,
+            UUID residentRef,
+            Placement placement,
+            OrderStatus status,
+            Eligibility eligibility,
+            List<ServiceLine> lines,
+            @Nullable Hold hold,
+            int version,
+            Set<PriorityGroup> assessedGroups) {
         if ((status == OrderStatus.ON_HOLD) != (hold != null)) {
             throw new IllegalArgumentException("an order on hold, and only one, has a hold");
         }
@@ -90,6 +107,7 @@ public final class CareOrder {
         this.lines = new ArrayList<>(lines);
         this.hold = hold;
         this.version = version;
+        this.assessedGroups = copyWithout(assessedGroups, PriorityGroup.LOW_INCOME);
     }
 
     /**
@@ -317,7 +335,34 @@ public final class CareOrder {
     }
 
     public Priority priority() {
-        return Priority.of(placement.urgent(), placement.incomeTier());
+        return Priority.of(placement.urgent(), priorityGroups());
+    }
+
+    /** The groups the order belongs to: its income tier's, and those its last assessment found. */
+    public Set<PriorityGroup> priorityGroups() {
+        Set<PriorityGroup> groups = EnumSet.noneOf(PriorityGroup.class);
+        groups.addAll(assessedGroups);
+        if (PriorityGroup.lowIncome(placement.incomeTier())) {
+            groups.add(PriorityGroup.LOW_INCOME);
+        }
+        return groups;
+    }
+
+    /**
+     * 욕구사정: the care manager's assessment places the order in {@code groups}, replacing what an earlier one
+     * found; its priority follows.
+     */
+    public void assessed(Set<PriorityGroup> groups) {
+        expect(status.open(), "assessed");
+        assessedGroups = copyWithout(groups, PriorityGroup.LOW_INCOME);
+        version++;
+    }
+
+    private static Set<PriorityGroup> copyWithout(Set<PriorityGroup> groups, PriorityGroup derived) {
+        Set<PriorityGroup> copy = EnumSet.noneOf(PriorityGroup.class);
+        copy.addAll(groups);
+        copy.remove(derived);
+        return copy;
     }
 
     public Optional<Hold> hold() {

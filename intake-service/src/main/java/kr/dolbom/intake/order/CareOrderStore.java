@@ -5,11 +5,13 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.CareEvent;
@@ -50,9 +52,11 @@ public class CareOrderStore {
         Mono<Long> header = db.sql("""
                         insert into care_order (id, resident_id, district, dong, income_tier, urgent, channel, referrer,
                                                 requested_on, status, target_group, rejection_reason, submitted_by,
-                                                priority_rank, eligibility_rule)
+                                                priority_rank, priority_groups, eligibility_rule)
                         values (:id, :residentId, :district, :dong, :incomeTier, :urgent, :channel, :referrer,
-                                :requestedOn, :status, :targetGroup, :rejectionReason, :submittedBy, :priority, :rule)""")
+                                :requestedOn, :status, :targetGroup, :rejectionReason, :submittedBy, :priority, :groups,
+                                :rule)""")
+                .bind("groups", groupNames(order))
                 .bind("rule", order.eligibility().rule())
                 .bind("priority", order.priority().rank())
                 .bind("submittedBy", submittedBy)
@@ -116,7 +120,7 @@ public class CareOrderStore {
         return db.sql("""
                         select o.id, o.resident_id, o.district, o.dong, o.income_tier, o.urgent, o.channel,
                                o.requested_on, o.status, o.target_group, o.rejection_reason, o.version,
-                               o.eligibility_rule,
+                               o.eligibility_rule, o.priority_groups,
                                o.hold_resumes_to, o.hold_reason, o.hold_from, o.hold_resume_on,
                                l.id as line_id, l.service_type, l.quantity, l.minutes_per_visit, l.starts_on,
                                l.ends_on, l.provider_id, l.last_resort, l.assigned_on
@@ -286,6 +290,23 @@ public class CareOrderStore {
                 .then(saveLifecycle(order, change, actor, why, at));
     }
 
+    /** Saves the order's priority after an assessment, with its next version and history. */
+    public Mono<Void> saveAssessment(CareOrder order, String actor, String why, Instant at) {
+        return db.sql("""
+                        update care_order set priority_rank = :priority, priority_groups = :groups, version = :version
+                        where id = :id and version = :version - 1""")
+                .bind("priority", order.priority().rank())
+                .bind("groups", groupNames(order))
+                .bind("version", order.version())
+                .bind("id", order.id())
+                .fetch()
+                .rowsUpdated()
+                .filter(rows -> rows == 1)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "order " + order.id() + " is not at version " + (order.version() - 1) + "; lock it first")))
+                .then(appendHistory(order.id(), at, order.status(), why, actor));
+    }
+
     /** One order of the window's work list. */
     public record Listed(
             UUID careOrderId,
@@ -372,7 +393,9 @@ public class CareOrderStore {
 
     public Mono<Void> saveIncomeTier(CareOrder order, LocalDate effectiveOn, Instant at) {
         IncomeTier tier = order.placement().incomeTier();
-        return db.sql("update care_order set income_tier = :tier, priority_rank = :priority where id = :id")
+        return db.sql("update care_order set income_tier = :tier, priority_rank = :priority, priority_groups = :groups"
+                        + " where id = :id")
+                .bind("groups", groupNames(order))
                 .bind("tier", tier.name())
                 .bind("priority", order.priority().rank())
                 .bind("id", order.id())
@@ -416,6 +439,10 @@ public class CareOrderStore {
             String detail,
             @Nullable String actor) {}
 
+    private static String[] groupNames(CareOrder order) {
+        return order.priorityGroups().stream().map(Enum::name).toArray(String[]::new);
+    }
+
     private static Function<List<ServiceLine>, CareOrder> orderWithLines(Readable row) {
         UUID id = row.get("id", UUID.class);
         UUID residentRef = row.get("resident_id", UUID.class);
@@ -446,7 +473,10 @@ public class CareOrderStore {
                         row.get("hold_from", LocalDate.class),
                         row.get("hold_resume_on", LocalDate.class));
         int version = row.get("version", Integer.class);
-        return lines -> new CareOrder(id, residentRef, placement, status, eligibility, lines, hold, version);
+        Set<PriorityGroup> groups = Stream.of(row.get("priority_groups", String[].class))
+                .map(PriorityGroup::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(PriorityGroup.class)));
+        return lines -> new CareOrder(id, residentRef, placement, status, eligibility, lines, hold, version, groups);
     }
 
     private static ServiceLine line(Readable row) {

@@ -1,21 +1,21 @@
 package kr.dolbom.intake.order;
 
-import kr.dolbom.events.IncomeTier;
+import java.util.Set;
 
 /**
- * The order in which the window works: emergencies first (긴급), then the Daejeon pilot's priority group of
- * basic-livelihood and near-poor households (기초생활수급·차상위 우선), then everyone else.
+ * The order in which the window works: emergencies first (긴급: an urgent request, or an emergency the assessment
+ * found), then the Daejeon pilot's priority groups ({@link PriorityGroup}), then everyone else.
  */
 public enum Priority {
     URGENT,
-    LOW_INCOME_FIRST,
+    PRIORITY_GROUP,
     ROUTINE;
 
-    public static Priority of(boolean urgent, IncomeTier tier) {
-        if (urgent) {
+    public static Priority of(boolean urgent, Set<PriorityGroup> groups) {
+        if (urgent || groups.contains(PriorityGroup.EMERGENCY)) {
             return URGENT;
         }
-        return tier == IncomeTier.GENERAL ? ROUTINE : LOW_INCOME_FIRST;
+        return groups.isEmpty() ? ROUTINE : PRIORITY_GROUP;
     }
 
     /** 0 first: what the work list sorts by. */

@@ -89,6 +89,17 @@ class IntakeAccessIT extends IntakeIntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(Map.of("reason", "RESIDENT_MOVED")))
                 .operation(
+                        "assessCareOrder",
+                        200,
+                        client -> client.put()
+                                .uri("/api/v1/care-orders/{id}/assessment", freshOrder())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(ASSESSMENT))
+                .operation(
+                        "readAssessment",
+                        200,
+                        client -> client.get().uri("/api/v1/care-orders/{id}/assessment", assessedOrder()))
+                .operation(
                         "readCarePlan",
                         200,
                         client -> client.get().uri("/api/v1/care-orders/{id}/plan", order.careOrderId()))
@@ -351,6 +362,33 @@ class IntakeAccessIT extends IntakeIntegrationTest {
     /** A new order of the demo district for each call of the matrix, so that every allowed change can succeed. */
     private UUID freshOrder() {
         return senior().namedUniquely("권매트").meals(2).submitTo(careManager()).careOrderId();
+    }
+
+    private static final Map<String, Object> ASSESSMENT = Map.of(
+            "needs",
+            Map.of("MEALS", "HIGH"),
+            "livingSituation",
+            "ALONE",
+            "chronicConditions",
+            2,
+            "admissionsLastYear",
+            0,
+            "longTermCare",
+            "NOT_APPLIED",
+            "emergency",
+            false);
+
+    private UUID assessedOrder() {
+        UUID order = freshOrder();
+        careManager()
+                .put()
+                .uri("/api/v1/care-orders/{id}/assessment", order)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ASSESSMENT)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        return order;
     }
 
     /** A daily plan of the order's only line, over its whole period. */
