@@ -8,7 +8,7 @@ intake:
   name: intake-service
   database: intake
   produces: [care.orders.v1]
-  consumes: [care.assignments.v1]
+  consumes: [care.assignments.v1, care.deliveries.v1]
   lagScaling: false
 matching:
   name: matching-service

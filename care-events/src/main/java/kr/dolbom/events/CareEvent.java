@@ -15,6 +15,7 @@ public sealed interface CareEvent
                 OrderPutOnHold,
                 OrderResumed,
                 OrderCancelled,
+                OrderStarted,
                 OrderCompleted,
                 CarePlanApproved,
                 LineAssigned,

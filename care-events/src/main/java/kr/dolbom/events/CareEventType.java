@@ -12,6 +12,7 @@ public enum CareEventType {
     ORDER_PUT_ON_HOLD(OrderPutOnHold.class, "kr.dolbom.care.order.put-on-hold.v1", CareTopics.ORDERS),
     ORDER_RESUMED(OrderResumed.class, "kr.dolbom.care.order.resumed.v1", CareTopics.ORDERS),
     ORDER_CANCELLED(OrderCancelled.class, "kr.dolbom.care.order.cancelled.v1", CareTopics.ORDERS),
+    ORDER_STARTED(OrderStarted.class, "kr.dolbom.care.order.started.v1", CareTopics.ORDERS),
     ORDER_COMPLETED(OrderCompleted.class, "kr.dolbom.care.order.completed.v1", CareTopics.ORDERS),
     CARE_PLAN_APPROVED(CarePlanApproved.class, "kr.dolbom.care.plan.approved.v1", CareTopics.ORDERS),
     LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),

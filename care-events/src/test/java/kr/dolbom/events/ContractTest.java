@@ -49,6 +49,7 @@ class ContractTest {
                         Map.entry("kr.dolbom.care.order.put-on-hold.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.resumed.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.cancelled.v1", "care.orders.v1"),
+                        Map.entry("kr.dolbom.care.order.started.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.completed.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.plan.approved.v1", "care.orders.v1"),
                         Map.entry("kr.dolbom.care.order.placed.v1", "care.orders.v1"),

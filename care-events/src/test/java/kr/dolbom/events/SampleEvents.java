@@ -59,6 +59,7 @@ final class SampleEvents {
             case ORDER_RESUMED -> new OrderResumed(ORDER, "mapo", LocalDate.of(2026, 11, 20));
             case ORDER_CANCELLED ->
                 new OrderCancelled(ORDER, "mapo", CancelReason.RESIDENT_MOVED, LocalDate.of(2026, 11, 25));
+            case ORDER_STARTED -> new OrderStarted(ORDER, "mapo", LocalDate.of(2026, 11, 5));
             case ORDER_COMPLETED -> new OrderCompleted(ORDER, "mapo", LocalDate.of(2026, 12, 1));
             case CARE_PLAN_APPROVED ->
                 new CarePlanApproved(

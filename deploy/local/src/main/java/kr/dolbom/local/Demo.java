@@ -108,7 +108,8 @@ final class Demo {
         JsonNode assigned = await(
                 "the order's lines to be assigned",
                 () -> send("GET", ServiceSpec.INTAKE, "/api/v1/care-orders/" + order, Callers.WINDOW, null),
-                node -> "ASSIGNED".equals(node.path("status").asString()));
+                node -> "ASSIGNED".equals(node.path("status").asString())
+                        || "IN_PROGRESS".equals(node.path("status").asString()));
         // Intake's own date, which may be a day on from ours at midnight: the orders count in its month.
         YearMonth ordersMonth =
                 YearMonth.from(LocalDate.parse(assigned.path("requestedOn").asString()));

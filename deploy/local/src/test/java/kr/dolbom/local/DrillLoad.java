@@ -234,8 +234,10 @@ final class DrillLoad implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
-        boolean assigned =
-                order != null && "ASSIGNED".equals(order.path("status").asString());
+        // in progress once a first delivery was heard: assigned all the same
+        boolean assigned = order != null
+                && ("ASSIGNED".equals(order.path("status").asString())
+                        || "IN_PROGRESS".equals(order.path("status").asString()));
         if (assigned && hasLineWithoutProvider(order.path("lines"))) {
             // intake said ASSIGNED while a line has no provider: worth telling, and worth asking again
             batch.fail("order " + orderId + " ASSIGNED with a line that has no provider: " + order.path("lines"));

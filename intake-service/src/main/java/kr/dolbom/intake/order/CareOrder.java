@@ -19,6 +19,7 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.OrderStarted;
 import kr.dolbom.events.RejectionReason;
 import kr.dolbom.events.RequestChannel;
 import kr.dolbom.intake.eligibility.Eligibility;
@@ -168,6 +169,24 @@ public final class CareOrder {
             }
         }
         return assigned;
+    }
+
+    /**
+     * 서비스 개시: the first delivery puts a running order in progress, and an order on hold resumes in progress
+     * (a delivery from before the hold, reported late). Later deliveries, and those of a closed order, change
+     * nothing.
+     */
+    public Optional<OrderStarted> started(LocalDate on) {
+        Hold paused = hold;
+        if (status == OrderStatus.PLACED || status == OrderStatus.ASSIGNED) {
+            status = OrderStatus.IN_PROGRESS;
+        } else if (paused != null && paused.resumesTo() != OrderStatus.IN_PROGRESS) {
+            hold = new Hold(OrderStatus.IN_PROGRESS, paused.reason(), paused.from(), paused.resumeOn());
+        } else {
+            return Optional.empty();
+        }
+        version++;
+        return Optional.of(new OrderStarted(id, placement.district(), on));
     }
 
     /**

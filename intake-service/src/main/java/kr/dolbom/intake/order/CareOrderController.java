@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.HoldReason;
 import kr.dolbom.events.ServiceType;
@@ -74,7 +75,8 @@ class CareOrderController {
             List<CareOrderStore.Listed> orders, @Nullable String next) {}
 
     static final int PAGE = 50;
-    static final List<OrderStatus> OPEN = List.of(OrderStatus.PLACED, OrderStatus.ASSIGNED, OrderStatus.ON_HOLD);
+    static final List<OrderStatus> OPEN =
+            Stream.of(OrderStatus.values()).filter(OrderStatus::open).toList();
 
     /**
      * 업무 목록: the district's orders, open ones unless {@code status} says otherwise, most urgent first (then

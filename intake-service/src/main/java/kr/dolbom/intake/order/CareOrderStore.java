@@ -160,7 +160,7 @@ public class CareOrderStore {
                         select latest.district,
                                array(select distinct l.provider_id
                                      from care_order o join care_order_line l on l.care_order_id = o.id
-                                     where o.resident_id = :resident and o.status in ('PLACED', 'ASSIGNED')
+                                     where o.resident_id = :resident and o.status in ('PLACED', 'ASSIGNED', 'IN_PROGRESS')
                                        and l.provider_id is not null and l.ends_on >= :day) as providers
                         from (select district from care_order where resident_id = :resident
                               order by created_at desc, id limit 1) latest""")
@@ -207,9 +207,10 @@ public class CareOrderStore {
     public Flux<UUID> openOrdersOf(UUID residentRef) {
         return db.sql("""
                         select id from care_order
-                        where resident_id = :resident and status in ('PLACED', 'ASSIGNED', 'ON_HOLD')
+                        where resident_id = :resident and status = any(cast(:open as text[]))
                         order by created_at, id""")
                 .bind("resident", residentRef)
+                .bind("open", OPEN_STATUSES)
                 .map(row -> row.get("id", UUID.class))
                 .all();
     }
@@ -381,11 +382,12 @@ public class CareOrderStore {
     public Flux<UUID> overBefore(LocalDate day, int limit) {
         return db.sql("""
                         select o.id from care_order o
-                        where o.status in ('PLACED', 'ASSIGNED', 'ON_HOLD')
+                        where o.status = any(cast(:open as text[]))
                           and not exists (select 1 from care_order_line l
                                           where l.care_order_id = o.id and l.ends_on >= :day)
                         order by o.requested_on, o.id limit :limit""")
                 .bind("day", day)
+                .bind("open", OPEN_STATUSES)
                 .bind("limit", limit)
                 .map(row -> row.get("id", UUID.class))
                 .all();

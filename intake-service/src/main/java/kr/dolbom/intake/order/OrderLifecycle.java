@@ -7,7 +7,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.HoldReason;
+import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.intake.access.IntakeAccess;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
@@ -80,6 +82,26 @@ public class OrderLifecycle {
             var event = order.cancel(reason, on == null ? today : on, today);
             return new Change(event, "cancelled from " + event.on() + ": " + reason + why(note));
         });
+    }
+
+    /**
+     * A delivery heard from matching: the order's first puts it in progress (announced once; a redelivered or later
+     * delivery changes nothing). Runs in the consumer's transaction, with its processed-event record.
+     */
+    Mono<Void> delivered(ServiceDelivered delivered, EventEnvelope envelope) {
+        return orders.lock(delivered.careOrderId())
+                .switchIfEmpty(Mono.error(() -> RuleViolation.refused(
+                        "careOrderId",
+                        "no care order " + delivered.careOrderId() + " for delivery " + delivered.deliveryId())))
+                .flatMap(order -> order.started(delivered.serviceDate())
+                        .map(started -> orders.saveLifecycle(
+                                        order,
+                                        started,
+                                        null,
+                                        "first delivery on " + started.on() + " by " + delivered.providerId(),
+                                        envelope.time())
+                                .then(outbox.append(started)))
+                        .orElseGet(Mono::empty));
     }
 
     /**

@@ -49,10 +49,11 @@ class CareOrderLifecycleTest {
     }
 
     /** Which statuses each change leaves from; every other status refuses it with a 409 naming the status. */
-    static final Set<OrderStatus> HOLDABLE = EnumSet.of(OrderStatus.PLACED, OrderStatus.ASSIGNED);
+    static final Set<OrderStatus> HOLDABLE =
+            EnumSet.of(OrderStatus.PLACED, OrderStatus.ASSIGNED, OrderStatus.IN_PROGRESS);
 
     static final Set<OrderStatus> CANCELLABLE =
-            EnumSet.of(OrderStatus.PLACED, OrderStatus.ASSIGNED, OrderStatus.ON_HOLD);
+            EnumSet.of(OrderStatus.PLACED, OrderStatus.ASSIGNED, OrderStatus.IN_PROGRESS, OrderStatus.ON_HOLD);
     static final Set<OrderStatus> RESUMABLE = EnumSet.of(OrderStatus.ON_HOLD);
 
     @ParameterizedTest
@@ -87,6 +88,42 @@ class CareOrderLifecycleTest {
             assertThat(order.status()).isEqualTo(from);
             assertThat(order.version()).isEqualTo(4);
         }
+    }
+
+    /** 서비스 개시: which statuses the first delivery moves, and to where. */
+    @ParameterizedTest
+    @EnumSource(OrderStatus.class)
+    void theFirstDeliveryPutsAnOpenOrderInProgressOnce(OrderStatus status) {
+        CareOrder order = in(status);
+
+        boolean started = order.started(TODAY).isPresent();
+
+        assertThat(started)
+                .isEqualTo(status == OrderStatus.PLACED
+                        || status == OrderStatus.ASSIGNED
+                        || status == OrderStatus.ON_HOLD);
+        if (status == OrderStatus.ON_HOLD) {
+            assertThat(order.status()).isEqualTo(OrderStatus.ON_HOLD);
+            assertThat(order.hold().orElseThrow().resumesTo()).isEqualTo(OrderStatus.IN_PROGRESS);
+        } else if (started) {
+            assertThat(order.status()).isEqualTo(OrderStatus.IN_PROGRESS);
+        } else {
+            assertThat(order.status()).isEqualTo(status);
+        }
+        assertThat(order.version()).isEqualTo(started ? 5 : 4);
+        assertThat(order.started(TODAY)).as("a second delivery changes nothing").isEmpty();
+    }
+
+    @Test
+    void anOrderInProgressStaysInProgressWhenItsLastLineIsAssignedAndResumesInProgress() {
+        CareOrder order = in(OrderStatus.PLACED);
+        order.started(TODAY);
+        order.assign(order.lines().get(0).id(), new ServiceLine.Assignment("mapo-meal-jahwal", false, TODAY));
+        assertThat(order.status()).isEqualTo(OrderStatus.IN_PROGRESS);
+
+        order.putOnHold(HoldReason.HOSPITAL_ADMISSION, TODAY, null, TODAY);
+        order.resume(TODAY, TODAY);
+        assertThat(order.status()).isEqualTo(OrderStatus.IN_PROGRESS);
     }
 
     @Test

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.OrderStarted;
+import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.IntakeIntegrationTest;
 import kr.dolbom.intake.request.IntakeAnswer;
@@ -140,6 +143,70 @@ class OrderLifecycleIT extends IntakeIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void theFirstDeliveryPutsTheOrderInProgressOnceAndAHoldResumesThere() {
+        IntakeAnswer answer = senior().namedUniquely("개시순").meals(10).submitTo(careManager());
+        UUID order = answer.careOrderId();
+        UUID line = answer.lines().get(0).lineId();
+        UUID resident = UUID.fromString(residentRef(order));
+        EventEnvelope first = delivery(order, line, resident, LocalDate.now(SEOUL));
+        KAFKA.publish(first);
+        KAFKA.publish(first); // redelivered: one start
+        KAFKA.publish(delivery(order, line, resident, LocalDate.now(SEOUL)));
+
+        eventually()
+                .until(() -> !KAFKA.events(CareTopics.ORDERS, order, OrderStarted.class)
+                        .isEmpty());
+        KAFKA.awaitHandled(CareTopics.DELIVERIES, "intake-service", order);
+        assertThat(KAFKA.events(CareTopics.ORDERS, order, OrderStarted.class)).hasSize(1);
+        careManager()
+                .get()
+                .uri("/api/v1/care-orders/{id}", order)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("IN_PROGRESS")
+                .jsonPath("$.history[-1:].detail")
+                .value(detail -> assertThat(detail.toString()).contains("first delivery on", "mapo-meal-jahwal"));
+
+        post(order, "hold", Map.of("reason", "RESIDENT_AWAY"), null)
+                .expectStatus()
+                .isOk();
+        post(order, "resume", Map.of(), null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("IN_PROGRESS");
+    }
+
+    private String residentRef(UUID order) {
+        return db.sql("select resident_id::text from care_order where id = :id")
+                .bind("id", order)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+    }
+
+    private static EventEnvelope delivery(UUID order, UUID line, UUID resident, LocalDate day) {
+        return EventEnvelope.of(
+                new ServiceDelivered(
+                        UUID.randomUUID(),
+                        order,
+                        line,
+                        ServiceType.MEAL_SUPPORT,
+                        "mapo-meal-jahwal",
+                        resident,
+                        "mapo",
+                        IncomeTier.BASIC_LIVELIHOOD,
+                        day,
+                        null,
+                        null,
+                        2),
+                "/dolbom/matching-service",
+                Instant.now());
     }
 
     @Test

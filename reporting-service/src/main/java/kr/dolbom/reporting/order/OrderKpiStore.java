@@ -8,6 +8,7 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.OrderStarted;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,23 @@ public class OrderKpiStore {
     }
 
     Mono<Void> addOrder(OrderPlaced placed) {
-        return addOrder(OrderFigures.of(placed));
+        return addOrder(OrderFigures.of(placed))
+                .then(db.sql("""
+                                insert into order_start (care_order_id, district, requested_on)
+                                values (:id, :district, :requestedOn) on conflict do nothing""")
+                        .bind("id", placed.careOrderId())
+                        .bind("district", placed.district())
+                        .bind("requestedOn", placed.requestedOn())
+                        .then());
+    }
+
+    /** The first delivery: counted in its month, and how long it took from the request. */
+    Mono<Void> addStart(OrderStarted started) {
+        return addChange(started.district(), ReportingMonth.of(started), 0, 0, 0, 0, 1)
+                .then(db.sql("update order_start set started_on = :on where care_order_id = :id and started_on is null")
+                        .bind("on", started.on())
+                        .bind("id", started.careOrderId())
+                        .then());
     }
 
     Mono<Void> addOrder(OrderRejected rejected) {
@@ -49,31 +66,33 @@ public class OrderKpiStore {
     }
 
     Mono<Void> addHold(OrderPutOnHold held) {
-        return addChange(held.district(), ReportingMonth.of(held), 1, 0, 0, 0);
+        return addChange(held.district(), ReportingMonth.of(held), 1, 0, 0, 0, 0);
     }
 
     Mono<Void> addResumption(OrderResumed resumed) {
-        return addChange(resumed.district(), ReportingMonth.of(resumed), 0, 1, 0, 0);
+        return addChange(resumed.district(), ReportingMonth.of(resumed), 0, 1, 0, 0, 0);
     }
 
     Mono<Void> addCancellation(OrderCancelled cancelled) {
-        return addChange(cancelled.district(), ReportingMonth.of(cancelled), 0, 0, 1, 0);
+        return addChange(cancelled.district(), ReportingMonth.of(cancelled), 0, 0, 1, 0, 0);
     }
 
     Mono<Void> addCompletion(OrderCompleted completed) {
-        return addChange(completed.district(), ReportingMonth.of(completed), 0, 0, 0, 1);
+        return addChange(completed.district(), ReportingMonth.of(completed), 0, 0, 0, 1, 0);
     }
 
     private Mono<Void> addChange(
-            String district, YearMonth month, int held, int resumed, int cancelled, int completed) {
+            String district, YearMonth month, int held, int resumed, int cancelled, int completed, int started) {
         return db.sql("""
-                        insert into order_change_month (district, month, held, resumed, cancelled, completed)
-                        values (:district, :month, :held, :resumed, :cancelled, :completed)
+                        insert into order_change_month (district, month, held, resumed, cancelled, completed, started)
+                        values (:district, :month, :held, :resumed, :cancelled, :completed, :started)
                         on conflict (district, month) do update
                            set held = order_change_month.held + excluded.held,
                                resumed = order_change_month.resumed + excluded.resumed,
                                cancelled = order_change_month.cancelled + excluded.cancelled,
-                               completed = order_change_month.completed + excluded.completed""")
+                               completed = order_change_month.completed + excluded.completed,
+                               started = order_change_month.started + excluded.started""")
+                .bind("started", started)
                 .bind("district", district)
                 .bind("month", ReportingMonth.firstDay(month))
                 .bind("held", held)
@@ -105,8 +124,19 @@ public class OrderKpiStore {
                                coalesce(o.urgent, 0) as urgent, coalesce(o.lines_requested, 0) as lines_requested,
                                coalesce(l.assigned, 0) as assigned, coalesce(l.last_resort, 0) as last_resort,
                                coalesce(c.held, 0) as held, coalesce(c.resumed, 0) as resumed,
-                               coalesce(c.cancelled, 0) as cancelled, coalesce(c.completed, 0) as completed
+                               coalesce(c.cancelled, 0) as cancelled, coalesce(c.completed, 0) as completed,
+                               coalesce(c.started, 0) as started,
+                               f.first_services, f.median_days, f.longest_days, f.within_seven_days
                         from (select cast(:district as text) as district, cast(:month as date) as month) as k
+                        cross join lateral (
+                               select count(*) as first_services,
+                                      percentile_disc(0.5) within group (order by s.started_on - s.requested_on)
+                                          as median_days,
+                                      max(s.started_on - s.requested_on) as longest_days,
+                                      count(*) filter (where s.started_on - s.requested_on <= 7) as within_seven_days
+                               from order_start s
+                               where s.district = k.district and s.started_on >= k.month
+                                 and s.started_on < k.month + interval '1 month') as f
                         left join order_month o on o.district = k.district and o.month = k.month
                         left join line_month l on l.district = k.district and l.month = k.month
                         left join order_change_month c on c.district = k.district and c.month = k.month""")
@@ -123,7 +153,13 @@ public class OrderKpiStore {
                                 row.get("held", Long.class),
                                 row.get("resumed", Long.class),
                                 row.get("cancelled", Long.class),
-                                row.get("completed", Long.class))))
+                                row.get("completed", Long.class),
+                                row.get("started", Long.class)),
+                        new OrderKpis.FirstService(
+                                row.get("first_services", Long.class),
+                                row.get("median_days", Integer.class),
+                                row.get("longest_days", Integer.class),
+                                row.get("within_seven_days", Long.class))))
                 .one();
     }
 }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastResort      lines the public home-care centre took (민간곤란사례 → 종합재가센터)
  * @param matchRate       linesAssigned / linesRequested (연계율); null when no line was requested
  * @param lastResortShare lastResort / linesAssigned; null when no line was assigned
- * @param changes         holds, resumptions, cancellations and completions dated in the month
+ * @param changes         holds, resumptions, cancellations, completions and first services dated in the month
+ * @param firstService    how long the orders whose first delivery fell in the month waited for it
  */
 public record OrderKpis(
         long placed,
@@ -24,17 +25,41 @@ public record OrderKpis(
         long lastResort,
         @Nullable BigDecimal matchRate,
         @Nullable BigDecimal lastResortShare,
-        OrderChanges changes) {
+        OrderChanges changes,
+        FirstService firstService) {
 
-    /** What happened to running orders in the month (보류, 재개, 취소, 종결). */
-    public record OrderChanges(long held, long resumed, long cancelled, long completed) {
+    /** What happened to running orders in the month (보류, 재개, 취소, 종결, 서비스 개시). */
+    public record OrderChanges(long held, long resumed, long cancelled, long completed, long started) {
 
-        public static final OrderChanges NONE = new OrderChanges(0, 0, 0, 0);
+        public static final OrderChanges NONE = new OrderChanges(0, 0, 0, 0, 0);
+    }
+
+    /**
+     * 요청~첫 서비스: days from the request to the first delivery, of the orders first served in the month.
+     *
+     * @param medianDays  null when no order was first served in the month
+     * @param longestDays null likewise
+     */
+    public record FirstService(
+            long orders,
+            @Nullable Integer medianDays,
+            @Nullable Integer longestDays,
+            long withinSevenDays) {
+
+        public static final FirstService NONE = new FirstService(0, null, null, 0);
     }
 
     public static OrderKpis of(
             long placed, long rejected, long urgent, long linesRequested, long linesAssigned, long lastResort) {
-        return of(placed, rejected, urgent, linesRequested, linesAssigned, lastResort, OrderChanges.NONE);
+        return of(
+                placed,
+                rejected,
+                urgent,
+                linesRequested,
+                linesAssigned,
+                lastResort,
+                OrderChanges.NONE,
+                FirstService.NONE);
     }
 
     public static OrderKpis of(
@@ -44,7 +69,8 @@ public record OrderKpis(
             long linesRequested,
             long linesAssigned,
             long lastResort,
-            OrderChanges changes) {
+            OrderChanges changes,
+            FirstService firstService) {
         return new OrderKpis(
                 placed,
                 rejected,
@@ -54,6 +80,7 @@ public record OrderKpis(
                 lastResort,
                 Ratio.of(linesAssigned, linesRequested),
                 Ratio.of(lastResort, linesAssigned),
-                changes);
+                changes,
+                firstService);
     }
 }

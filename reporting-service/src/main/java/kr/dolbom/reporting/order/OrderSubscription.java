@@ -9,6 +9,7 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.OrderStarted;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,7 @@ class OrderSubscription {
                         .on(OrderPutOnHold.class, kpis::addHold)
                         .on(OrderResumed.class, kpis::addResumption)
                         .on(OrderCancelled.class, kpis::addCancellation)
-                        .on(OrderCompleted.class, kpis::addCompletion));
+                        .on(OrderCompleted.class, kpis::addCompletion)
+                        .on(OrderStarted.class, kpis::addStart));
     }
 }

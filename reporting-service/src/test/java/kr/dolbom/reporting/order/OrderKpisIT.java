@@ -12,8 +12,10 @@ import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.HoldReason;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
+import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.OrderStarted;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,38 @@ class OrderKpisIT extends ReportingIntegrationTest {
                 .jsonPath("$.changes.completed")
                 .isEqualTo(1);
         districtKpi("orders", district, "2026-12").jsonPath("$.changes.resumed").isEqualTo(1);
+    }
+
+    /** 요청~첫 서비스: by the month of the first delivery; an order not yet served does not count. */
+    @Test
+    void theWaitFromRequestToFirstServiceCountsInTheMonthOfTheFirstService() {
+        OrderPlaced quick = placed(district, LocalDate.of(2026, 10, 29), false, 1);
+        OrderPlaced slow = placed(district, LocalDate.of(2026, 11, 2), false, 1);
+        OrderPlaced slower = placed(district, LocalDate.of(2026, 11, 3), false, 1);
+        OrderPlaced waiting = placed(district, LocalDate.of(2026, 11, 4), false, 1);
+        EventEnvelope[] placements = {publish(quick), publish(slow), publish(slower), publish(waiting)};
+        awaitApplied(placements);
+        awaitApplied(
+                publishTwice(new OrderStarted(quick.careOrderId(), district, LocalDate.of(2026, 11, 1))),
+                publish(new OrderStarted(slow.careOrderId(), district, LocalDate.of(2026, 11, 12))),
+                publish(new OrderStarted(slower.careOrderId(), district, LocalDate.of(2026, 11, 30))));
+
+        districtKpi("orders", district, "2026-11")
+                .jsonPath("$.changes.started")
+                .isEqualTo(3)
+                .jsonPath("$.firstService.orders")
+                .isEqualTo(3)
+                .jsonPath("$.firstService.medianDays")
+                .isEqualTo(10)
+                .jsonPath("$.firstService.longestDays")
+                .isEqualTo(27)
+                .jsonPath("$.firstService.withinSevenDays")
+                .isEqualTo(1);
+        districtKpi("orders", district, "2026-10")
+                .jsonPath("$.firstService.orders")
+                .isEqualTo(0)
+                .jsonPath("$.firstService.medianDays")
+                .doesNotExist();
     }
 
     @Test
