@@ -49,8 +49,8 @@ class CareRequestController {
     @ApiResponse(
             responseCode = "409",
             description = "Nothing recorded. Either the resident (same name, birth date and phone) has an open care "
-                    + "order (PLACED, ASSIGNED, IN_PROGRESS or ON_HOLD) with a running line of a requested service: errors names each such "
-                    + "services[i].type and existingOrderId is that order, to be opened and revised instead (a "
+                    + "order (PLACED, ASSIGNED, IN_PROGRESS or ON_HOLD) with a running line of a requested "
+                    + "service: errors names each such services[i].type and existingOrderId is that order, to be opened and revised instead (a "
                     + "request is neither placed beside it nor merged into it; a rejected, cancelled or completed "
                     + "order does not count). Or the resident's details differ from the record: errors names the "
                     + "resident.* fields, with residentRef and the change to confirm first.",
