@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,9 @@ final class Traffic implements AutoCloseable {
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong eligibleSent = new AtomicLong();
     final AtomicLong linesPlaced = new AtomicLong();
+    /** Placed orders whose care plan was approved (all but the urgent ones, matched at once). */
+    final AtomicLong planned = new AtomicLong();
+
     final AtomicLong failed = new AtomicLong();
     final List<String> failures = new CopyOnWriteArrayList<>();
     /** Lines of placed orders by line id, until their delivery is reported. */
@@ -121,13 +125,52 @@ final class Traffic implements AutoCloseable {
             }
             placed.incrementAndGet();
             JsonNode lines = answer.path("lines");
+            List<String> lineIds = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                openLines.put(
-                        lines.get(i).path("lineId").asString(), request.lines().get(i));
+                lineIds.add(lines.get(i).path("lineId").asString());
+                openLines.put(lineIds.get(i), request.lines().get(i));
                 linesPlaced.incrementAndGet();
+            }
+            if (!request.urgent()) {
+                // not part of the request's latency: the care manager plans later, and only then is it matched
+                approvePlan(answer.path("careOrderId").asString(), lineIds, request);
             }
             return null;
         });
+    }
+
+    /** 돌봄계획: the lead care manager drafts the order's plan and approves it; a failure is counted and told. */
+    private void approvePlan(String order, List<String> lineIds, Workload.Request request) {
+        URI plan = intake.resolve("/api/v1/care-orders/" + order + "/plan/");
+        HttpRequest draft = tokens.authorize(HttpRequest.newBuilder(plan.resolve("draft")), Callers.CARE_LEAD)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(workload.plan(lineIds, request.lines())))
+                .build();
+        HttpRequest approval = tokens.authorize(HttpRequest.newBuilder(plan.resolve("approval")), Callers.CARE_LEAD)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        retrying.send(draft)
+                .thenCompose(drafted -> drafted.statusCode() == 200
+                        ? retrying.send(approval)
+                        : CompletableFuture.completedFuture(drafted))
+                .whenComplete((response, error) -> {
+                    if (error == null && response.statusCode() == 200) {
+                        planned.incrementAndGet();
+                        return;
+                    }
+                    failed.incrementAndGet();
+                    if (failures.size() < 5) {
+                        failures.add("plan of " + order + ": "
+                                + (error != null ? error.toString() : response.statusCode() + " " + response.body()));
+                    }
+                    // never matched, so never delivered: the lines leave the count the settling waits for
+                    lineIds.forEach(line -> {
+                        openLines.remove(line);
+                        linesPlaced.decrementAndGet();
+                    });
+                });
     }
 
     @Override

@@ -44,7 +44,8 @@ final class Workload {
         }
     }
 
-    record Request(int number, String json, boolean eligible, List<Line> lines) {}
+    /** @param urgent matched as it arrives; the others wait for the care plan the lead care manager approves */
+    record Request(int number, String json, boolean eligible, boolean urgent, List<Line> lines) {}
 
     private final Random random = new Random(20261124L);
     private final int run = (int) (System.currentTimeMillis() / 1000 % 10_000);
@@ -86,7 +87,8 @@ final class Workload {
                 lines.add(line(second));
             }
         }
-        return new Request(number, json(number, age, disabled, attestedNeed, lines), eligible, lines);
+        boolean urgent = random.nextInt(10) == 0;
+        return new Request(number, json(number, age, disabled, attestedNeed, urgent, lines), eligible, urgent, lines);
     }
 
     private String serviceType() {
@@ -105,7 +107,7 @@ final class Workload {
         };
     }
 
-    private String json(int number, int age, boolean disabled, boolean attestedNeed, List<Line> lines) {
+    private String json(int number, int age, boolean disabled, boolean attestedNeed, boolean urgent, List<Line> lines) {
         StringBuilder json = new StringBuilder(640);
         json.append("{\"resident\":{\"name\":\"벤치")
                 .append(number)
@@ -124,7 +126,7 @@ final class Workload {
                 .append(",\"incomeTier\":\"")
                 .append(TIERS[random.nextInt(TIERS.length)])
                 .append("\"},\"district\":\"mapo\",\"channel\":\"DONG_CENTRE\",\"urgent\":")
-                .append(random.nextInt(10) == 0)
+                .append(urgent)
                 .append(",\"services\":[");
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -139,6 +141,32 @@ final class Workload {
             json.append(",\"from\":\"")
                     .append(deliveryDay.minusDays(1))
                     .append("\",\"to\":\"")
+                    .append(deliveryDay.plusDays(29))
+                    .append("\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    /**
+     * The care plan of a placed order: each line on as many days in a row as it has visits or units, one each,
+     * from the line's first day; so that the plan holds all the simulated provider will report.
+     */
+    String plan(List<String> lineIds, List<Line> lines) {
+        StringBuilder json = new StringBuilder(256).append("{\"lines\":[");
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"lineId\":\"")
+                    .append(lineIds.get(i))
+                    .append("\",\"quantityPerOccurrence\":1,\"rule\":\"FREQ=DAILY;COUNT=")
+                    .append(line.quantity())
+                    .append('"');
+            if (line.timed()) {
+                json.append(",\"minutesPerVisit\":").append(line.minutes());
+            }
+            json.append(",\"startsOn\":\"")
+                    .append(deliveryDay.minusDays(1))
+                    .append("\",\"endsOn\":\"")
                     .append(deliveryDay.plusDays(29))
                     .append("\"}");
         }

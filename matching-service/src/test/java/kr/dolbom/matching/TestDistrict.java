@@ -73,6 +73,8 @@ public final class TestDistrict {
         private final String dong;
         private final List<OrderPlaced.Line> lines = new ArrayList<>();
         private IncomeTier tier = IncomeTier.BASIC_LIVELIHOOD;
+        // urgent orders are matched as they arrive, the others once their care plan is approved
+        private boolean urgent = true;
 
         private OrderBuilder(String dong) {
             this.dong = dong;
@@ -84,6 +86,12 @@ public final class TestDistrict {
 
         public OrderBuilder meals(int meals) {
             return line(ServiceType.MEAL_SUPPORT, meals, null);
+        }
+
+        /** Not urgent: matched only once its care plan is approved. */
+        public OrderBuilder awaitingPlan() {
+            urgent = false;
+            return this;
         }
 
         public OrderBuilder paidInFull() {
@@ -107,7 +115,7 @@ public final class TestDistrict {
                             name,
                             dong,
                             tier,
-                            false,
+                            urgent,
                             RequestChannel.DONG_CENTRE,
                             today,
                             lines),

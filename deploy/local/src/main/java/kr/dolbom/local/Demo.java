@@ -105,6 +105,22 @@ final class Demo {
                         + "10 meals: care order %s %s%n",
                 order, placed.path("status").asString());
 
+        // the care manager of 망원1동 visits and writes the plan, without which nothing is matched
+        Map<String, Object> planned = new java.util.LinkedHashMap<>();
+        planned.put(
+                "lines",
+                List.of(
+                        planLine(placed, "TEMPORARY_HOME_CARE", 1, 150, deliveryDay),
+                        planLine(placed, "MEAL_SUPPORT", 10, null, deliveryDay)));
+        send("PUT", ServiceSpec.INTAKE, "/api/v1/care-orders/" + order + "/plan/draft", Callers.CARE_MANAGER, planned);
+        send(
+                "POST",
+                ServiceSpec.INTAKE,
+                "/api/v1/care-orders/" + order + "/plan/approval",
+                Callers.CARE_MANAGER,
+                Map.of());
+        out.printf("   The care manager visits and approves the plan: the visit and the meals on %s%n", deliveryDay);
+
         JsonNode assigned = await(
                 "the order's lines to be assigned",
                 () -> send("GET", ServiceSpec.INTAKE, "/api/v1/care-orders/" + order, Callers.WINDOW, null),
@@ -278,6 +294,24 @@ final class Demo {
                             return line;
                         })
                         .toList());
+    }
+
+    /** A plan line of {@code type}: {@code quantity} on {@code day}, within the period the request asked for. */
+    private Map<String, Object> planLine(JsonNode placed, String type, int quantity, Integer minutes, LocalDate day) {
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
+        for (JsonNode requested : placed.path("lines")) {
+            if (type.equals(requested.path("serviceType").asString())) {
+                line.put("lineId", requested.path("lineId").asString());
+            }
+        }
+        line.put("quantityPerOccurrence", quantity);
+        if (minutes != null) {
+            line.put("minutesPerVisit", minutes);
+        }
+        line.put("dates", List.of(day.toString()));
+        line.put("startsOn", day.minusDays(1).toString());
+        line.put("endsOn", day.plusDays(29).toString());
+        return line;
     }
 
     private JsonNode send(String method, ServiceSpec service, String path, String caller, Object body)

@@ -58,6 +58,33 @@ class CareOrderLifecycleIT {
                         Map.of("type", "MEAL_SUPPORT", "quantity", 10)));
         assertThat(placed.path("status").asString()).isEqualTo("PLACED");
         String order = placed.path("careOrderId").asString();
+        // the care manager's plan: the visit and the ten meals on the day they will be delivered
+        approvePlan(
+                order,
+                Map.of(
+                        "lineId",
+                        line(placed, "TEMPORARY_HOME_CARE").path("lineId").asString(),
+                        "quantityPerOccurrence",
+                        1,
+                        "minutesPerVisit",
+                        150,
+                        "dates",
+                        List.of(DAY.toString()),
+                        "startsOn",
+                        DAY.minusDays(1).toString(),
+                        "endsOn",
+                        DAY.plusDays(29).toString()),
+                Map.of(
+                        "lineId",
+                        line(placed, "MEAL_SUPPORT").path("lineId").asString(),
+                        "quantityPerOccurrence",
+                        10,
+                        "dates",
+                        List.of(DAY.toString()),
+                        "startsOn",
+                        DAY.minusDays(1).toString(),
+                        "endsOn",
+                        DAY.plusDays(29).toString()));
 
         JsonNode assigned = eventually()
                 .until(
@@ -133,6 +160,24 @@ class CareOrderLifecycleIT {
         LocalDate today = DAY.plusDays(1);
         JsonNode placed = request(81, "NEAR_POOR", List.of(Map.of("type", "MEAL_SUPPORT", "quantity", 20)));
         String order = placed.path("careOrderId").asString();
+
+        // the care manager's plan, without which nothing is matched: a meal every day, for ten days from today
+        LocalDate planEnd = today.plusDays(10);
+        approvePlan(
+                        order,
+                        Map.of(
+                                "lineId",
+                                line(placed, "MEAL_SUPPORT").path("lineId").asString(),
+                                "quantityPerOccurrence",
+                                1,
+                                "rule",
+                                "FREQ=DAILY",
+                                "startsOn",
+                                DAY.minusDays(1).toString(),
+                                "endsOn",
+                                planEnd.toString()))
+                .jsonPath("$.occurrences.length()")
+                .isEqualTo(13);
         JsonNode meals = line(
                 eventually()
                         .until(
@@ -149,49 +194,12 @@ class CareOrderLifecycleIT {
                 today.toString(),
                 "units",
                 2);
-
-        // the care manager's plan: a meal every day, for ten days from today
-        LocalDate planEnd = today.plusDays(10);
-        Map<String, Object> plan = Map.of(
-                "lines",
-                List.of(Map.of(
-                        "lineId",
-                        meals.path("lineId").asString(),
-                        "quantityPerOccurrence",
-                        1,
-                        "rule",
-                        "FREQ=DAILY",
-                        "startsOn",
-                        DAY.minusDays(1).toString(),
-                        "endsOn",
-                        planEnd.toString())));
-        services.intake
-                .as(Callers.CARE_MANAGER)
-                .put()
-                .uri("/api/v1/care-orders/" + order + "/plan/draft")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(plan)
-                .exchange()
-                .expectStatus()
-                .isOk();
-        services.intake
-                .as(Callers.CARE_MANAGER)
-                .post()
-                .uri("/api/v1/care-orders/" + order + "/plan/approval")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.currentVersion")
-                .isEqualTo(1)
-                .jsonPath("$.occurrences.length()")
-                .isEqualTo(13);
-        eventually()
-                .until(() -> services.matching.count(
-                                "select count(*) from line_assignment where care_order_id = :id and ends_on = '"
-                                        + planEnd + "'",
-                                UUID.fromString(order))
-                        == 1);
+        assertThat(services.matching.count(
+                        "select count(*) from line_assignment where care_order_id = :id and ends_on = '" + planEnd
+                                + "' and quantity = 13",
+                        UUID.fromString(order)))
+                .as("matched as planned: thirteen meals, to the plan's end")
+                .isEqualTo(1);
 
         change(order, "hold", Map.of("reason", "HOSPITAL_ADMISSION", "note", "입원"))
                 .expectStatus()
@@ -232,6 +240,30 @@ class CareOrderLifecycleIT {
                                 "/api/v1/kpis/orders?district=mapo&month=" + YearMonth.from(today)),
                         node -> node.path("changes").path("held").asLong() >= 1
                                 && node.path("changes").path("resumed").asLong() >= 1);
+    }
+
+    /** 돌봄계획: the care manager drafts the order's plan and approves it; answers the approval's body. */
+    @SafeVarargs
+    private static WebTestClient.BodyContentSpec approvePlan(String order, Map<String, Object>... lines) {
+        services.intake
+                .as(Callers.CARE_MANAGER)
+                .put()
+                .uri("/api/v1/care-orders/" + order + "/plan/draft")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("lines", List.of(lines)))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        return services.intake
+                .as(Callers.CARE_MANAGER)
+                .post()
+                .uri("/api/v1/care-orders/" + order + "/plan/approval")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.currentVersion")
+                .isEqualTo(1);
     }
 
     private static WebTestClient.ResponseSpec change(String order, String change, Map<String, Object> body) {

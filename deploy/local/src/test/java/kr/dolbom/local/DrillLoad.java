@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Clients that keep their promise through any outage: dong centres send care requests of the demo district
+ * Clients that keep their promise through any outage: dong centres send urgent care requests of the demo district
  * at a steady rate, each with its Idempotency-Key, and send the same request again (same key) after a refused
  * connection, a time-out, a 5xx or a 503 with its Retry-After, until it is answered; providers report each
  * assigned line delivered in full, again until answered (a 409 on a repeat means an earlier try was recorded).
@@ -165,8 +165,10 @@ final class DrillLoad implements AutoCloseable {
                 "mapo",
                 "channel",
                 "DONG_CENTRE",
+                // urgent (긴급), so matched as they arrive: the drills are about faults between request and charge;
+                // the care plan that other requests wait for is the end-to-end test's
                 "urgent",
-                false,
+                true,
                 "services",
                 services));
         batch.sent.incrementAndGet();

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kr.dolbom.tokens.Callers;
 import kr.dolbom.tokens.TokenClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,10 +85,15 @@ class LocalStackIT {
 
         try (StackProcess again = StackProcess.start(Map.of(), "--data-dir=" + data, "--port-offset=" + OFFSET)) {
             again.awaitOutput("is up in", START);
-            String order = get(
-                    "http://localhost:" + (8081 + OFFSET) + "/api/v1/care-orders/" + orderId,
-                    tokens.authorization(Callers.WINDOW));
-            assertThat(order).as("the order of the first run, still there").contains("\"status\":\"ASSIGNED\"");
+            // still there, and in progress since the tour's deliveries (which intake may hear only after the restart)
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> get(
+                                    "http://localhost:" + (8081 + OFFSET) + "/api/v1/care-orders/" + orderId,
+                                    tokens.authorization(Callers.WINDOW)),
+                            order -> order.contains("\"status\":\"IN_PROGRESS\""));
             again.terminate();
             again.awaitExit(Duration.ofSeconds(60));
         } finally {

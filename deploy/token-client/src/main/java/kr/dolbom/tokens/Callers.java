@@ -10,8 +10,11 @@ public final class Callers {
     /** 통합창구 of the demo district: care requests, orders, assignments, providers. */
     public static final String WINDOW = "window@mapo";
 
-    /** A care manager (돌봄매니저) of the demo district's dongs: assessments and care plans. */
+    /** A care manager (돌봄매니저) of three of the demo district's dongs: assessments and care plans. */
     public static final String CARE_MANAGER = "care-manager@mapo";
+
+    /** The demo district's lead care manager, of every dong: plans whatever the benchmark places. */
+    public static final String CARE_LEAD = "care-lead@mapo";
 
     /** The demo district's billing officer: tariffs, charges, settlements. */
     public static final String BILLING = "billing@mapo";

@@ -86,6 +86,11 @@ public class OrderPauses {
                 .then(release(completed.careOrderId(), "completed"));
     }
 
+    /** Lines matched while their order is on hold hold no capacity until it resumes. */
+    Mono<Void> releaseWhileHeld(UUID order) {
+        return release(order, "matched while on hold");
+    }
+
     private Mono<Void> release(UUID order, String why) {
         return assignments
                 .releaseCapacity(order)

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Placed orders are matched as they arrive; a confirmed income tier goes onto the order's lines, which hand it to
+ * Placed orders are matched once their care plan is approved (urgent ones as they arrive); a confirmed income tier goes onto the order's lines, which hand it to
  * every later delivery; holds and ends give the providers' capacity back, and approved plans end lines earlier;
  * rejected orders concern matching not at all.
  */
@@ -24,19 +24,23 @@ class OrderSubscription {
 
     @Bean
     Subscription orderEvents(
-            IdempotentConsumers consumers, LineMatching matching, AssignmentStore assignments, OrderPauses pauses) {
+            IdempotentConsumers consumers, PlanGate gate, AssignmentStore assignments, OrderPauses pauses) {
         return consumers.subscribe(
                 CareTopics.ORDERS,
                 EventHandlers.handling()
-                        .on(OrderPlaced.class, (placed, envelope) -> matching.assign(placed))
+                        .on(OrderPlaced.class, gate::placed)
                         .on(
                                 OrderIncomeTierChanged.class,
                                 (changed, envelope) -> assignments.changeIncomeTier(
                                         changed.careOrderId(), changed.incomeTier(), changed.effectiveOn()))
                         .on(OrderPutOnHold.class, pauses::held)
                         .on(OrderResumed.class, pauses::resumed)
-                        .on(OrderCancelled.class, pauses::cancelled)
-                        .on(OrderCompleted.class, pauses::completed)
-                        .on(CarePlanApproved.class, pauses::planned));
+                        .on(
+                                OrderCancelled.class,
+                                cancelled -> gate.ended(cancelled.careOrderId()).then(pauses.cancelled(cancelled)))
+                        .on(
+                                OrderCompleted.class,
+                                completed -> gate.ended(completed.careOrderId()).then(pauses.completed(completed)))
+                        .on(CarePlanApproved.class, gate::planned));
     }
 }

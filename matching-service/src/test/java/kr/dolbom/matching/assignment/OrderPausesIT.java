@@ -129,6 +129,70 @@ class OrderPausesIT extends MatchingIntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void anOrderThatIsNotUrgentIsMatchedOnlyOnceItsPlanIsApprovedAndAsThePlanSays() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        district.publicCentre();
+        EventEnvelope placed = district.order().meals(30).awaitingPlan().placed();
+        OrderPlaced order = (OrderPlaced) placed.data();
+        OrderPlaced.Line meals = order.lines().get(0);
+        KAFKA.publish(placed);
+        KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", placed.subject());
+        assertThat(KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class))
+                .as("no plan, no provider")
+                .isEmpty();
+        assertThat(activeLines(kitchen)).isZero();
+
+        List<LocalDate> days = List.of(TODAY.minusDays(2), TODAY.minusDays(1), TODAY.plusDays(1));
+        KAFKA.publish(event(plan(order, meals, days, TODAY.plusDays(1))));
+        LineAssigned line = eventually()
+                .until(
+                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class),
+                        lines -> lines.size() == 1)
+                .get(0);
+        assertThat(line.providerId()).isEqualTo(kitchen);
+        assertThat(count("select quantity from line_assignment where line_id = '" + meals.lineId() + "'"))
+                .as("two meals on each of three planned days")
+                .isEqualTo(6);
+        report(line, TODAY.minusDays(1)).expectStatus().isCreated();
+        assertThat(count("select count(*) from line_assignment where line_id = '" + meals.lineId() + "' and ends_on = '"
+                        + TODAY.plusDays(1) + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anOrderCancelledBeforeItsPlanWasApprovedIsNeverMatched() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        district.publicCentre();
+        EventEnvelope placed = district.order().meals(10).awaitingPlan().placed();
+        OrderPlaced order = (OrderPlaced) placed.data();
+        KAFKA.publish(placed);
+        KAFKA.publish(
+                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_DECLINED, TODAY)));
+        KAFKA.publish(event(plan(order, order.lines().get(0), List.of(TODAY), TODAY)));
+        KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", placed.subject());
+
+        assertThat(KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class))
+                .isEmpty();
+        assertThat(activeLines(kitchen)).isZero();
+        assertThat(count("select count(*) from pending_placement where care_order_id = '" + order.careOrderId() + "'"))
+                .isZero();
+    }
+
+    private static CarePlanApproved plan(
+            OrderPlaced order, OrderPlaced.Line line, List<LocalDate> days, LocalDate end) {
+        return new CarePlanApproved(
+                order.careOrderId(),
+                order.district(),
+                1,
+                line.startsOn(),
+                List.of(new CarePlanApproved.Line(
+                        line.lineId(), line.serviceType(), 2, null, "RDATE", line.startsOn(), end, days)),
+                List.of());
+    }
+
     private EventEnvelope event(CareEvent event) {
         return EventEnvelope.of(event, "/dolbom/intake-service", Instant.now());
     }
