@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -45,10 +46,12 @@ class CareOrderController {
 
     private final CareOrderStore orders;
     private final OrderLifecycle lifecycle;
+    private final Clock clock;
 
-    CareOrderController(CareOrderStore orders, OrderLifecycle lifecycle) {
+    CareOrderController(CareOrderStore orders, OrderLifecycle lifecycle, Clock clock) {
         this.orders = orders;
         this.lifecycle = lifecycle;
+        this.clock = clock;
     }
 
     /**
@@ -80,8 +83,9 @@ class CareOrderController {
 
     /**
      * 업무 목록: the district's orders, open ones unless {@code status} says otherwise, most urgent first (then
-     * the oldest request). A care manager with dongs sees those dongs only. {@code after} is the {@code next} of
-     * the previous page: pages stay stable while orders come in.
+     * the oldest request). A care manager with dongs sees those dongs only. {@code notStartedAfterDays}: only orders
+     * requested that many days ago or more that have had no delivery yet (첫 서비스 지연). {@code after} is the
+     * {@code next} of the previous page: pages stay stable while orders come in.
      */
     @GetMapping
     Mono<WorkList> listCareOrders(
@@ -91,12 +95,16 @@ class CareOrderController {
             @RequestParam(name = "dong", required = false) @Size(max = 40) @Nullable String dong,
             @RequestParam(name = "service", required = false) @Nullable ServiceType service,
             @RequestParam(name = "urgent", required = false) @Nullable Boolean urgent,
+            @RequestParam(name = "notStartedAfterDays", required = false) @Min(0) @Max(366) @Nullable
+                    Integer notStartedAfterDays,
             @RequestParam(name = "after", required = false) @Size(max = 200) @Nullable String after,
             @RequestParam(name = "limit", defaultValue = "" + PAGE) @Min(1) @Max(200) int limit) {
         IntakeAccess.LIST_CARE_ORDERS.reveal(caller, Holder.district(district).dong(dong), "district", district);
         List<String> dongs = dong != null ? List.of(dong) : caller.dongs();
         List<OrderStatus> statuses = status == null || status.isEmpty() ? OPEN : status;
-        return orders.workList(district, dongs, statuses, service, urgent, Cursor.parse(after), limit + 1)
+        LocalDate requestedBy =
+                notStartedAfterDays == null ? null : LocalDate.now(clock).minusDays(notStartedAfterDays);
+        return orders.workList(district, dongs, statuses, service, urgent, requestedBy, Cursor.parse(after), limit + 1)
                 .collectList()
                 .map(page -> page.size() <= limit
                         ? new WorkList(page, null)

@@ -325,7 +325,8 @@ public class CareOrderStore {
 
     /**
      * A page of a district's orders in work-list order (priority, day of request, id), after {@code after}.
-     * Filters that are null do not filter; {@code dongs} empty means every dong.
+     * Filters that are null do not filter; {@code dongs} empty means every dong; {@code requestedBy} keeps the
+     * orders requested on or before it that no delivery has started yet.
      */
     public Flux<Listed> workList(
             String district,
@@ -333,6 +334,7 @@ public class CareOrderStore {
             List<OrderStatus> statuses,
             @Nullable ServiceType service,
             @Nullable Boolean urgent,
+            @Nullable LocalDate requestedBy,
             @Nullable Position after,
             int limit) {
         return db.sql("""
@@ -347,6 +349,10 @@ public class CareOrderStore {
                           and (cardinality(cast(:dongs as text[])) = 0 or o.dong = any(cast(:dongs as text[])))
                           and o.status = any(cast(:statuses as text[]))
                           and (cast(:urgent as boolean) is null or o.urgent = :urgent)
+                          and (cast(:requestedBy as date) is null
+                               or (o.requested_on <= :requestedBy
+                                   and (o.status in ('PLACED', 'ASSIGNED')
+                                        or (o.status = 'ON_HOLD' and o.hold_resumes_to <> 'IN_PROGRESS'))))
                           and (cast(:service as text) is null or exists (
                                 select 1 from care_order_line l
                                 where l.care_order_id = o.id and l.service_type = :service))
@@ -358,6 +364,7 @@ public class CareOrderStore {
                 .bind("dongs", dongs.toArray(String[]::new))
                 .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
                 .bind("urgent", Parameter.fromOrEmpty(urgent, Boolean.class))
+                .bind("requestedBy", Parameter.fromOrEmpty(requestedBy, LocalDate.class))
                 .bind("service", Parameter.fromOrEmpty(service == null ? null : service.name(), String.class))
                 .bind("afterRank", Parameter.fromOrEmpty(after == null ? null : after.rank(), Integer.class))
                 .bind("afterDay", Parameter.fromOrEmpty(after == null ? null : after.requestedOn(), LocalDate.class))

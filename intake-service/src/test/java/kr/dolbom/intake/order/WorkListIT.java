@@ -33,6 +33,41 @@ class WorkListIT extends IntakeIntegrationTest {
                 .stream().map(order -> order.get("careOrderId").toString()).toList();
     }
 
+    /** 첫 서비스 지연: orders waiting that many days or more for their first delivery. */
+    @Test
+    void ordersWaitingForTheirFirstServiceSinceNDays() {
+        UUID waiting = senior().namedUniquely("대기순")
+                .inDong("yeonnam")
+                .repairs(1)
+                .submitTo(careManager())
+                .careOrderId();
+        UUID served = senior().namedUniquely("개시됨")
+                .inDong("yeonnam")
+                .repairs(1)
+                .submitTo(careManager())
+                .careOrderId();
+        UUID recent = senior().namedUniquely("최근순")
+                .inDong("yeonnam")
+                .repairs(1)
+                .submitTo(careManager())
+                .careOrderId();
+        db.sql("update care_order set requested_on = requested_on - 10 where id in (:waiting, :served)")
+                .bind("waiting", waiting)
+                .bind("served", served)
+                .then()
+                .block();
+        db.sql("update care_order set status = 'IN_PROGRESS' where id = :served")
+                .bind("served", served)
+                .then()
+                .block();
+
+        List<String> late = ids(page("dong=yeonnam&notStartedAfterDays=7&limit=200"));
+
+        assertThat(late).contains(waiting.toString()).doesNotContain(served.toString(), recent.toString());
+        assertThat(ids(page("dong=yeonnam&limit=200")))
+                .contains(waiting.toString(), served.toString(), recent.toString());
+    }
+
     @Test
     void urgentFirstThenLowIncomeThenTheRestAndPagesAreStable() {
         String routine = senior().named("업무일")
