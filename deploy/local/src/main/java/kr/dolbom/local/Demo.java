@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,8 +107,7 @@ final class Demo {
                 order, placed.path("status").asString());
 
         // the care manager of 망원1동 visits and writes the plan, without which nothing is matched
-        Map<String, Object> planned = new java.util.LinkedHashMap<>();
-        planned.put(
+        Map<String, Object> planned = Map.of(
                 "lines",
                 List.of(
                         planLine(placed, "TEMPORARY_HOME_CARE", 1, 150, deliveryDay),
@@ -288,7 +288,7 @@ final class Demo {
                 "services",
                 services.stream()
                         .map(service -> {
-                            Map<String, Object> line = new java.util.LinkedHashMap<>(service);
+                            Map<String, Object> line = new LinkedHashMap<>(service);
                             line.put("from", deliveryDay.minusDays(1).toString());
                             line.put("to", deliveryDay.plusDays(29).toString());
                             return line;
@@ -298,7 +298,7 @@ final class Demo {
 
     /** A plan line of {@code type}: {@code quantity} on {@code day}, within the period the request asked for. */
     private Map<String, Object> planLine(JsonNode placed, String type, int quantity, Integer minutes, LocalDate day) {
-        Map<String, Object> line = new java.util.LinkedHashMap<>();
+        Map<String, Object> line = new LinkedHashMap<>();
         for (JsonNode requested : placed.path("lines")) {
             if (type.equals(requested.path("serviceType").asString())) {
                 line.put("lineId", requested.path("lineId").asString());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ public final class CarePlan {
     /** The last day of each line under the plan: where the order's lines now end. */
     public Map<UUID, LocalDate> lineEnds() {
         PlanVersion plan = current().orElseThrow(() -> new IllegalStateException("no approved plan"));
-        Map<UUID, LocalDate> ends = new java.util.HashMap<>();
+        Map<UUID, LocalDate> ends = new HashMap<>();
         plan.ended().forEach(end -> ends.put(end.lineId(), end.endsOn()));
         plan.lines().forEach(line -> ends.put(line.lineId(), line.endsOn()));
         return ends;

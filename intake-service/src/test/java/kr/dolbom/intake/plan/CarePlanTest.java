@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import kr.dolbom.events.CarePlanApproved;
+import kr.dolbom.events.HoldReason;
 import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.RejectionReason;
 import kr.dolbom.events.RequestChannel;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.eligibility.Eligibility;
@@ -41,15 +43,12 @@ class CarePlanTest {
                 new CareOrder.Placement("mapo", "mangwon1", IncomeTier.GENERAL, false, RequestChannel.PHONE, REQUESTED),
                 status,
                 status == OrderStatus.REJECTED
-                        ? new Eligibility.Rejected(kr.dolbom.events.RejectionReason.NOT_IN_TARGET_GROUP)
+                        ? new Eligibility.Rejected(RejectionReason.NOT_IN_TARGET_GROUP)
                         : new Eligibility.Eligible(TargetGroup.SENIOR),
                 List.of(homeCare, meals),
                 status == OrderStatus.ON_HOLD
                         ? new CareOrder.Hold(
-                                OrderStatus.ASSIGNED,
-                                kr.dolbom.events.HoldReason.HOSPITAL_ADMISSION,
-                                TODAY.minusDays(1),
-                                null)
+                                OrderStatus.ASSIGNED, HoldReason.HOSPITAL_ADMISSION, TODAY.minusDays(1), null)
                         : null,
                 1);
     }
