@@ -17,9 +17,7 @@ import kr.dolbom.intake.order.Priority;
 import kr.dolbom.intake.order.PriorityGroup;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
-import kr.dolbom.platform.security.AccessRule;
 import kr.dolbom.platform.security.Caller;
-import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +71,7 @@ public class NeedsAssessment {
             return Mono.error(RuleViolation.invalid(problems));
         }
         Instant at = clock.instant();
-        return tx.transactional(reveal(caller, IntakeAccess.ASSESS_CARE_ORDER, orderId)
+        return tx.transactional(orders.reveal(caller, IntakeAccess.ASSESS_CARE_ORDER, orderId)
                         .then(Mono.defer(() -> orders.lock(orderId)))
                         .flatMap(order -> {
                             order.expectVersion(seenVersion);
@@ -101,7 +99,7 @@ public class NeedsAssessment {
 
     Mono<Assessed> read(Caller caller, UUID orderId) {
         IntakeAccess.READ_ASSESSMENT.admit(caller);
-        return tx.transactional(reveal(caller, IntakeAccess.READ_ASSESSMENT, orderId)
+        return tx.transactional(orders.reveal(caller, IntakeAccess.READ_ASSESSMENT, orderId)
                         .then(Mono.defer(() -> orders.find(orderId)))
                         .zipWith(Mono.defer(() -> assessments.find(orderId))
                                 .switchIfEmpty(
@@ -125,12 +123,6 @@ public class NeedsAssessment {
                                             decide(order, stored.assessment())));
                         }))
                 .retryWhen(TransientFailures.retry());
-    }
-
-    private Mono<Holder> reveal(Caller caller, AccessRule rule, UUID orderId) {
-        return orders.holderOf(orderId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("care order", orderId)))
-                .doOnNext(holder -> rule.reveal(caller, holder, "care order", orderId));
     }
 
     private static List<DaejeonPriorityGroups.Decision> decide(CareOrder order, Assessment assessment) {

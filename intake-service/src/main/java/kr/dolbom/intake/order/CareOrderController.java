@@ -115,10 +115,8 @@ class CareOrderController {
     @GetMapping("/{id}")
     Mono<ResponseEntity<CareOrderView>> readCareOrder(Caller caller, @PathVariable("id") UUID id) {
         IntakeAccess.READ_CARE_ORDER.admit(caller);
-        return orders.holderOf(id)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("care order", id)))
-                .doOnNext(holder -> IntakeAccess.READ_CARE_ORDER.reveal(caller, holder, "care order", id))
-                .then(orders.find(id))
+        return orders.reveal(caller, IntakeAccess.READ_CARE_ORDER, id)
+                .then(Mono.defer(() -> orders.find(id)))
                 .flatMap(this::answer);
     }
 

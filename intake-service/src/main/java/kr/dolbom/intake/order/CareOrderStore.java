@@ -24,6 +24,9 @@ import kr.dolbom.events.RequestChannel;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.eligibility.Eligibility;
 import kr.dolbom.intake.eligibility.TargetGroup;
+import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.security.AccessRule;
+import kr.dolbom.platform.security.Caller;
 import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -134,6 +137,17 @@ public class CareOrderStore {
                 .map(rows -> rows.get(0)
                         .order()
                         .apply(rows.stream().map(OrderRow::line).toList()));
+    }
+
+    /**
+     * Completes when {@code rule} lets {@code caller} reach order {@code id}; an order beyond its reach is answered
+     * as one that does not exist (404), so that a forged id tells nothing.
+     */
+    public Mono<Void> reveal(Caller caller, AccessRule rule, UUID id) {
+        return Mono.defer(() -> holderOf(id))
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("care order", id)))
+                .doOnNext(holder -> rule.reveal(caller, holder, "care order", id))
+                .then();
     }
 
     /** Whose the order is: its district and dong, the providers of its lines, who sent it. */

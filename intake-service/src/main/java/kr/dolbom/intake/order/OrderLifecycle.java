@@ -144,9 +144,7 @@ public class OrderLifecycle {
         rule.admit(caller);
         LocalDate today = LocalDate.now(clock);
         Instant at = clock.instant();
-        return tx.transactional(Mono.defer(() -> orders.holderOf(id))
-                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("care order", id)))
-                        .doOnNext(holder -> rule.reveal(caller, holder, "care order", id))
+        return tx.transactional(orders.reveal(caller, rule, id)
                         .then(Mono.defer(() -> orders.lock(id)))
                         .flatMap(order -> {
                             order.expectVersion(seenVersion);

@@ -10,7 +10,6 @@ import kr.dolbom.intake.access.IntakeAccess;
 import kr.dolbom.intake.order.CareOrder;
 import kr.dolbom.intake.order.CareOrderStore;
 import kr.dolbom.platform.TransientFailures;
-import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
 import kr.dolbom.platform.security.AccessRule;
 import kr.dolbom.platform.security.Caller;
@@ -47,10 +46,7 @@ public class CarePlanning {
 
     Mono<CarePlan> read(Caller caller, UUID orderId) {
         IntakeAccess.READ_CARE_PLAN.admit(caller);
-        return orders.holderOf(orderId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("care order", orderId)))
-                .doOnNext(holder -> IntakeAccess.READ_CARE_PLAN.reveal(caller, holder, "care order", orderId))
-                .then(Mono.defer(() -> plans.find(orderId)));
+        return orders.reveal(caller, IntakeAccess.READ_CARE_PLAN, orderId).then(Mono.defer(() -> plans.find(orderId)));
     }
 
     Mono<CarePlan> draft(
@@ -86,9 +82,7 @@ public class CarePlanning {
     private Mono<CarePlan> change(
             Caller caller, AccessRule rule, UUID orderId, @Nullable Integer seenRevision, PlanChange change) {
         rule.admit(caller);
-        return tx.transactional(Mono.defer(() -> orders.holderOf(orderId))
-                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("care order", orderId)))
-                        .doOnNext(holder -> rule.reveal(caller, holder, "care order", orderId))
+        return tx.transactional(orders.reveal(caller, rule, orderId)
                         .then(Mono.defer(() -> orders.lock(orderId)))
                         .flatMap(order -> plans.find(orderId).flatMap(plan -> {
                             plan.expectRevision(seenRevision);
