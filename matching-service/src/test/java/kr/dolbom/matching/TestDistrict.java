@@ -35,12 +35,17 @@ public final class TestDistrict {
 
     /** A consortium member in the district's zone, offering one service with the given capacity and load. */
     public String member(String id, ServiceType service, int capacity, int activeLines) {
+        return member(id, service, capacity, activeLines, 1);
+    }
+
+    /** A member as above, with an agreed share (weight) of the consortium's work in the service. */
+    public String member(String id, ServiceType service, int capacity, int activeLines, int agreedShare) {
         String providerId = name + "-" + id;
         sql("insert into provider (id, name, kind, district) values ('" + providerId + "', '" + id
                 + "', 'SOCIAL_COOPERATIVE', '" + name + "')");
         sql("insert into provider_zone (provider_id, zone) values ('" + providerId + "', '" + ZONE + "')");
-        sql("insert into provider_service (provider_id, service_type, capacity, active_lines) values ('" + providerId
-                + "', '" + service + "', " + capacity + ", " + activeLines + ")");
+        sql("insert into provider_service (provider_id, service_type, capacity, active_lines, agreed_share) values ('"
+                + providerId + "', '" + service + "', " + capacity + ", " + activeLines + ", " + agreedShare + ")");
         return providerId;
     }
 
@@ -73,6 +78,7 @@ public final class TestDistrict {
         private final String dong;
         private final List<OrderPlaced.Line> lines = new ArrayList<>();
         private IncomeTier tier = IncomeTier.BASIC_LIVELIHOOD;
+        private UUID resident = UUID.randomUUID();
         // urgent orders are matched as they arrive, the others once their care plan is approved
         private boolean urgent = true;
 
@@ -94,6 +100,12 @@ public final class TestDistrict {
             return this;
         }
 
+        /** An order of this resident (each order has a resident of its own otherwise). */
+        public OrderBuilder forResident(UUID residentRef) {
+            resident = residentRef;
+            return this;
+        }
+
         public OrderBuilder paidInFull() {
             tier = IncomeTier.GENERAL;
             return this;
@@ -111,7 +123,7 @@ public final class TestDistrict {
             return EventEnvelope.of(
                     new OrderPlaced(
                             UUID.randomUUID(),
-                            UUID.randomUUID(),
+                            resident,
                             name,
                             dong,
                             tier,

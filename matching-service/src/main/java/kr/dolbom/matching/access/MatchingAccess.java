@@ -28,6 +28,15 @@ public final class MatchingAccess {
             .allow(PROVIDER, OWN_PROVIDER)
             .build();
 
+    /**
+     * 연계 근거: why a line went to its provider, with every candidate's load and share of the month's work; the
+     * window and care managers of the district, never a provider (it would see its competitors' loads).
+     */
+    public static final AccessRule READ_ASSIGNMENT_EXPLANATION = AccessRule.operation("readAssignmentExplanation")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .build();
+
     /** A provider's caseload. */
     public static final AccessRule LIST_ASSIGNMENTS = AccessRule.operation("listAssignments")
             .allow(WINDOW, OWN_DISTRICT)
@@ -43,8 +52,13 @@ public final class MatchingAccess {
             .allow(PROVIDER, OWN_PROVIDER)
             .build();
 
-    public static final AccessPolicy POLICY =
-            AccessPolicy.of(LIST_PROVIDERS, READ_ASSIGNMENT, LIST_ASSIGNMENTS, REPORT_DELIVERY, READ_DELIVERY);
+    public static final AccessPolicy POLICY = AccessPolicy.of(
+            LIST_PROVIDERS,
+            READ_ASSIGNMENT,
+            READ_ASSIGNMENT_EXPLANATION,
+            LIST_ASSIGNMENTS,
+            REPORT_DELIVERY,
+            READ_DELIVERY);
 
     private MatchingAccess() {}
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Providers look up the lines they were given; the window looks up who has a line. */
+/** Providers look up the lines they were given; the window looks up who has a line, and why (연계 근거). */
 @RestController
 @RequestMapping("/api/v1/assignments")
 class AssignmentController {
@@ -36,6 +36,22 @@ class AssignmentController {
                 .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)))
                 .doOnNext(line -> MatchingAccess.READ_ASSIGNMENT.reveal(caller, line.holder(), "service line", lineId))
                 .map(AssignmentView::of);
+    }
+
+    /**
+     * Why the line went to its provider: the ranking matching used, with each candidate's reasons, or why the public
+     * centre took it as provider of last resort. 404 for a line matched before explanations were kept.
+     */
+    @GetMapping("/{lineId}/explanation")
+    Mono<AssignmentExplanation> readAssignmentExplanation(Caller caller, @PathVariable("lineId") UUID lineId) {
+        MatchingAccess.READ_ASSIGNMENT_EXPLANATION.admit(caller);
+        return assignments
+                .find(lineId)
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)))
+                .doOnNext(line -> MatchingAccess.READ_ASSIGNMENT_EXPLANATION.reveal(
+                        caller, line.holder(), "service line", lineId))
+                .flatMap(line -> assignments.explanation(lineId))
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("explanation of service line", lineId)));
     }
 
     /** A provider's caseload: to the provider itself and to its district's window. */

@@ -1,15 +1,20 @@
 package kr.dolbom.matching.assignment;
 
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
 import java.util.UUID;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.matching.provider.MatchingHistory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class AssignmentStore {
@@ -19,9 +24,11 @@ public class AssignmentStore {
             quantity, minutes_per_visit, starts_on, ends_on, assigned_on, delivered""";
 
     private final DatabaseClient db;
+    private final JsonMapper json;
 
-    AssignmentStore(DatabaseClient db) {
+    AssignmentStore(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     public Flux<UUID> assignedLines(UUID careOrderId) {
@@ -31,10 +38,11 @@ public class AssignmentStore {
                 .all();
     }
 
-    public Mono<Void> insert(LineAssignment line) {
+    /** Records the line in its provider's hands, with why it went there. */
+    public Mono<Void> insert(LineAssignment line, AssignmentExplanation explanation) {
         return db.sql("insert into line_assignment (" + COLUMNS + """
-                        ) values (:lineId, :orderId, :provider, :lastResort, :type, :resident, :district, :dong, :tier,
-                                  :quantity, :minutes, :startsOn, :endsOn, :assignedOn, 0)""")
+                        , explanation) values (:lineId, :orderId, :provider, :lastResort, :type, :resident, :district,
+                                  :dong, :tier, :quantity, :minutes, :startsOn, :endsOn, :assignedOn, 0, :explanation)""")
                 .bind("lineId", line.lineId())
                 .bind("orderId", line.careOrderId())
                 .bind("provider", line.providerId())
@@ -49,7 +57,51 @@ public class AssignmentStore {
                 .bind("startsOn", line.startsOn())
                 .bind("endsOn", line.endsOn())
                 .bind("assignedOn", line.assignedOn())
+                .bind("explanation", Json.of(json.writeValueAsBytes(explanation)))
                 .then();
+    }
+
+    /** Why the line went where it went; empty for an unknown line and for one matched before explanations were kept. */
+    public Mono<AssignmentExplanation> explanation(UUID lineId) {
+        return db.sql("select explanation from line_assignment where line_id = :id and explanation is not null")
+                .bind("id", lineId)
+                .map(row -> json.readValue(row.get("explanation", Json.class).asArray(), AssignmentExplanation.class))
+                .one();
+    }
+
+    /**
+     * 서비스 연속성: the resident's latest line of the service, whichever order it belonged to (and whoever had it);
+     * empty for a resident never served in it. Lines of one day are told apart by the time they were assigned.
+     */
+    public Mono<MatchingHistory.PreviousLine> latestLineOf(UUID residentRef, ServiceType type) {
+        return db.sql("""
+                        select line_id, provider_id, assigned_on from line_assignment
+                        where resident_ref = :resident and service_type = :type
+                        order by assigned_on desc, assigned_at desc nulls last, line_id desc
+                        limit 1""")
+                .bind("resident", residentRef)
+                .bind("type", type.name())
+                .map(row -> new MatchingHistory.PreviousLine(
+                        row.get("line_id", UUID.class),
+                        row.get("provider_id", String.class),
+                        row.get("assigned_on", LocalDate.class)))
+                .one();
+    }
+
+    /** 공정 배분: lines of the service assigned in the district in the month, by provider; one grouped query. */
+    public Mono<Map<String, Integer>> linesAssignedIn(String district, ServiceType type, YearMonth month) {
+        return db.sql("""
+                        select provider_id, count(*)::int as lines from line_assignment
+                        where district = :district and service_type = :type
+                          and assigned_on between :first and :last
+                        group by provider_id""")
+                .bind("district", district)
+                .bind("type", type.name())
+                .bind("first", month.atDay(1))
+                .bind("last", month.atEndOfMonth())
+                .map(row -> Map.entry(row.get("provider_id", String.class), row.get("lines", Integer.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /**

@@ -1,14 +1,34 @@
 package kr.dolbom.matching.provider;
 
-/** A provider that offers a service in the resident's zone, with its capacity for that service. */
-public record Candidate(String providerId, int capacity, int activeLines) {
+/**
+ * A consortium member that offers a service in the resident's zone, with its capacity for that service and its
+ * agreed share (a weight) of the consortium's work in it.
+ *
+ * @param agreedShare the member's weight among the consortium's members for the service; its agreed share of the
+ *     work is this weight over the sum of the weights of the members it is compared with
+ */
+public record Candidate(String providerId, int capacity, int activeLines, int agreedShare) {
+
+    public Candidate {
+        if (agreedShare < 1) {
+            throw new IllegalArgumentException("agreed share of " + providerId + " must be at least 1");
+        }
+    }
+
+    /** A member with the default agreed share: one equal part. */
+    public Candidate(String providerId, int capacity, int activeLines) {
+        this(providerId, capacity, activeLines, 1);
+    }
 
     public boolean hasRoom() {
         return activeLines < capacity;
     }
 
-    /** Share of the capacity in use; comparing shares spreads work across members of different sizes. */
-    double load() {
-        return capacity == 0 ? 1.0 : (double) activeLines / capacity;
+    /**
+     * Compares shares of capacity in use (activeLines / capacity), exactly: by cross-multiplication, so that
+     * 2/10 and 4/20 are a tie. Meant for members with room, whose capacity is positive.
+     */
+    static int compareLoad(Candidate a, Candidate b) {
+        return Long.compare((long) a.activeLines * b.capacity, (long) b.activeLines * a.capacity);
     }
 }

@@ -19,7 +19,7 @@ public class ProviderStore {
     /** Consortium members offering the service in the zone of the dong (never the provider of last resort). */
     public Flux<Candidate> candidates(String district, String dong, ServiceType type) {
         return db.sql("""
-                        select ps.provider_id, ps.capacity, ps.active_lines
+                        select ps.provider_id, ps.capacity, ps.active_lines, ps.agreed_share
                         from provider_service ps
                         join provider p on p.id = ps.provider_id and p.district = :district and not p.last_resort
                         join provider_zone pz on pz.provider_id = p.id
@@ -31,8 +31,18 @@ public class ProviderStore {
                 .map(row -> new Candidate(
                         row.get("provider_id", String.class),
                         row.get("capacity", Integer.class),
-                        row.get("active_lines", Integer.class)))
+                        row.get("active_lines", Integer.class),
+                        row.get("agreed_share", Integer.class)))
                 .all();
+    }
+
+    /** The zone (권역) the dong belongs to; empty for a dong in no zone of the district. */
+    public Mono<String> zoneOf(String district, String dong) {
+        return db.sql("select zone from zone_dong where district = :district and dong = :dong")
+                .bind("district", district)
+                .bind("dong", dong)
+                .map(row -> row.get("zone", String.class))
+                .one();
     }
 
     /** Takes one unit of capacity if there still is one: two concurrent matches cannot both take the last. */
@@ -96,7 +106,7 @@ public class ProviderStore {
                         select p.id, p.name, p.kind, p.district, p.last_resort,
                                coalesce((select array_agg(zone order by zone) from provider_zone
                                          where provider_id = p.id), '{}') as zones,
-                               ps.service_type, ps.capacity, ps.active_lines
+                               ps.service_type, ps.capacity, ps.active_lines, ps.agreed_share
                         from provider p left join provider_service ps on ps.provider_id = p.id
                         where p.district = :district
                         order by p.last_resort, p.id, ps.service_type""")
@@ -113,7 +123,8 @@ public class ProviderStore {
                                 : List.of(new ProviderView.Offer(
                                         ServiceType.valueOf(row.get("service_type", String.class)),
                                         row.get("capacity", Integer.class),
-                                        row.get("active_lines", Integer.class)))))
+                                        row.get("active_lines", Integer.class),
+                                        row.get("agreed_share", Integer.class)))))
                 .all()
                 .bufferUntilChanged(ProviderView::id)
                 .map(ProviderView::merge);

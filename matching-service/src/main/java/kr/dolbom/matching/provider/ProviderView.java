@@ -13,7 +13,8 @@ public record ProviderView(
         List<String> zones,
         List<Offer> services) {
 
-    public record Offer(ServiceType serviceType, int capacity, int activeLines) {}
+    /** @param agreedShare the member's weight in the consortium's share of the work in the service (공정 배분) */
+    public record Offer(ServiceType serviceType, int capacity, int activeLines, int agreedShare) {}
 
     /** One view from the rows of one provider, one row per service it offers. */
     static ProviderView merge(List<ProviderView> rows) {

@@ -5,23 +5,35 @@ import static kr.dolbom.testsupport.AuthorizationMatrix.OWN_PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.MatchingIntegrationTest;
+import kr.dolbom.matching.assignment.AssignmentExplanation;
+import kr.dolbom.matching.provider.Candidate;
+import kr.dolbom.matching.provider.MatchingHistory;
+import kr.dolbom.matching.provider.MatchingPolicy;
 import kr.dolbom.testsupport.AuthorizationMatrix;
 import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Matching's access policy against the running service: the generated matrix and a provider's caseload. */
 class MatchingAccessIT extends MatchingIntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now();
+
+    @Autowired
+    private JsonMapper json;
 
     /** A meal line of a mapo resident held by the own provider, long enough for every report of the matrix. */
     private UUID mealLine(String provider) {
@@ -42,6 +54,28 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                 .then()
                 .block();
         return line;
+    }
+
+    /** The line's explanation, as matching would have kept it had it matched the line itself. */
+    private void explain(UUID line) {
+        AssignmentExplanation explanation = new AssignmentExplanation(
+                line,
+                ServiceType.MEAL_SUPPORT,
+                DISTRICT,
+                "mangwon1",
+                TODAY.minusDays(300),
+                OWN_PROVIDER,
+                false,
+                null,
+                OWN_PROVIDER + " gets the line",
+                MatchingPolicy.RULE,
+                MatchingPolicy.rank(
+                        List.of(new Candidate(OWN_PROVIDER, 120, 1)), MatchingHistory.none(YearMonth.from(TODAY))));
+        db.sql("update line_assignment set explanation = cast(:explanation as jsonb) where line_id = :line")
+                .bind("explanation", json.writeValueAsString(explanation))
+                .bind("line", line)
+                .then()
+                .block();
     }
 
     private static Map<String, Object> meals(UUID line, LocalDate day) {
@@ -68,11 +102,16 @@ class MatchingAccessIT extends MatchingIntegrationTest {
     @TestFactory
     Stream<DynamicNode> authorizationMatrix() {
         UUID line = mealLine(OWN_PROVIDER);
+        explain(line);
         UUID delivery = report(line, TODAY.minusDays(1));
         AtomicInteger daysBack = new AtomicInteger(2);
         return AuthorizationMatrix.of(http, MatchingAccess.POLICY)
                 .operation("listProviders", 200, client -> client.get().uri("/api/v1/providers?district={d}", DISTRICT))
                 .operation("readAssignment", 200, client -> client.get().uri("/api/v1/assignments/{line}", line))
+                .operation(
+                        "readAssignmentExplanation",
+                        200,
+                        client -> client.get().uri("/api/v1/assignments/{line}/explanation", line))
                 .operation(
                         "listAssignments",
                         200,

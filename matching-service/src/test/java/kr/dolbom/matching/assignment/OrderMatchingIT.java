@@ -2,6 +2,8 @@ package kr.dolbom.matching.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import kr.dolbom.events.CareTopics;
@@ -11,8 +13,11 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.MatchingIntegrationTest;
 import kr.dolbom.matching.TestDistrict;
+import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.KafkaTestClient;
+import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class OrderMatchingIT extends MatchingIntegrationTest {
 
@@ -53,6 +58,22 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         assertThat(assigned.providerId()).isEqualTo(publicCentre);
         assertThat(assigned.lastResort()).isTrue();
         assertThat(activeLines(full)).isEqualTo(3);
+        explanation(district, assigned.lineId())
+                .jsonPath("$.providerId")
+                .isEqualTo(publicCentre)
+                .jsonPath("$.lastResort")
+                .isEqualTo(true)
+                .jsonPath("$.lastResortReason")
+                .isEqualTo("NO_MEMBER_WITH_ROOM")
+                .jsonPath("$.summary")
+                .isEqualTo(publicCentre + " takes the line as provider of last resort: none of the 1 members offering"
+                        + " TEMPORARY_HOME_CARE in the zone has room")
+                .jsonPath("$.ranking.candidates[0].providerId")
+                .isEqualTo(full)
+                .jsonPath("$.ranking.candidates[0].hasRoom")
+                .isEqualTo(false)
+                .jsonPath("$.ranking.candidates[0].reasons[1]")
+                .isEqualTo("no room: load 3/3");
     }
 
     @Test
@@ -64,7 +85,203 @@ class OrderMatchingIT extends MatchingIntegrationTest {
 
         KAFKA.publish(order);
 
-        assertThat(assignments(order, 1).get(0).providerId()).isEqualTo(publicCentre);
+        LineAssigned assigned = assignments(order, 1).get(0);
+        assertThat(assigned.providerId()).isEqualTo(publicCentre);
+        explanation(district, assigned.lineId())
+                .jsonPath("$.lastResortReason")
+                .isEqualTo("DONG_IN_NO_ZONE")
+                .jsonPath("$.summary")
+                .isEqualTo(publicCentre + " takes the line as provider of last resort: dong nowhere is in no zone of "
+                        + district.name())
+                .jsonPath("$.ranking.candidates")
+                .isEmpty();
+    }
+
+    @Test
+    void aServiceNoMemberOffersInTheZoneIsTheirsToo() {
+        TestDistrict district = new TestDistrict(db);
+        district.member("kitchen", ServiceType.MEAL_SUPPORT, 10, 0);
+        String publicCentre = district.publicCentre();
+        EventEnvelope order = district.order().homeCare(2, 60).placed();
+
+        KAFKA.publish(order);
+
+        LineAssigned assigned = assignments(order, 1).get(0);
+        assertThat(assigned.providerId()).isEqualTo(publicCentre);
+        explanation(district, assigned.lineId())
+                .jsonPath("$.lastResortReason")
+                .isEqualTo("NO_MEMBER_OFFERS_SERVICE_IN_ZONE")
+                .jsonPath("$.summary")
+                .isEqualTo(publicCentre + " takes the line as provider of last resort: no member offers"
+                        + " TEMPORARY_HOME_CARE in zone " + TestDistrict.ZONE);
+    }
+
+    @Test
+    void aResidentsNextOrderForTheServiceGoesToTheProviderThatServedTheFirstThoughAnotherIsLessLoaded() {
+        TestDistrict district = new TestDistrict(db);
+        String carers = district.member("carers", ServiceType.TEMPORARY_HOME_CARE, 10, 1);
+        String other = district.member("other", ServiceType.TEMPORARY_HOME_CARE, 10, 2);
+        district.publicCentre();
+        UUID resident = UUID.randomUUID();
+        EventEnvelope first =
+                district.order().forResident(resident).homeCare(4, 120).placed();
+
+        KAFKA.publish(first);
+        LineAssigned earlier = assignments(first, 1).get(0);
+        assertThat(earlier.providerId()).isEqualTo(carers); // the less loaded then
+        // since then the carers took on much more, and they had the month's only line
+        db.sql("update provider_service set active_lines = 8 where provider_id = :id")
+                .bind("id", carers)
+                .then()
+                .block();
+        EventEnvelope second =
+                district.order().forResident(resident).homeCare(2, 60).placed();
+        KAFKA.publish(second);
+
+        LineAssigned assigned = assignments(second, 1).get(0);
+        assertThat(assigned.providerId()).isEqualTo(carers);
+        assertThat(activeLines(carers)).isEqualTo(9);
+        assertThat(activeLines(other)).isEqualTo(2);
+        String month = YearMonth.from(today()).toString();
+        explanation(district, assigned.lineId())
+                .jsonPath("$.lineId")
+                .isEqualTo(assigned.lineId().toString())
+                .jsonPath("$.providerId")
+                .isEqualTo(carers)
+                .jsonPath("$.lastResort")
+                .isEqualTo(false)
+                .jsonPath("$.lastResortReason")
+                .doesNotExist()
+                .jsonPath("$.summary")
+                .isEqualTo(carers + " gets the line, first of the 2 members with room (ahead of " + other
+                        + ": served this resident before)")
+                .jsonPath("$.rule")
+                .value(rule -> assertThat((String) rule).startsWith("members with room only"))
+                .jsonPath("$.ranking.month")
+                .isEqualTo(month)
+                .jsonPath("$.ranking.linesThisMonth")
+                .isEqualTo(1)
+                .jsonPath("$.ranking.agreedWeights")
+                .isEqualTo(2)
+                .jsonPath("$.ranking.servedBefore.lineId")
+                .isEqualTo(earlier.lineId().toString())
+                .jsonPath("$.ranking.servedBefore.providerId")
+                .isEqualTo(carers)
+                .jsonPath("$.ranking.order")
+                .doesNotExist()
+                .jsonPath("$.ranking.candidates[0].providerId")
+                .isEqualTo(carers)
+                .jsonPath("$.ranking.candidates[0].rank")
+                .isEqualTo(1)
+                .jsonPath("$.ranking.candidates[0].servedBefore")
+                .isEqualTo(true)
+                .jsonPath("$.ranking.candidates[0].reasons")
+                .isEqualTo(List.of(
+                        "served this resident before (line " + earlier.lineId() + ", assigned " + today() + ")",
+                        "1 of the 1 lines of " + month + " against an agreed share of 1/2 (above it)",
+                        "load 8/10"))
+                .jsonPath("$.ranking.candidates[1].providerId")
+                .isEqualTo(other)
+                .jsonPath("$.ranking.candidates[1].rank")
+                .isEqualTo(2)
+                .jsonPath("$.ranking.candidates[1].reasons")
+                .isEqualTo(List.of(
+                        "0 of the 1 lines of " + month + " against an agreed share of 1/2 (below it)", "load 2/10"));
+    }
+
+    @Test
+    void theMonthsLinesGoToTheMemberBelowItsAgreedShareThoughItIsBusier() {
+        TestDistrict district = new TestDistrict(db);
+        String light = district.member("light", ServiceType.MEAL_SUPPORT, 20, 0);
+        String heavy = district.member("heavy", ServiceType.MEAL_SUPPORT, 20, 6);
+        district.publicCentre();
+        EventEnvelope first = district.order().meals(10).placed();
+        KAFKA.publish(first);
+        assertThat(assignments(first, 1).get(0).providerId()).isEqualTo(light);
+
+        EventEnvelope second = district.order().meals(10).placed(); // another resident
+        KAFKA.publish(second);
+
+        LineAssigned assigned = assignments(second, 1).get(0);
+        assertThat(assigned.providerId()).isEqualTo(heavy); // 6/20 against light's 1/20, but light had 1 of 1
+        explanation(district, assigned.lineId())
+                .jsonPath("$.summary")
+                .isEqualTo(heavy + " gets the line, first of the 2 members with room (ahead of " + light
+                        + ": further below its agreed share)")
+                .jsonPath("$.ranking.servedBefore")
+                .doesNotExist();
+    }
+
+    @Test
+    void theExplanationIsTheDistrictsOwnAndNotForProviders() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        district.publicCentre();
+        EventEnvelope order = district.order().meals(5).placed();
+        KAFKA.publish(order);
+        UUID line = assignments(order, 1).get(0).lineId();
+        String uri = "/api/v1/assignments/{line}/explanation";
+
+        as(TestTokens.careManager(district.name()))
+                .get()
+                .uri(uri, line)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.summary")
+                .isEqualTo(kitchen + " gets the line, the only member with room");
+        // not even the provider that has the line: it would see its competitors' loads
+        as(TestTokens.provider(district.name(), kitchen))
+                .get()
+                .uri(uri, line)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        as(TestTokens.window("seodaemun"))
+                .get()
+                .uri(uri, line)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        as(TestTokens.careManager(district.name(), "another-dong"))
+                .get()
+                .uri(uri, line)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        as(TestTokens.window(district.name()))
+                .get()
+                .uri(uri, UUID.randomUUID())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        // a line matched before explanations were kept has none
+        UUID older = UUID.randomUUID();
+        db.sql("""
+                        insert into line_assignment (line_id, care_order_id, provider_id, last_resort, service_type,
+                                                     resident_ref, district, dong, income_tier, quantity, starts_on,
+                                                     ends_on, assigned_on)
+                        values (:line, :order, :provider, false, 'MEAL_SUPPORT', :resident, :district, :dong,
+                                'GENERAL', 10, :on, :on, :on)""")
+                .bind("line", older)
+                .bind("order", UUID.randomUUID())
+                .bind("provider", kitchen)
+                .bind("resident", UUID.randomUUID())
+                .bind("district", district.name())
+                .bind("dong", TestDistrict.DONG)
+                .bind("on", today())
+                .then()
+                .block();
+        as(TestTokens.window(district.name()))
+                .get()
+                .uri(uri, older)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("explanation of service line " + older + " not found");
     }
 
     @Test
@@ -126,6 +343,21 @@ class OrderMatchingIT extends MatchingIntegrationTest {
                 .until(
                         () -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
                         assigned -> assigned.size() == lines);
+    }
+
+    /** The line's explanation as the district's window reads it. */
+    private WebTestClient.BodyContentSpec explanation(TestDistrict district, UUID lineId) {
+        return as(TestTokens.window(district.name()))
+                .get()
+                .uri("/api/v1/assignments/{line}/explanation", lineId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(PlatformAutoConfiguration.SEOUL);
     }
 
     private int activeLines(String providerId) {
