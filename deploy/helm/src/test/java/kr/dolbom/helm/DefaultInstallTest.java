@@ -41,7 +41,7 @@ class DefaultInstallTest {
                         Map.entry("TriggerAuthentication", 3L),
                         Map.entry("Kafka", 1L),
                         Map.entry("KafkaNodePool", 1L),
-                        Map.entry("KafkaTopic", 12L),
+                        Map.entry("KafkaTopic", 13L),
                         Map.entry("KafkaUser", 4L),
                         Map.entry("Cluster", 4L),
                         Map.entry("ObjectStore", 4L),

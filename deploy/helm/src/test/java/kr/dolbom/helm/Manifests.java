@@ -67,6 +67,7 @@ final class Manifests {
     static final Kind KEDA_SCALED_OBJECT = new Kind("keda.sh/v1alpha1", "ScaledObject");
     static final Kind KEDA_TRIGGER_AUTHENTICATION = new Kind("keda.sh/v1alpha1", "TriggerAuthentication");
     static final Kind SERVICE_MONITOR = new Kind("monitoring.coreos.com/v1", "ServiceMonitor");
+    static final Kind PROMETHEUS_RULE = new Kind("monitoring.coreos.com/v1", "PrometheusRule");
 
     /** Checked structurally only: no Java model of these CRDs is used. */
     static final Map<Kind, Function<Structure, Structure>> STRUCTURAL = Map.of(
@@ -75,7 +76,8 @@ final class Manifests {
             BARMAN_OBJECT_STORE, Structure::barmanObjectStore,
             KEDA_SCALED_OBJECT, Structure::kedaScaledObject,
             KEDA_TRIGGER_AUTHENTICATION, Structure::kedaTriggerAuthentication,
-            SERVICE_MONITOR, Structure::serviceMonitor);
+            SERVICE_MONITOR, Structure::serviceMonitor,
+            PROMETHEUS_RULE, Structure::prometheusRule);
 
     /** The strict mapper: fabric8's modules on a Jackson that converts no scalar into another type. */
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(

@@ -178,6 +178,24 @@ final class Structure {
         return this;
     }
 
+    /** Groups of rules, each alert with a name, an expression and a severity. */
+    Structure prometheusRule() {
+        keys("spec", Set.of("groups"));
+        List<?> groups = list("spec.groups", 1);
+        for (int g = 0; g < groups.size(); g++) {
+            String group = "spec.groups[" + g + "]";
+            text(group + ".name");
+            List<?> rules = list(group + ".rules", 1);
+            for (int r = 0; r < rules.size(); r++) {
+                String rule = group + ".rules[" + r + "]";
+                text(rule + ".alert");
+                text(rule + ".expr");
+                text(rule + ".labels.severity");
+            }
+        }
+        return this;
+    }
+
     Structure serviceMonitor() {
         keys("spec", Set.of("selector", "endpoints", "namespaceSelector", "jobLabel"));
         object("spec.selector.matchLabels");

@@ -1,0 +1,78 @@
+package kr.dolbom.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform's alert rules: valid PromQL, each alert raised by the series that should raise it and by no other
+ * ({@code promtool test rules}, Debian's prometheus package, which .ci/run installs), and the PrometheusRule the chart
+ * renders carries exactly these rules.
+ */
+class AlertRulesTest {
+
+    private static final Path RULES = HelmChart.CHART.resolve("files/alerts.yml");
+    private static final Path TESTS =
+            Path.of("src/test/resources/alerts.test.yml").toAbsolutePath();
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    @Test
+    void promtoolChecksTheRulesAndTheirUnitTestsPass() throws Exception {
+        assumeThat(onPath("promtool"))
+                .as("promtool is not installed (apt-get install --no-install-recommends prometheus)")
+                .isTrue();
+
+        assertThat(promtool("check", "rules", RULES.toString())).contains("SUCCESS: 6 rules found");
+        assertThat(promtool("test", "rules", TESTS.toString())).contains("SUCCESS");
+    }
+
+    @Test
+    void theChartsPrometheusRuleCarriesTheseRules() throws IOException {
+        Manifests manifests =
+                HelmChart.render(List.of(HelmChart.DEFAULT_VALUES), Map.of("metrics.prometheusRule.enabled", "true"));
+
+        List<Structure> rules = manifests.all(Manifests.PROMETHEUS_RULE);
+        assertThat(rules).hasSize(1);
+        Object rendered = rules.get(0).at("spec.groups");
+        Object expected = YAML.readValue(RULES.toFile(), Map.class).get("groups");
+        JsonNode renderedGroups = YAML.valueToTree(rendered);
+        JsonNode expectedGroups = YAML.valueToTree(expected);
+        assertThat(renderedGroups).isEqualTo(expectedGroups);
+        assertThat(HelmChart.render(HelmChart.DEFAULT_VALUES).all(Manifests.PROMETHEUS_RULE))
+                .as("off by default: it needs the Prometheus Operator")
+                .isEmpty();
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static String promtool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("promtool"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("promtool finished")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("promtool %s:%n%s", String.join(" ", arguments), output)
+                .isZero();
+        return output;
+    }
+}
