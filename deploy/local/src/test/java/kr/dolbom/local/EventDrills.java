@@ -38,12 +38,16 @@ final class EventDrills {
 
     static final String POISON_KEY = "drill-poison-";
 
-    /** Who consumes each stream, hence who dead-letters a bad record on it. */
+    /**
+     * Who consumes each stream, hence who dead-letters a bad record on it: the services' *Subscription classes, as
+     * the chart's topology (deploy/helm/dolbom/templates/_topology.tpl) also lists them.
+     */
     static final Map<String, List<String>> CONSUMERS = Map.of(
             // billing follows the orders' holds and ends (its OrderSubscription)
             CareTopics.ORDERS, List.of("matching-service", "billing-service", "reporting-service"),
             CareTopics.ASSIGNMENTS, List.of("intake-service", "reporting-service"),
-            CareTopics.DELIVERIES, List.of("billing-service", "reporting-service"),
+            // intake hears each order's first delivery (in progress)
+            CareTopics.DELIVERIES, List.of("intake-service", "billing-service", "reporting-service"),
             CareTopics.CHARGES, List.of("reporting-service"));
 
     private static final Map<String, String> TYPES = Map.of(
