@@ -74,7 +74,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Buckets, not client-side percentiles: they add up across replicas and over any window.
         defaults.put("management.metrics.distribution.slo.dolbom.consumer.freshness", SECONDS_BUCKETS);
         defaults.put("management.metrics.distribution.slo.dolbom.outbox.relay.lag", SECONDS_BUCKETS);
-        defaults.put("logging.pattern.correlation", "[%X{careOrderId:-}] ");
+        // each log line names its trace and, where there is one, the care order
+        defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] [%X{careOrderId:-}] ");
+        // every request and event traced: exported only where an OTLP endpoint is set
+        // (management.opentelemetry.tracing.export.otlp.endpoint); lower it where the collector cannot keep up
+        defaults.put("management.tracing.sampling.probability", "1.0");
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         // Swagger UI signs in as a public client with PKCE (no secret in a browser); the local issuer's is
         // dolbom-web, a city's issuer names its own (springdoc.swagger-ui.oauth.client-id)

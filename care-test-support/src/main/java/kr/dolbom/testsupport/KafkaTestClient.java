@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,13 @@ public final class KafkaTestClient implements AutoCloseable {
                 envelope.subject(),
                 codec.encode(envelope.data()),
                 CloudEventHeaders.of(envelope));
+    }
+
+    /** The same, as part of the trace {@code traceparent} names (W3C Trace Context). */
+    public void publish(EventEnvelope envelope, String traceparent) {
+        Map<String, String> headers = new LinkedHashMap<>(CloudEventHeaders.of(envelope));
+        headers.put("traceparent", traceparent);
+        send(envelope.type().topic(), envelope.subject(), codec.encode(envelope.data()), headers);
     }
 
     public void send(String topic, String key, byte[] value, Map<String, String> headers) {

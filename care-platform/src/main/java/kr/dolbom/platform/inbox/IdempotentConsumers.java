@@ -1,6 +1,10 @@
 package kr.dolbom.platform.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +16,7 @@ import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.platform.TransientFailures;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,6 +24,7 @@ import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Builds the Kafka consumers of a service. Each event is applied once per consumer: its id goes into
@@ -41,14 +47,21 @@ public class IdempotentConsumers {
     private final TransactionalOperator tx;
     private final CareEventCodec codec;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
     private final Duration timeout;
 
     public IdempotentConsumers(
-            DatabaseClient db, TransactionalOperator tx, CareEventCodec codec, MeterRegistry meters, Duration timeout) {
+            DatabaseClient db,
+            TransactionalOperator tx,
+            CareEventCodec codec,
+            MeterRegistry meters,
+            ObservationRegistry observations,
+            Duration timeout) {
         this.db = db;
         this.tx = tx;
         this.codec = codec;
         this.meters = meters;
+        this.observations = observations;
         this.timeout = timeout;
     }
 
@@ -57,7 +70,22 @@ public class IdempotentConsumers {
         return new Subscription(topic, handlers, this);
     }
 
+    /**
+     * Handles one record as a child of the trace its {@code traceparent} header names (the request or event that
+     * caused it), so that the events the handler appends carry the same trace on.
+     */
     void consume(Subscription subscription, EventHandlers handlers, Message<byte[]> message) {
+        ReceiverContext<Message<byte[]>> received = new ReceiverContext<>(IdempotentConsumers::header);
+        received.setCarrier(message);
+        received.setRemoteServiceName("kafka");
+        Observation observation = Observation.createNotStarted("dolbom.consumer.handling", () -> received, observations)
+                .contextualName(subscription.topic() + " receive")
+                .lowCardinalityKeyValue("consumer", subscription.name());
+        observation.observe(() -> consume(subscription, handlers, message, observation));
+    }
+
+    private void consume(
+            Subscription subscription, EventHandlers handlers, Message<byte[]> message, Observation observation) {
         String name = subscription.name();
         EventEnvelope envelope = read(name, message);
         if (!envelope.type().topic().equals(subscription.topic())) {
@@ -76,7 +104,7 @@ public class IdempotentConsumers {
                 .ifPresentOrElse(
                         handler -> {
                             try (var ignored = MDC.putCloseable(ORDER_ID_MDC_KEY, envelope.subject())) {
-                                boolean applied = apply(name, envelope, handler);
+                                boolean applied = apply(name, envelope, handler, observation);
                                 count(name, envelope, applied ? "applied" : "duplicate");
                                 if (applied) {
                                     // A producer clock ahead of ours would make it negative; zero is the honest floor.
@@ -94,11 +122,16 @@ public class IdempotentConsumers {
                         () -> count(name, envelope, "ignored"));
     }
 
-    private boolean apply(String name, EventEnvelope envelope, BiFunction<CareEvent, EventEnvelope, Mono<?>> handler) {
+    private boolean apply(
+            String name,
+            EventEnvelope envelope,
+            BiFunction<CareEvent, EventEnvelope, Mono<?>> handler,
+            Observation observation) {
         return Boolean.TRUE.equals(tx.transactional(Mono.defer(() -> firstDelivery(name, envelope.id())
                         .flatMap(first ->
                                 first ? handler.apply(envelope.data(), envelope).thenReturn(true) : Mono.just(false))))
                 .retryWhen(TransientFailures.retry())
+                .contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, observation))
                 .block(timeout));
     }
 
@@ -138,7 +171,7 @@ public class IdempotentConsumers {
      * A CloudEvents attribute header; Spring Cloud Function rewrites the Kafka binding's {@code ce_} prefix
      * to {@code ce-} when it takes a record for a CloudEvent, so both spellings are read.
      */
-    private static String header(Message<?> message, String name) {
+    private static @Nullable String header(Message<?> message, String name) {
         Object value = message.getHeaders().get(name);
         if (value == null && name.startsWith("ce_")) {
             value = message.getHeaders().get("ce-" + name.substring(3));

@@ -1,6 +1,7 @@
 package kr.dolbom.platform.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
@@ -46,8 +47,18 @@ public class InboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     IdempotentConsumers idempotentConsumers(
-            DatabaseClient db, TransactionalOperator tx, CareEventCodec codec, MeterRegistry meters) {
-        return new IdempotentConsumers(db, tx, codec, meters, Duration.ofSeconds(30));
+            DatabaseClient db,
+            TransactionalOperator tx,
+            CareEventCodec codec,
+            MeterRegistry meters,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new IdempotentConsumers(
+                db,
+                tx,
+                codec,
+                meters,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                Duration.ofSeconds(30));
     }
 
     /**

@@ -6,7 +6,10 @@ import java.util.List;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.platform.tracing.TraceParents;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
@@ -27,13 +30,21 @@ public class Outbox {
     private final String source;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final TraceParents traces;
 
-    public Outbox(DatabaseClient db, CareEventCodec codec, String source, Clock clock, Runnable afterCommit) {
+    public Outbox(
+            DatabaseClient db,
+            CareEventCodec codec,
+            String source,
+            Clock clock,
+            Runnable afterCommit,
+            TraceParents traces) {
         this.db = db;
         this.codec = codec;
         this.source = source;
         this.clock = clock;
         this.afterCommit = afterCommit;
+        this.traces = traces;
     }
 
     public Mono<Void> append(CareEvent event) {
@@ -47,11 +58,19 @@ public class Outbox {
                 .then();
     }
 
+    /** The event carries the trace of the request or event that caused it, when that is traced. */
     private Mono<Long> insert(CareEvent event) {
+        return Mono.deferContextual(context -> insert(event, traces.of(context)));
+    }
+
+    private Mono<Long> insert(CareEvent event, @Nullable String traceparent) {
         EventEnvelope envelope = EventEnvelope.of(event, source, clock.instant());
         return db.sql("""
-                        insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload)
-                        values (:eventId, :topic, :key, :type, :source, :occurredAt, cast(:payload as json))""")
+                        insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload,
+                                                  traceparent)
+                        values (:eventId, :topic, :key, :type, :source, :occurredAt, cast(:payload as json),
+                                :traceparent)""")
+                .bind("traceparent", Parameter.fromOrEmpty(traceparent, String.class))
                 .bind("eventId", envelope.id())
                 .bind("topic", envelope.type().topic())
                 .bind("key", envelope.subject())

@@ -1,10 +1,13 @@
 package kr.dolbom.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.platform.kafka.CareKafkaAutoConfiguration;
+import kr.dolbom.platform.tracing.TraceParents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,7 +46,15 @@ public class OutboxAutoConfiguration {
             CareEventCodec codec,
             Clock clock,
             OutboxRelay relay,
+            TraceParents traces,
             @Value("${spring.application.name}") String service) {
-        return new Outbox(db, codec, "/dolbom/" + service, clock, relay::wakeUp);
+        return new Outbox(db, codec, "/dolbom/" + service, clock, relay::wakeUp, traces);
+    }
+
+    /** Without a propagator (tracing switched off) no event carries a trace context. */
+    @Bean
+    @ConditionalOnMissingBean
+    TraceParents traceParents(ObjectProvider<Propagator> propagator) {
+        return new TraceParents(propagator.getIfAvailable());
     }
 }

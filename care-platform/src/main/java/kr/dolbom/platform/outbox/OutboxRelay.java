@@ -15,7 +15,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.dolbom.events.CloudEventHeaders;
+import kr.dolbom.platform.tracing.TraceParents;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -114,7 +116,8 @@ public class OutboxRelay implements SmartLifecycle {
     private Flux<PendingEvent> pendingIfLeader() {
         return db.sql("""
                         with leader as (select pg_try_advisory_xact_lock(hashtext('dolbom.outbox.relay')) as held)
-                        select id, event_id, topic, message_key, event_type, source, occurred_at, payload::text as payload
+                        select id, event_id, topic, message_key, event_type, source, occurred_at, payload::text as payload,
+                               traceparent
                         from outbox_event, leader
                         where leader.held and published_at is null order by id limit :limit""")
                 .bind("limit", properties.batchSize())
@@ -250,7 +253,8 @@ public class OutboxRelay implements SmartLifecycle {
             String type,
             String source,
             Instant occurredAt,
-            byte[] payload) {
+            byte[] payload,
+            @Nullable String traceparent) {
 
         static PendingEvent from(Readable row) {
             return new PendingEvent(
@@ -261,13 +265,17 @@ public class OutboxRelay implements SmartLifecycle {
                     row.get("event_type", String.class),
                     row.get("source", String.class),
                     row.get("occurred_at", Instant.class),
-                    row.get("payload", String.class).getBytes(StandardCharsets.UTF_8));
+                    row.get("payload", String.class).getBytes(StandardCharsets.UTF_8),
+                    row.get("traceparent", String.class));
         }
 
         ProducerRecord<String, byte[]> toRecord() {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
             CloudEventHeaders.of(eventId, type, source, occurredAt, key)
                     .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            if (traceparent != null) {
+                record.headers().add(TraceParents.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
             return record;
         }
     }

@@ -22,6 +22,7 @@ import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.RejectionReason;
+import kr.dolbom.platform.tracing.TraceParents;
 import kr.dolbom.testsupport.Database;
 import kr.dolbom.testsupport.Infrastructure;
 import kr.dolbom.testsupport.KafkaTestClient;
@@ -87,7 +88,12 @@ class OutboxRelayTest {
         db = DatabaseClient.create(connections);
         tx = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         outbox = new Outbox(
-                db, new CareEventCodec(), "/dolbom/test", Clock.fixed(Instant.now(), ZoneOffset.UTC), () -> {});
+                db,
+                new CareEventCodec(),
+                "/dolbom/test",
+                Clock.fixed(Instant.now(), ZoneOffset.UTC),
+                () -> {},
+                new TraceParents(null));
     }
 
     @AfterEach

@@ -367,4 +367,21 @@ class OrderMatchingIT extends MatchingIntegrationTest {
                 .one()
                 .block();
     }
+
+    /** The trace of the order's placement goes on with its assignments: one order, one trace. */
+    @Test
+    void anAssignmentCarriesTheTraceOfThePlacementThatCausedIt() {
+        TestDistrict district = new TestDistrict(db);
+        district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        district.publicCentre();
+        EventEnvelope order = district.order().meals(3).placed();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", (int) (Math.random() * 65_536));
+
+        KAFKA.publish(order, "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        assignments(order, 1);
+        String traceparent = KafkaTestClient.header(
+                KAFKA.recordsWithKey(CareTopics.ASSIGNMENTS, order.subject()).get(0), "traceparent");
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    }
 }
