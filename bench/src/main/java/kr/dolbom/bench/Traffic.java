@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,10 @@ final class Traffic implements AutoCloseable {
     final AtomicLong linesPlaced = new AtomicLong();
     /** Placed orders whose care plan was approved (all but the urgent ones, matched at once). */
     final AtomicLong planned = new AtomicLong();
+
+    private static final int PLANS_IN_FLIGHT = 8;
+    private final Semaphore plansInFlight = new Semaphore(PLANS_IN_FLIGHT);
+    private final Queue<Runnable> waitingPlans = new ConcurrentLinkedQueue<>();
 
     final AtomicLong failed = new AtomicLong();
     final List<String> failures = new CopyOnWriteArrayList<>();
@@ -139,8 +145,32 @@ final class Traffic implements AutoCloseable {
         });
     }
 
-    /** 돌봄계획: the lead care manager drafts the order's plan and approves it; a failure is counted and told. */
+    /**
+     * 돌봄계획: the lead care manager drafts the order's plan and approves it; a failure is counted and told. At most
+     * {@link #PLANS_IN_FLIGHT} at once, as a few care managers would: plans wait their turn rather than crowd out the
+     * requests whose latency is measured.
+     */
     private void approvePlan(String order, List<String> lineIds, Workload.Request request) {
+        waitingPlans.add(() -> planFor(order, lineIds, request).whenComplete((done, error) -> {
+            plansInFlight.release();
+            startPlans();
+        }));
+        startPlans();
+    }
+
+    /** Never blocks: the HTTP client's threads that call it also complete the plans. */
+    private void startPlans() {
+        while (!waitingPlans.isEmpty() && plansInFlight.tryAcquire()) {
+            Runnable next = waitingPlans.poll();
+            if (next == null) {
+                plansInFlight.release();
+                return;
+            }
+            next.run();
+        }
+    }
+
+    private CompletableFuture<Void> planFor(String order, List<String> lineIds, Workload.Request request) {
         URI plan = intake.resolve("/api/v1/care-orders/" + order + "/plan/");
         HttpRequest draft = tokens.authorize(HttpRequest.newBuilder(plan.resolve("draft")), Callers.CARE_LEAD)
                 .timeout(Duration.ofSeconds(30))
@@ -151,14 +181,14 @@ final class Traffic implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
-        retrying.send(draft)
+        return retrying.send(draft)
                 .thenCompose(drafted -> drafted.statusCode() == 200
                         ? retrying.send(approval)
                         : CompletableFuture.completedFuture(drafted))
-                .whenComplete((response, error) -> {
+                .handle((response, error) -> {
                     if (error == null && response.statusCode() == 200) {
                         planned.incrementAndGet();
-                        return;
+                        return null;
                     }
                     failed.incrementAndGet();
                     if (failures.size() < 5) {
@@ -170,6 +200,7 @@ final class Traffic implements AutoCloseable {
                         openLines.remove(line);
                         linesPlaced.decrementAndGet();
                     });
+                    return null;
                 });
     }
 

@@ -17,7 +17,9 @@ public enum CareEventType {
     CARE_PLAN_APPROVED(CarePlanApproved.class, "kr.dolbom.care.plan.approved.v1", CareTopics.ORDERS),
     LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
-    DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES);
+    DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES),
+    SETTLEMENT_APPROVED(SettlementApproved.class, "kr.dolbom.care.settlement.approved.v1", CareTopics.CHARGES),
+    SETTLEMENT_PAID(SettlementPaid.class, "kr.dolbom.care.settlement.paid.v1", CareTopics.CHARGES);
 
     private final Class<? extends CareEvent> javaType;
     private final String cloudEventType;

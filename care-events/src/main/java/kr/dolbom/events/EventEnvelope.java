@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A contract instance with its CloudEvents attributes: {@code id} is what consumers deduplicate on,
- * {@code time} is when the fact became true in its service, the subject is the care order.
+ * {@code time} is when the fact became true in its service, the subject is the care order (or, for a settlement's
+ * events, the settlement).
  */
 public record EventEnvelope(UUID id, CareEventType type, String source, Instant time, CareEvent data) {
 
@@ -14,6 +15,6 @@ public record EventEnvelope(UUID id, CareEventType type, String source, Instant 
     }
 
     public String subject() {
-        return data.careOrderId().toString();
+        return data.subject();
     }
 }

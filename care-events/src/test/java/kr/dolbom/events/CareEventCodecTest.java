@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,81 @@ class CareEventCodecTest {
         assertThatThrownBy(() -> codec.decode(CareEventType.DELIVERY_CHARGED, split.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("publicShare");
+    }
+
+    @Test
+    void readsAChargeAnnouncedBeforeItsSettlementMonthExisted() {
+        DeliveryCharged sample = (DeliveryCharged) SampleEvents.of(CareEventType.DELIVERY_CHARGED);
+        String withoutMonth = new String(codec.encode(sample), StandardCharsets.UTF_8)
+                .replaceFirst(",\\s*\"settlementMonth\"\\s*:\\s*\"[^\"]+\"", "");
+        assertThat(withoutMonth).doesNotContain("settlementMonth");
+
+        DeliveryCharged read = (DeliveryCharged)
+                codec.decode(CareEventType.DELIVERY_CHARGED, withoutMonth.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.settlementMonth()).isNull();
+        assertThat(read.amount()).isEqualTo(sample.amount());
+        assertThat(new String(codec.encode(read), StandardCharsets.UTF_8)).doesNotContain("settlementMonth");
+    }
+
+    @Test
+    void refusesAChargeSettledInAMonthBeforeItsDelivery() {
+        String early = new String(codec.encode(SampleEvents.of(CareEventType.DELIVERY_CHARGED)), StandardCharsets.UTF_8)
+                .replace("\"settlementMonth\":\"2026-11\"", "\"settlementMonth\":\"2026-10\"");
+
+        assertThatThrownBy(() -> codec.decode(CareEventType.DELIVERY_CHARGED, early.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("settlementMonth");
+    }
+
+    @Test
+    void aSettlementsEventsAreKeyedByTheSettlementNotByAnOrder() {
+        EventEnvelope approved = EventEnvelope.of(
+                SampleEvents.of(CareEventType.SETTLEMENT_APPROVED),
+                "/dolbom/billing-service",
+                Instant.parse("2026-12-04T01:02:03Z"));
+
+        assertThat(approved.data().careOrderId()).isNull();
+        assertThat(approved.subject()).isEqualTo(SampleEvents.SETTLEMENT.toString());
+        assertThat(CloudEventHeaders.of(approved)).containsEntry("ce_subject", SampleEvents.SETTLEMENT.toString());
+        assertThat(codec.read(CloudEventHeaders.of(approved)::get, codec.encode(approved.data())))
+                .isEqualTo(approved);
+        assertThat(new String(codec.encode(approved.data()), StandardCharsets.UTF_8))
+                .doesNotContain("careOrderId")
+                .doesNotContain("subject");
+    }
+
+    @Test
+    void refusesASettlementThatDoesNotAddUpOrIsApprovedBeforeItsMonthIsOver() {
+        String split = new String(
+                        codec.encode(SampleEvents.of(CareEventType.SETTLEMENT_APPROVED)), StandardCharsets.UTF_8)
+                .replaceFirst("\"coPayment\":\\d+", "\"coPayment\":1");
+        assertThatThrownBy(
+                        () -> codec.decode(CareEventType.SETTLEMENT_APPROVED, split.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("is not the amount");
+
+        String early = new String(
+                        codec.encode(SampleEvents.of(CareEventType.SETTLEMENT_APPROVED)), StandardCharsets.UTF_8)
+                .replace("\"approvedOn\":\"2026-12-04\"", "\"approvedOn\":\"2026-11-30\"");
+        assertThatThrownBy(
+                        () -> codec.decode(CareEventType.SETTLEMENT_APPROVED, early.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("approvedOn");
+
+        String blank = new String(codec.encode(SampleEvents.of(CareEventType.SETTLEMENT_PAID)), StandardCharsets.UTF_8)
+                .replaceFirst("\"reference\":\"[^\"]+\"", "\"reference\":\" \"");
+        assertThatThrownBy(() -> codec.decode(CareEventType.SETTLEMENT_PAID, blank.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("reference");
+    }
+
+    @Test
+    void aSettlementMonthIsWrittenAsYearAndMonth() {
+        DeliveryCharged sample = (DeliveryCharged) SampleEvents.of(CareEventType.DELIVERY_CHARGED);
+
+        assertThat(sample.settlementMonth()).isEqualTo(YearMonth.of(2026, 11));
+        assertThat(new String(codec.encode(sample), StandardCharsets.UTF_8))
+                .contains("\"settlementMonth\":\"2026-11\"");
     }
 }

@@ -2,6 +2,7 @@ package kr.dolbom.events;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ final class SampleEvents {
     static final UUID MEAL_LINE = UUID.fromString("1a2b3c4d-0000-4000-8000-000000000002");
     static final UUID DELIVERY = UUID.fromString("2b3c4d5e-0000-4000-8000-000000000003");
     static final UUID CHARGE = UUID.fromString("3c4d5e6f-0000-4000-8000-000000000004");
+    static final UUID SETTLEMENT = UUID.fromString("4d5e6f70-0000-4000-8000-000000000005");
 
     private SampleEvents() {}
 
@@ -118,7 +120,32 @@ final class SampleEvents {
                         38_340,
                         38_340,
                         0,
-                        "care-sos-2021-home-care");
+                        "care-sos-2021-home-care",
+                        YearMonth.of(2026, 11));
+            case SETTLEMENT_APPROVED ->
+                new SettlementApproved(
+                        SETTLEMENT,
+                        "mapo",
+                        "mapo-public-homecare",
+                        YearMonth.of(2026, 11),
+                        41,
+                        1_571_940,
+                        1_523_770,
+                        48_170,
+                        1,
+                        38_340,
+                        LocalDate.of(2026, 12, 4));
+            case SETTLEMENT_PAID ->
+                new SettlementPaid(
+                        SETTLEMENT,
+                        "mapo",
+                        "mapo-public-homecare",
+                        YearMonth.of(2026, 11),
+                        1_571_940,
+                        1_523_770,
+                        48_170,
+                        "마포구-지출-2026-1210-0042",
+                        LocalDate.of(2026, 12, 10));
         };
     }
 }

@@ -15,7 +15,8 @@ import kr.dolbom.platform.security.AccessRule;
 
 /**
  * Who may do what in billing. The district's billing officer (구청 담당자) sees the charges and settlements of its
- * district's providers; a provider sees its own. Tariffs are the city's published prices, the same for all
+ * district's providers; a provider sees its own. A provider submits its own months (정산 제출); the billing officer
+ * approves them and records their payment. Tariffs are the city's published prices, the same for all
  * staff. Charges name residents only by their pseudonymous ref and income tier: no personal data here.
  */
 public final class BillingAccess {
@@ -39,7 +40,28 @@ public final class BillingAccess {
             .allow(PROVIDER, OWN_PROVIDER)
             .build();
 
-    public static final AccessPolicy POLICY = AccessPolicy.of(LIST_TARIFFS, READ_CHARGE_OF_DELIVERY, READ_SETTLEMENT);
+    /** 정산 제출: the provider confirms its own statement of a month. */
+    public static final AccessRule SUBMIT_SETTLEMENT = AccessRule.operation("submitSettlement")
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** 정산 승인: the district's billing officer approves a submitted month, closing it. */
+    public static final AccessRule APPROVE_SETTLEMENT = AccessRule.operation("approveSettlement")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .build();
+
+    /** 지급 기록: the district's billing officer records the payment of an approved month. */
+    public static final AccessRule RECORD_SETTLEMENT_PAYMENT = AccessRule.operation("recordSettlementPayment")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .build();
+
+    public static final AccessPolicy POLICY = AccessPolicy.of(
+            LIST_TARIFFS,
+            READ_CHARGE_OF_DELIVERY,
+            READ_SETTLEMENT,
+            SUBMIT_SETTLEMENT,
+            APPROVE_SETTLEMENT,
+            RECORD_SETTLEMENT_PAYMENT);
 
     private BillingAccess() {}
 }

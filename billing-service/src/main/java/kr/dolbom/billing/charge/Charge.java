@@ -1,6 +1,7 @@
 package kr.dolbom.billing.charge;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 import kr.dolbom.billing.tariff.Tariff;
 import kr.dolbom.billing.tariff.Usage;
@@ -11,6 +12,8 @@ import kr.dolbom.events.ServiceType;
  * A delivery priced by the tariff in force on its day, with who pays what.
  *
  * @param minutesBeyondCap minutes of the visit beyond the resident's annual cap (0 for uncapped services)
+ * @param settlementMonth the month whose settlement of the provider counts the charge: the month of its delivery,
+ *     or a later one when the delivery's month was closed before it was reported (an adjustment)
  */
 public record Charge(
         UUID chargeId,
@@ -18,7 +21,15 @@ public record Charge(
         long amount,
         FundingPolicy.Split split,
         String tariffId,
-        int minutesBeyondCap) {
+        int minutesBeyondCap,
+        YearMonth settlementMonth) {
+
+    public Charge {
+        if (settlementMonth.isBefore(delivery.serviceMonth())) {
+            throw new IllegalArgumentException("charge " + chargeId + " of " + delivery.serviceDate()
+                    + " cannot count in the settlement of " + settlementMonth);
+        }
+    }
 
     /** As much of a delivery as billing keeps: who delivered what to whom, where, on which day, how much of it. */
     public record Delivery(
@@ -31,7 +42,12 @@ public record Charge(
             UUID residentRef,
             IncomeTier incomeTier,
             LocalDate serviceDate,
-            Usage usage) {}
+            Usage usage) {
+
+        public YearMonth serviceMonth() {
+            return YearMonth.from(serviceDate);
+        }
+    }
 
     /** @throws kr.dolbom.platform.domain.RuleViolation when the tariff cannot price this delivery */
     public static Charge of(Delivery delivery, Tariff tariff) {
@@ -42,7 +58,8 @@ public record Charge(
                 amount,
                 FundingPolicy.split(amount, delivery.incomeTier()),
                 tariff.id(),
-                0);
+                0,
+                delivery.serviceMonth());
     }
 
     /** A visit of a capped service, split against what the resident used of the year's cap before it. */
@@ -54,7 +71,18 @@ public record Charge(
                 amount,
                 FundingPolicy.split(amount, delivery.incomeTier(), cap),
                 tariff.id(),
-                cap.beyondCap());
+                cap.beyondCap(),
+                delivery.serviceMonth());
+    }
+
+    /** The same charge, counted in the settlement of {@code month}. */
+    public Charge settledIn(YearMonth month) {
+        return new Charge(chargeId, delivery, amount, split, tariffId, minutesBeyondCap, month);
+    }
+
+    /** Counted in a later month than its delivery's, as that month was closed when it was reported. */
+    public boolean adjustment() {
+        return settlementMonth.isAfter(delivery.serviceMonth());
     }
 
     /** 일시재가 counts against the annual cap; other services have none in the seeds. */

@@ -1,6 +1,7 @@
 package kr.dolbom.billing.charge;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 import kr.dolbom.billing.access.BillingAccess;
 import kr.dolbom.events.ServiceType;
@@ -24,7 +25,11 @@ class ChargeController {
         this.charges = charges;
     }
 
-    /** What one delivery was charged, under which tariff, and who pays it. */
+    /**
+     * What one delivery was charged, under which tariff, and who pays it; {@code settlementMonth} is the month whose
+     * settlement counts it (the month of {@code serviceDate}, or a later one for a delivery reported after its month
+     * was closed: an adjustment).
+     */
     record ChargeView(
             UUID chargeId,
             UUID deliveryId,
@@ -38,7 +43,9 @@ class ChargeController {
             long publicShare,
             long coPayment,
             String tariffId,
-            int minutesBeyondAnnualCap) {
+            int minutesBeyondAnnualCap,
+            YearMonth settlementMonth,
+            boolean adjustment) {
 
         static ChargeView of(Charge charge) {
             var delivery = charge.delivery();
@@ -55,7 +62,9 @@ class ChargeController {
                     charge.split().publicShare(),
                     charge.split().coPayment(),
                     charge.tariffId(),
-                    charge.minutesBeyondCap());
+                    charge.minutesBeyondCap(),
+                    charge.settlementMonth(),
+                    charge.adjustment());
         }
     }
 

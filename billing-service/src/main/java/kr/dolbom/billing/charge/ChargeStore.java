@@ -2,6 +2,7 @@ package kr.dolbom.billing.charge;
 
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 import kr.dolbom.billing.tariff.Usage;
 import kr.dolbom.events.IncomeTier;
@@ -20,15 +21,20 @@ class ChargeStore {
         this.db = db;
     }
 
-    /** False when the delivery was charged already: a delivery is charged once, whatever reaches billing twice. */
+    /**
+     * False when the delivery was charged already: a delivery is charged once, whatever reaches billing twice. Its
+     * settlement month is decided before (the charge table's rows are never updated).
+     */
     Mono<Boolean> insert(Charge charge) {
         var delivery = charge.delivery();
         return db.sql("""
                         insert into charge (id, delivery_id, care_order_id, line_id, provider_id, district,
                                             service_type, resident_ref, income_tier, service_date, minutes, units,
-                                            amount, public_share, co_payment, tariff_id, minutes_beyond_cap)
+                                            amount, public_share, co_payment, tariff_id, minutes_beyond_cap,
+                                            settlement_month)
                         values (:id, :deliveryId, :orderId, :lineId, :provider, :district, :type, :resident, :tier,
-                                :day, :minutes, :units, :amount, :publicShare, :coPayment, :tariff, :beyondCap)
+                                :day, :minutes, :units, :amount, :publicShare, :coPayment, :tariff, :beyondCap,
+                                :settlementMonth)
                         on conflict (delivery_id) do nothing""")
                 .bind("id", charge.chargeId())
                 .bind("deliveryId", delivery.deliveryId())
@@ -47,6 +53,7 @@ class ChargeStore {
                 .bind("coPayment", charge.split().coPayment())
                 .bind("tariff", charge.tariffId())
                 .bind("beyondCap", charge.minutesBeyondCap())
+                .bind("settlementMonth", charge.settlementMonth().atDay(1))
                 .fetch()
                 .rowsUpdated()
                 .map(inserted -> inserted == 1);
@@ -57,7 +64,7 @@ class ChargeStore {
         return db.sql("""
                         select id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
                                resident_ref, income_tier, service_date, minutes, units, amount, public_share,
-                               co_payment, tariff_id, minutes_beyond_cap
+                               co_payment, tariff_id, minutes_beyond_cap, settlement_month
                         from charge where delivery_id = :id""").bind("id", deliveryId).map(ChargeStore::charge).one();
     }
 
@@ -79,6 +86,7 @@ class ChargeStore {
                 row.get("amount", Long.class),
                 new FundingPolicy.Split(row.get("public_share", Long.class), row.get("co_payment", Long.class)),
                 row.get("tariff_id", String.class),
-                row.get("minutes_beyond_cap", Integer.class));
+                row.get("minutes_beyond_cap", Integer.class),
+                YearMonth.from(row.get("settlement_month", LocalDate.class)));
     }
 }

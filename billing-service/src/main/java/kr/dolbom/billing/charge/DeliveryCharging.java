@@ -2,6 +2,8 @@ package kr.dolbom.billing.charge;
 
 import java.util.Objects;
 import kr.dolbom.billing.order.OrderPauseStore;
+import kr.dolbom.billing.settlement.SettlementBooking;
+import kr.dolbom.billing.settlement.SettlementLine;
 import kr.dolbom.billing.tariff.Tariff;
 import kr.dolbom.billing.tariff.TariffStore;
 import kr.dolbom.billing.tariff.Usage;
@@ -16,8 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Charges each delivery as it is reported: priced by the tariff in force on its day, split by the
- * resident's income tier, recorded and announced in one transaction. A delivery that cannot be priced
- * is refused with the reason, and so dead-lettered; it is never charged at zero.
+ * resident's income tier, booked in its provider's settlement, recorded and announced in one transaction. A
+ * delivery that cannot be priced is refused with the reason, and so dead-lettered; it is never charged at zero.
  */
 @Service
 class DeliveryCharging {
@@ -28,14 +30,21 @@ class DeliveryCharging {
     private final ChargeStore charges;
     private final OrderPauseStore pauses;
     private final CareHoursLedger ledger;
+    private final SettlementBooking settlements;
     private final Outbox outbox;
 
     DeliveryCharging(
-            TariffStore tariffs, ChargeStore charges, OrderPauseStore pauses, CareHoursLedger ledger, Outbox outbox) {
+            TariffStore tariffs,
+            ChargeStore charges,
+            OrderPauseStore pauses,
+            CareHoursLedger ledger,
+            SettlementBooking settlements,
+            Outbox outbox) {
         this.tariffs = tariffs;
         this.charges = charges;
         this.pauses = pauses;
         this.ledger = ledger;
+        this.settlements = settlements;
         this.outbox = outbox;
     }
 
@@ -79,16 +88,47 @@ class DeliveryCharging {
                         }));
     }
 
-    /** True when recorded now; false when the delivery was charged already. */
+    /**
+     * True when recorded now; false when the delivery was charged already. Under the lock of the provider's
+     * settlements from the delivery's month on (so that the same delivery heard twice at once is looked for one at a
+     * time), the charge is booked in the month it counts in — its own, or as an adjustment of a later draft — and
+     * recorded with that settlement month.
+     */
     private Mono<Boolean> record(Charge charge) {
-        return charges.insert(charge)
-                .flatMap(inserted -> inserted ? announce(charge).thenReturn(true) : Mono.just(false));
+        Charge.Delivery delivery = charge.delivery();
+        return settlements
+                .hold(delivery.district(), delivery.providerId(), delivery.serviceMonth())
+                .then(charges.ofDelivery(delivery.deliveryId()).hasElement())
+                .flatMap(charged -> charged
+                        ? Mono.just(false)
+                        : settlements
+                                .book(line(charge))
+                                .map(charge::settledIn)
+                                .flatMap(settled -> charges.insert(settled)
+                                        .flatMap(inserted -> inserted
+                                                ? announce(settled).thenReturn(true)
+                                                : Mono.error(new IllegalStateException("delivery "
+                                                        + delivery.deliveryId()
+                                                        + " was charged meanwhile under another provider or month")))));
+    }
+
+    private static SettlementLine line(Charge charge) {
+        Charge.Delivery delivery = charge.delivery();
+        return new SettlementLine(
+                charge.chargeId(),
+                delivery.deliveryId(),
+                delivery.district(),
+                delivery.providerId(),
+                delivery.serviceDate(),
+                charge.amount(),
+                charge.split().publicShare(),
+                charge.split().coPayment());
     }
 
     private Mono<Void> announce(Charge charge) {
         return outbox.append(announcement(charge))
                 .doOnSuccess(done -> log.info(
-                        "Delivery {} charged {} KRW (public {}, co-payment {}) under {}{}",
+                        "Delivery {} charged {} KRW (public {}, co-payment {}) under {}{}, settled in {}{}",
                         charge.delivery().deliveryId(),
                         charge.amount(),
                         charge.split().publicShare(),
@@ -96,7 +136,9 @@ class DeliveryCharging {
                         charge.tariffId(),
                         charge.minutesBeyondCap() == 0
                                 ? ""
-                                : ", " + charge.minutesBeyondCap() + " min beyond the annual cap"));
+                                : ", " + charge.minutesBeyondCap() + " min beyond the annual cap",
+                        charge.settlementMonth(),
+                        charge.adjustment() ? " as an adjustment" : ""));
     }
 
     private static Charge.Delivery delivery(ServiceDelivered delivered) {
@@ -131,6 +173,7 @@ class DeliveryCharging {
                 charge.amount(),
                 charge.split().publicShare(),
                 charge.split().coPayment(),
-                charge.tariffId());
+                charge.tariffId(),
+                charge.settlementMonth());
     }
 }

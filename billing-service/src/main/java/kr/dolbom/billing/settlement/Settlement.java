@@ -1,32 +1,199 @@
 package kr.dolbom.billing.settlement;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
-import kr.dolbom.events.ServiceType;
+import java.util.Objects;
+import java.util.UUID;
+import kr.dolbom.events.SettlementApproved;
+import kr.dolbom.events.SettlementPaid;
+import kr.dolbom.platform.domain.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the district owes a provider for a month (정산), by service, from the charges of deliveries dated in
- * that month. The public share is what the district pays; co-payments are collected from the users.
+ * 월 정산: what the district owes one provider for one month, per district. A draft takes the month's charges and
+ * the adjustments (late charges of the provider's closed months); the provider submits it, confirming the statement,
+ * the billing officer approves it, which closes the month for good, and records the payment. Each change is a
+ * guarded method returning the settlement at its next version; an illegal one is a conflict naming the state.
+ *
+ * @param version grows with every line booked and every change of state: the {@code ETag}, so that a statement
+ *     confirmed or approved is the one its caller saw
+ * @param total every line of the month, adjustments included
+ * @param adjustments of those, the late charges of earlier, closed months
+ * @param approvedOn the Korean day of the approval, once approved
  */
 public record Settlement(
+        UUID id,
+        String district,
         String providerId,
         YearMonth month,
-        long deliveries,
-        long amount,
-        long publicShare,
-        long coPayment,
-        List<Line> byService) {
+        SettlementState state,
+        int version,
+        Totals total,
+        Totals adjustments,
+        @Nullable LocalDate approvedOn,
+        @Nullable Payment payment) {
 
-    public record Line(ServiceType serviceType, long deliveries, long amount, long publicShare, long coPayment) {}
+    /** A provider's month comes to at most this; a line beyond it is refused rather than booked. */
+    public static final long LARGEST_TOTAL = SettlementApproved.LARGEST_TOTAL;
 
-    static Settlement of(String providerId, YearMonth month, List<Line> lines) {
+    public Settlement {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(state, "state");
+        if (version < 1) {
+            throw new IllegalArgumentException("a settlement starts at version 1");
+        }
+        if (adjustments.lines() > total.lines() || adjustments.amount() > total.amount()) {
+            throw new IllegalArgumentException("the adjustments of " + month + " are part of its total");
+        }
+        if (state.closed() != (approvedOn != null) || (state == SettlementState.PAID) != (payment != null)) {
+            throw new IllegalArgumentException("a " + state + " settlement has " + (approvedOn == null ? "no " : "an ")
+                    + "approval and " + (payment == null ? "no " : "a ") + "payment");
+        }
+    }
+
+    /** A new draft, before its first line. */
+    public static Settlement open(UUID id, String district, String providerId, YearMonth month) {
         return new Settlement(
+                id, district, providerId, month, SettlementState.DRAFT, 1, Totals.NONE, Totals.NONE, null, null);
+    }
+
+    /**
+     * The line counted in this month: its own charge when it was delivered in the month, an adjustment when it was
+     * delivered in an earlier one. Only a draft takes lines; the total may not pass {@link #LARGEST_TOTAL}.
+     */
+    public Settlement book(SettlementLine line) {
+        expect(state.open(), "take the line of charge " + line.chargeId());
+        if (!line.district().equals(district) || !line.providerId().equals(providerId)) {
+            throw new IllegalArgumentException("charge " + line.chargeId() + " is not a line of " + this);
+        }
+        if (line.serviceMonth().isAfter(month)) {
+            throw new IllegalArgumentException(
+                    "charge " + line.chargeId() + " of " + line.serviceDate() + " cannot count in " + month);
+        }
+        Totals more = total.plus(line);
+        if (more.amount() > LARGEST_TOTAL) {
+            throw RuleViolation.refused(
+                    "amount",
+                    "charge " + line.chargeId() + " of " + line.amount() + " won would take the settlement of "
+                            + providerId + " for " + month + " beyond " + LARGEST_TOTAL + " won");
+        }
+        boolean adjustment = line.serviceMonth().isBefore(month);
+        return new Settlement(
+                id,
+                district,
                 providerId,
                 month,
-                lines.stream().mapToLong(Line::deliveries).sum(),
-                lines.stream().mapToLong(Line::amount).sum(),
-                lines.stream().mapToLong(Line::publicShare).sum(),
-                lines.stream().mapToLong(Line::coPayment).sum(),
-                lines);
+                state,
+                version + 1,
+                more,
+                adjustment ? adjustments.plus(line) : adjustments,
+                approvedOn,
+                payment);
+    }
+
+    /**
+     * 제출: the provider confirms the statement. A month is submitted once it is over (from the first of the next
+     * month), so that no delivery of it is still to come in the ordinary way.
+     */
+    public Settlement submit(YearMonth currentMonth) {
+        expect(state == SettlementState.DRAFT, "be submitted");
+        if (!month.isBefore(currentMonth)) {
+            throw RuleViolation.refused(
+                    "month",
+                    month + " is not over: it can be submitted from "
+                            + month.plusMonths(1).atDay(1) + " on");
+        }
+        return next(SettlementState.SUBMITTED, null, null);
+    }
+
+    /** 승인: the billing officer approves the statement the provider submitted; the month is closed from now on. */
+    public Settlement approve(LocalDate today) {
+        expect(state == SettlementState.SUBMITTED, "be approved");
+        return next(SettlementState.APPROVED, today, null);
+    }
+
+    /**
+     * 지급: the payment of the approved month. The reference is one line of 1 to 100 characters (leading and trailing
+     * blanks dropped); the day is neither in the future nor before the approval.
+     */
+    public Settlement recordPayment(Payment payment, LocalDate today) {
+        expect(state == SettlementState.APPROVED, "be paid");
+        String reference = payment.reference().strip();
+        if (reference.isEmpty()) {
+            throw RuleViolation.invalid("reference", "must not be blank");
+        }
+        if (reference.length() > SettlementPaid.LONGEST_REFERENCE) {
+            throw RuleViolation.invalid(
+                    "reference", "must be at most " + SettlementPaid.LONGEST_REFERENCE + " characters");
+        }
+        if (reference.chars().anyMatch(Character::isISOControl)) {
+            throw RuleViolation.invalid("reference", "must be one line of text, without control characters");
+        }
+        if (payment.paidOn().isAfter(today)) {
+            throw RuleViolation.invalid("paidOn", "is in the future: today is " + today);
+        }
+        LocalDate approved = Objects.requireNonNull(approvedOn, "an approved settlement has its day");
+        if (payment.paidOn().isBefore(approved)) {
+            throw RuleViolation.invalid("paidOn", "is before the approval of " + month + " on " + approved);
+        }
+        return next(SettlementState.PAID, approvedOn, new Payment(reference, payment.paidOn()));
+    }
+
+    /** The version the caller saw must be the current one: a change based on an older one is refused (412). */
+    public void expectVersion(@Nullable Integer seen) {
+        if (seen != null && seen != version) {
+            throw RuleViolation.stale("the settlement of " + providerId + " for " + month + " is at version " + version
+                    + ", not " + seen + "; read it again before changing it");
+        }
+    }
+
+    /** What the approval announces: the closed month's totals, equal to the sum of its lines. */
+    public SettlementApproved approval() {
+        LocalDate approved = Objects.requireNonNull(approvedOn, "approved");
+        return new SettlementApproved(
+                id,
+                district,
+                providerId,
+                month,
+                total.lines(),
+                total.amount(),
+                total.publicShare(),
+                total.coPayment(),
+                adjustments.lines(),
+                adjustments.amount(),
+                approved);
+    }
+
+    /** What the payment announces. */
+    public SettlementPaid paid() {
+        Payment paid = Objects.requireNonNull(payment, "paid");
+        return new SettlementPaid(
+                id,
+                district,
+                providerId,
+                month,
+                total.amount(),
+                total.publicShare(),
+                total.coPayment(),
+                paid.reference(),
+                paid.paidOn());
+    }
+
+    private Settlement next(SettlementState to, @Nullable LocalDate approved, @Nullable Payment paid) {
+        return new Settlement(id, district, providerId, month, to, version + 1, total, adjustments, approved, paid);
+    }
+
+    private void expect(boolean allowed, String change) {
+        if (!allowed) {
+            throw RuleViolation.conflict("the settlement of " + providerId + " for " + month + " is " + state
+                            + " and cannot " + change)
+                    .with("state", state.name());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "settlement " + id + " (" + district + ", " + providerId + ", " + month + ", " + state + " v" + version
+                + ")";
     }
 }

@@ -1,17 +1,30 @@
 package kr.dolbom.billing.settlement;
 
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.UUID;
 import kr.dolbom.events.ServiceType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Adds up the charge table, which charging writes: settling only reads it, so that settlements need nothing
- * from the charge feature but its rows.
+ * The settlements (one per district, provider and month, with their running totals and history) and the lines of
+ * a month, read from the charge table, which charging writes: a charge's {@code settlement_month} names the month it
+ * counts in. A closed settlement, and every charge counted in it, is refused any change by the database itself.
  */
 @Repository
 class SettlementStore {
+
+    private static final String COLUMNS = """
+            id, district, provider_id, month, state, version, lines, amount, public_share, co_payment,
+            adjustment_lines, adjustment_amount, adjustment_public_share, adjustment_co_payment, approved_on,
+            payment_reference, paid_on""";
 
     private final DatabaseClient db;
 
@@ -19,33 +32,209 @@ class SettlementStore {
         this.db = db;
     }
 
-    /** The district whose deliveries the provider was charged for; empty for a provider never charged. */
-    Mono<String> districtOf(String providerId) {
-        return db.sql("select district from charge where provider_id = :provider limit 1")
+    /** Opens the month's draft unless the provider has a settlement for it already; true when opened now. */
+    Mono<Boolean> open(String district, String providerId, YearMonth month, String why, Instant at) {
+        Settlement draft = Settlement.open(UUID.randomUUID(), district, providerId, month);
+        return db.sql("""
+                        insert into settlement (id, district, provider_id, month, state, version)
+                        values (:id, :district, :provider, :month, :state, :version)
+                        on conflict (district, provider_id, month) do nothing""")
+                .bind("id", draft.id())
+                .bind("district", district)
                 .bind("provider", providerId)
-                .map(row -> row.get("district", String.class))
+                .bind("month", month.atDay(1))
+                .bind("state", draft.state().name())
+                .bind("version", draft.version())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(inserted ->
+                        inserted == 1 ? record(draft, null, null, at, why).thenReturn(true) : Mono.just(false));
+    }
+
+    /**
+     * The provider's settlements of the month and later, locked to the end of the transaction in month order (the
+     * one order every writer locks them in).
+     */
+    Flux<Settlement> lockFrom(String district, String providerId, YearMonth month) {
+        return db.sql("select " + COLUMNS + " from settlement"
+                        + " where district = :district and provider_id = :provider and month >= :month"
+                        + " order by month for update")
+                .bind("district", district)
+                .bind("provider", providerId)
+                .bind("month", month.atDay(1))
+                .map(SettlementStore::settlement)
+                .all();
+    }
+
+    /** The settlement, locked to the end of the transaction; empty when the provider has none for the month. */
+    Mono<Settlement> lock(String district, String providerId, YearMonth month) {
+        return one(district, providerId, month, " for update");
+    }
+
+    Mono<Settlement> find(String district, String providerId, YearMonth month) {
+        return one(district, providerId, month, "");
+    }
+
+    /** Whether the provider has any settlement in the district, i.e. was ever charged there. */
+    Mono<Boolean> knows(String district, String providerId) {
+        return db.sql("select exists (select 1 from settlement where district = :district and provider_id = :provider)"
+                        + " as known")
+                .bind("district", district)
+                .bind("provider", providerId)
+                .map(row -> Boolean.TRUE.equals(row.get("known", Boolean.class)))
                 .one();
     }
 
-    /** The month of a delivery's day decides where it settles, not the day it was charged. */
-    Mono<Settlement> ofMonth(String providerId, YearMonth month) {
+    /** Saves the settlement's next version; the row was locked, so it is still at the version it was read at. */
+    Mono<Void> save(Settlement settlement, int readAt) {
+        Payment payment = settlement.payment();
         return db.sql("""
-                        select service_type, count(*) as deliveries, sum(amount)::bigint as amount,
-                               sum(public_share)::bigint as public_share, sum(co_payment)::bigint as co_payment
+                        update settlement set state = :state, version = :version, lines = :lines, amount = :amount,
+                               public_share = :publicShare, co_payment = :coPayment,
+                               adjustment_lines = :adjustmentLines, adjustment_amount = :adjustmentAmount,
+                               adjustment_public_share = :adjustmentPublicShare,
+                               adjustment_co_payment = :adjustmentCoPayment,
+                               approved_on = :approvedOn, payment_reference = :reference, paid_on = :paidOn
+                        where id = :id and version = :readAt""")
+                .bind("state", settlement.state().name())
+                .bind("version", settlement.version())
+                .bind("lines", settlement.total().lines())
+                .bind("amount", settlement.total().amount())
+                .bind("publicShare", settlement.total().publicShare())
+                .bind("coPayment", settlement.total().coPayment())
+                .bind("adjustmentLines", settlement.adjustments().lines())
+                .bind("adjustmentAmount", settlement.adjustments().amount())
+                .bind("adjustmentPublicShare", settlement.adjustments().publicShare())
+                .bind("adjustmentCoPayment", settlement.adjustments().coPayment())
+                .bind("approvedOn", Parameter.fromOrEmpty(settlement.approvedOn(), LocalDate.class))
+                .bind("reference", Parameter.fromOrEmpty(payment == null ? null : payment.reference(), String.class))
+                .bind("paidOn", Parameter.fromOrEmpty(payment == null ? null : payment.paidOn(), LocalDate.class))
+                .bind("id", settlement.id())
+                .bind("readAt", readAt)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException(
+                                settlement + " is not at version " + readAt + "; lock it before changing it")));
+    }
+
+    /** A history entry: the state the settlement entered at its version, who did it and why. */
+    Mono<Void> record(Settlement settlement, @Nullable String actor, @Nullable String role, Instant at, String note) {
+        return db.sql("""
+                        insert into settlement_history (settlement_id, version, state, actor, role, at, note)
+                        values (:id, :version, :state, :actor, :role, :at, :note)""")
+                .bind("id", settlement.id())
+                .bind("version", settlement.version())
+                .bind("state", settlement.state().name())
+                .bind("actor", Parameter.fromOrEmpty(actor, String.class))
+                .bind("role", Parameter.fromOrEmpty(role, String.class))
+                .bind("at", at)
+                .bind("note", note)
+                .then();
+    }
+
+    Flux<Step> history(UUID settlementId) {
+        return db.sql("""
+                        select version, state, at, actor, role, note from settlement_history
+                        where settlement_id = :id order by version""")
+                .bind("id", settlementId)
+                .map(row -> new Step(
+                        row.get("version", Integer.class),
+                        SettlementState.valueOf(row.get("state", String.class)),
+                        row.get("at", Instant.class),
+                        row.get("actor", String.class),
+                        row.get("role", String.class),
+                        row.get("note", String.class)))
+                .all();
+    }
+
+    /**
+     * The lines counted in the provider's month, in one statement so that sums and adjustments are of one moment:
+     * its own charges summed by service, each adjustment (a charge delivered before the month) on its own.
+     */
+    Mono<Statement> statement(String district, String providerId, YearMonth month) {
+        return db.sql("""
+                        select false as adjustment, service_type, count(*) as lines, sum(amount)::bigint as amount,
+                               sum(public_share)::bigint as public_share, sum(co_payment)::bigint as co_payment,
+                               null::uuid as charge_id, null::uuid as delivery_id, null::date as service_date
                         from charge
-                        where provider_id = :provider and service_date >= :first and service_date < :next
-                        group by service_type order by service_type""")
+                        where district = :district and provider_id = :provider and settlement_month = :month
+                          and service_date >= :month
+                        group by service_type
+                        union all
+                        select true, service_type, 1, amount, public_share, co_payment, id, delivery_id, service_date
+                        from charge
+                        where district = :district and provider_id = :provider and settlement_month = :month
+                          and service_date < :month
+                        order by adjustment, service_date, service_type, charge_id""")
+                .bind("district", district)
                 .bind("provider", providerId)
-                .bind("first", month.atDay(1))
-                .bind("next", month.plusMonths(1).atDay(1))
-                .map(row -> new Settlement.Line(
-                        ServiceType.valueOf(row.get("service_type", String.class)),
-                        row.get("deliveries", Long.class),
-                        row.get("amount", Long.class),
-                        row.get("public_share", Long.class),
-                        row.get("co_payment", Long.class)))
+                .bind("month", month.atDay(1))
+                .map(SettlementStore::statementLine)
                 .all()
                 .collectList()
-                .map(lines -> Settlement.of(providerId, month, lines));
+                .map(lines -> new Statement(
+                        lines.stream()
+                                .filter(Statement.ServiceTotal.class::isInstance)
+                                .map(Statement.ServiceTotal.class::cast)
+                                .toList(),
+                        lines.stream()
+                                .filter(Statement.Adjustment.class::isInstance)
+                                .map(Statement.Adjustment.class::cast)
+                                .toList()));
+    }
+
+    private Mono<Settlement> one(String district, String providerId, YearMonth month, String lock) {
+        return db.sql("select " + COLUMNS + " from settlement"
+                        + " where district = :district and provider_id = :provider and month = :month" + lock)
+                .bind("district", district)
+                .bind("provider", providerId)
+                .bind("month", month.atDay(1))
+                .map(SettlementStore::settlement)
+                .one();
+    }
+
+    /** A row of the statement: the sums of a service's own charges, or one adjustment. */
+    private static Object statementLine(Readable row) {
+        ServiceType type = ServiceType.valueOf(row.get("service_type", String.class));
+        long amount = row.get("amount", Long.class);
+        long publicShare = row.get("public_share", Long.class);
+        long coPayment = row.get("co_payment", Long.class);
+        if (Boolean.TRUE.equals(row.get("adjustment", Boolean.class))) {
+            return new Statement.Adjustment(
+                    row.get("charge_id", UUID.class),
+                    row.get("delivery_id", UUID.class),
+                    type,
+                    row.get("service_date", LocalDate.class),
+                    amount,
+                    publicShare,
+                    coPayment);
+        }
+        return new Statement.ServiceTotal(type, row.get("lines", Long.class), amount, publicShare, coPayment);
+    }
+
+    private static Settlement settlement(Readable row) {
+        String reference = row.get("payment_reference", String.class);
+        LocalDate paidOn = row.get("paid_on", LocalDate.class);
+        return new Settlement(
+                row.get("id", UUID.class),
+                row.get("district", String.class),
+                row.get("provider_id", String.class),
+                YearMonth.from(row.get("month", LocalDate.class)),
+                SettlementState.valueOf(row.get("state", String.class)),
+                row.get("version", Integer.class),
+                new Totals(
+                        row.get("lines", Long.class),
+                        row.get("amount", Long.class),
+                        row.get("public_share", Long.class),
+                        row.get("co_payment", Long.class)),
+                new Totals(
+                        row.get("adjustment_lines", Long.class),
+                        row.get("adjustment_amount", Long.class),
+                        row.get("adjustment_public_share", Long.class),
+                        row.get("adjustment_co_payment", Long.class)),
+                row.get("approved_on", LocalDate.class),
+                reference == null || paidOn == null ? null : new Payment(reference, paidOn));
     }
 }
