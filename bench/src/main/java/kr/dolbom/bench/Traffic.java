@@ -98,8 +98,18 @@ final class Traffic implements AutoCloseable {
                 outstanding.release();
             });
         }
-        if (!outstanding.tryAcquire((int) count, 60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("requests of the fixed-rate phase still unanswered after 60 s");
+        // Above the system's capacity the backlog drains after the last send, shed and sent again: a slow run is
+        // waited for and reported as slow; only a system that stops answering at all fails it.
+        long answered = 0;
+        while (answered < count) {
+            int before = outstanding.drainPermits();
+            answered += before;
+            if (answered < count && outstanding.tryAcquire(1, 60, TimeUnit.SECONDS)) {
+                answered++;
+            } else if (answered < count) {
+                throw new IllegalStateException((count - answered) + " requests of the fixed-rate phase still"
+                        + " unanswered, none answered in the last 60 s");
+            }
         }
         return latencies;
     }

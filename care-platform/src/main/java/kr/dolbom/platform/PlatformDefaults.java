@@ -49,6 +49,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
         defaults.put("spring.cloud.stream.default.consumer.use-native-decoding", "true");
         defaults.put("spring.cloud.stream.default.consumer.max-attempts", "1");
+        // A poll is applied in one transaction (IdempotentConsumers), its offsets committed after it.
+        defaults.put("spring.cloud.stream.default.consumer.batch-mode", "true");
         defaults.put(
                 "spring.cloud.stream.kafka.default.consumer.configuration.key.deserializer",
                 StringDeserializer.class.getName());

@@ -1,5 +1,6 @@
 package kr.dolbom.platform.inbox;
 
+import java.util.List;
 import java.util.function.Consumer;
 import kr.dolbom.events.CareEventType;
 import org.springframework.beans.factory.BeanNameAware;
@@ -19,7 +20,7 @@ import org.springframework.messaging.Message;
  * The bean's name names its inbox, its metrics and its binding; the platform derives the function definition
  * and the binding's destination from the declaration ({@link SubscriptionBindings}).
  */
-public final class Subscription implements Consumer<Message<byte[]>>, BeanNameAware {
+public final class Subscription implements Consumer<Message<List<byte[]>>>, BeanNameAware {
 
     private final String topic;
     private final EventHandlers handlers;
@@ -57,8 +58,9 @@ public final class Subscription implements Consumer<Message<byte[]>>, BeanNameAw
         return name + "-in-0";
     }
 
+    /** One poll of the stream (the bindings are in batch mode), applied in order. */
     @Override
-    public void accept(Message<byte[]> message) {
-        consumers.consume(this, handlers, message);
+    public void accept(Message<List<byte[]>> batch) {
+        consumers.consume(this, handlers, batch);
     }
 }

@@ -2,21 +2,42 @@ package kr.dolbom.intake.order;
 
 import static kr.dolbom.intake.request.CareRequests.senior;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.CloudEventHeaders;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.MalformedEventException;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.IntakeIntegrationTest;
 import kr.dolbom.intake.request.IntakeAnswer;
+import kr.dolbom.platform.inbox.Subscription;
 import kr.dolbom.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 class AssignmentEventsIT extends IntakeIntegrationTest {
+
+    private static final CareEventCodec CODEC = new CareEventCodec();
+
+    @Autowired
+    @Qualifier("assignmentEvents")
+    Subscription assignmentEvents;
 
     private static final String DEAD_LETTERS = "care.assignments.v1.intake-service.dlq";
 
@@ -62,6 +83,101 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
         assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8))
                 .isEqualTo("{not json");
         eventually().until(() -> status(order.careOrderId()).equals("ASSIGNED"));
+    }
+
+    @Test
+    void aBatchThatMeetsAPoisonRecordAppliesWhatCameBeforeAndNamesThatRecordToTheContainer() {
+        IntakeAnswer order = severalLines();
+        List<EventEnvelope> before = List.of(
+                assignment(order.careOrderId(), order.lines().get(0).lineId(), "mapo-meal-jahwal"),
+                assignment(order.careOrderId(), order.lines().get(1).lineId(), "mapo-homecare-coop"));
+        EventEnvelope after =
+                assignment(order.careOrderId(), order.lines().get(2).lineId(), "mapo-homecare-coop");
+        List<byte[]> payloads = new ArrayList<>();
+        List<Map<String, Object>> headers = new ArrayList<>();
+        for (EventEnvelope envelope : before) {
+            payloads.add(CODEC.encode(envelope.data()));
+            headers.add(byteHeaders(CloudEventHeaders.of(envelope)));
+        }
+        payloads.add("{not json".getBytes(StandardCharsets.UTF_8));
+        headers.add(byteHeaders(CloudEventHeaders.of(
+                UUID.randomUUID(),
+                "kr.dolbom.care.line.assigned.v1",
+                "/dolbom/matching-service",
+                Instant.now(),
+                order.careOrderId().toString())));
+        payloads.add(CODEC.encode(after.data()));
+        headers.add(byteHeaders(CloudEventHeaders.of(after)));
+        Message<List<byte[]>> batch = MessageBuilder.withPayload(payloads)
+                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
+                .build();
+
+        assertThatThrownBy(() -> assignmentEvents.accept(batch))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isEqualTo(2))
+                .hasCauseInstanceOf(MalformedEventException.class);
+
+        for (EventEnvelope applied : before) {
+            assertThat(count("select count(*) from processed_event where event_id = '" + applied.id() + "'"))
+                    .isEqualTo(1);
+        }
+        assertThat(count("select count(*) from processed_event where event_id = '" + after.id() + "'"))
+                .as("the record behind the poison waits for the next poll")
+                .isZero();
+        assertThat(count("select count(*) from care_order_line where care_order_id = '" + order.careOrderId()
+                        + "' and provider_id is not null"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aPoisonRecordAmongOthersOfTheSameOrderIsDeadLetteredAloneAndTheOthersAppliedOnceInOrder() {
+        IntakeAnswer order = severalLines();
+        String[] providers = {"mapo-meal-jahwal", "mapo-homecare-coop", "mapo-homecare-coop", "mapo-homecare-coop"};
+        List<EventEnvelope> assignments = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            assignments.add(assignment(order.careOrderId(), order.lines().get(i).lineId(), providers[i]));
+        }
+        String poisonId = UUID.randomUUID().toString();
+        // one key, hence one partition: the poison sits between the others in the stream and, mostly, in a poll
+        KAFKA.publish(assignments.get(0));
+        KAFKA.publish(assignments.get(1));
+        KAFKA.send(
+                CareTopics.ASSIGNMENTS,
+                order.careOrderId().toString(),
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                CloudEventHeaders.of(
+                        UUID.fromString(poisonId),
+                        "kr.dolbom.care.line.assigned.v1",
+                        "/dolbom/matching-service",
+                        Instant.now(),
+                        order.careOrderId().toString()));
+        KAFKA.publish(assignments.get(2));
+        KAFKA.publish(assignments.get(0)); // a redelivery among them
+        KAFKA.publish(assignments.get(3));
+
+        eventually()
+                .until(() -> count("select count(*) from care_order_line where care_order_id = '" + order.careOrderId()
+                                + "' and provider_id is not null")
+                        == assignments.size());
+        var deadLetters = eventually()
+                .until(
+                        () -> KAFKA.records(
+                                DEAD_LETTERS,
+                                r -> order.careOrderId().toString().equals(r.key())),
+                        records -> !records.isEmpty());
+        assertThat(deadLetters)
+                .singleElement()
+                .satisfies(letter ->
+                        assertThat(KafkaTestClient.header(letter, "ce_id")).isEqualTo(poisonId));
+        for (EventEnvelope applied : assignments) {
+            assertThat(count("select count(*) from processed_event where event_id = '" + applied.id() + "'"))
+                    .isEqualTo(1);
+        }
+        assertThat(count("select count(*) from care_order_history where care_order_id = '" + order.careOrderId()
+                        + "' and detail like '%assigned to%'"))
+                .as("each line's assignment recorded once")
+                .isEqualTo(assignments.size());
     }
 
     @Test
@@ -128,6 +244,22 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
                         LocalDate.now()),
                 "/dolbom/matching-service",
                 Instant.now());
+    }
+
+    private static Map<String, Object> byteHeaders(Map<String, String> headers) {
+        Map<String, Object> bytes = new LinkedHashMap<>();
+        headers.forEach((name, value) -> bytes.put(name, value.getBytes(StandardCharsets.UTF_8)));
+        return bytes;
+    }
+
+    /** Meals, home-care visits, mobility and a repair: four lines, each assigned on its own. */
+    private IntakeAnswer severalLines() {
+        return senior().namedUniquely("한말순")
+                .meals(8)
+                .homeCare(4, 60)
+                .mobility(2, 60)
+                .repairs(1)
+                .submitTo(careManager());
     }
 
     private IntakeAnswer placeOrder() {
