@@ -6,16 +6,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,12 +26,10 @@ class AlertRulesTest {
 
     @Test
     void promtoolChecksTheRulesAndTheirUnitTestsPass() throws Exception {
-        assumeThat(onPath("promtool"))
-                .as("promtool is not installed (apt-get install --no-install-recommends prometheus)")
-                .isTrue();
+        assumeThat(Promtool.installed()).as(Promtool.MISSING).isTrue();
 
-        assertThat(promtool("check", "rules", RULES.toString())).contains("SUCCESS: 6 rules found");
-        assertThat(promtool("test", "rules", TESTS.toString())).contains("SUCCESS");
+        assertThat(Promtool.run("check", "rules", RULES.toString())).contains("SUCCESS: 6 rules found");
+        assertThat(Promtool.run("test", "rules", TESTS.toString())).contains("SUCCESS");
     }
 
     @Test
@@ -55,24 +47,5 @@ class AlertRulesTest {
         assertThat(HelmChart.render(HelmChart.DEFAULT_VALUES).all(Manifests.PROMETHEUS_RULE))
                 .as("off by default: it needs the Prometheus Operator")
                 .isEmpty();
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
-
-    private static String promtool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("promtool"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS))
-                .as("promtool finished")
-                .isTrue();
-        assertThat(process.exitValue())
-                .as("promtool %s:%n%s", String.join(" ", arguments), output)
-                .isZero();
-        return output;
     }
 }
