@@ -148,9 +148,10 @@ public class IdempotentConsumers {
         meters.summary("dolbom.consumer.batch", "consumer", name).record(handled.size());
         if (handled.size() > 1) {
             try {
-                Set<UUID> applied = applyTogether(subscription, handled);
-                handled.forEach(r -> counted(
-                        name, r.envelope(), applied.contains(r.envelope().id())));
+                // a copy of one event within the poll is counted as the duplicate it is
+                Set<UUID> applied = new HashSet<>(applyTogether(subscription, handled));
+                handled.forEach(r ->
+                        counted(name, r.envelope(), applied.remove(r.envelope().id())));
                 return;
             } catch (RuntimeException e) {
                 if (TransientFailures.isInfrastructure(e)) {

@@ -64,9 +64,13 @@ final class DrillStack implements AutoCloseable {
     }
 
     /** SIGKILL to the postmaster and every backend at once: what the machine going down looks like to it. */
-    void killPostgres() throws InterruptedException {
+    void killPostgres() throws IOException, InterruptedException {
         ProcessHandle postmaster = postgres.postmaster(options.dataDir())
                 .orElseThrow(() -> new IllegalStateException("no postmaster running"));
+        // Frozen first, so that it forks nothing while its children are listed: a postmaster that sees a child
+        // die starts crash recovery at once, and a recovery process it forked after the list outlived the kill
+        // holding the shared memory, so PostgreSQL could not start again.
+        signal(postmaster.pid(), "STOP");
         List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
         all.add(postmaster);
         all.forEach(ProcessHandle::destroyForcibly);
@@ -115,7 +119,10 @@ final class DrillStack implements AutoCloseable {
     }
 
     private void signal(ServiceSpec spec, String signal) throws IOException, InterruptedException {
-        long pid = services.get(spec).process().pid();
+        signal(services.get(spec).process().pid(), signal);
+    }
+
+    private static void signal(long pid, String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
                 .inheritIO()
                 .start();
