@@ -30,6 +30,13 @@ public final class ReportingAccess {
     public static final AccessRule READ_ORDER_KPIS = districtFigures("readOrderKpis");
     public static final AccessRule READ_MEAL_VOLUME = districtFigures("readMealVolume");
     public static final AccessRule READ_USERS_SERVED = districtFigures("readUsersServed");
+    /** The twelve months up to one, for a district's trend chart. */
+    public static final AccessRule READ_KPI_TREND = districtFigures("readKpiTrend");
+
+    /** Every district's month side by side: the city's view (시 전체), nobody else's. */
+    public static final AccessRule READ_CITY_KPIS = AccessRule.operation("readCityKpis")
+            .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .build();
 
     /** A provider's monthly charge totals, to reconcile with billing's settlement. */
     public static final AccessRule READ_PROVIDER_CHARGES = AccessRule.operation("readProviderCharges")
@@ -38,7 +45,13 @@ public final class ReportingAccess {
             .build();
 
     public static final AccessPolicy POLICY = AccessPolicy.of(
-            READ_MONTHLY_KPIS, READ_ORDER_KPIS, READ_MEAL_VOLUME, READ_USERS_SERVED, READ_PROVIDER_CHARGES);
+            READ_MONTHLY_KPIS,
+            READ_ORDER_KPIS,
+            READ_MEAL_VOLUME,
+            READ_USERS_SERVED,
+            READ_KPI_TREND,
+            READ_CITY_KPIS,
+            READ_PROVIDER_CHARGES);
 
     private ReportingAccess() {}
 }

@@ -2,6 +2,7 @@ package kr.dolbom.reporting.kpi;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.charge.ChargeTotals;
@@ -23,6 +24,12 @@ final class KpiAnswers {
             long meals,
             UsersServed usersServed,
             ChargeTotals charges) {}
+
+    /** A district's months up to {@code to}, oldest first. */
+    record KpiTrend(String district, YearMonth to, List<MonthlyKpis> months) {}
+
+    /** The city's month: every district reporting knows, side by side, in the order of their names. */
+    record CityKpis(YearMonth month, List<MonthlyKpis> districts) {}
 
     record DistrictOrders(
             String district, YearMonth month, @JsonUnwrapped OrderKpis orders) {}

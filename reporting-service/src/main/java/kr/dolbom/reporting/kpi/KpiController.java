@@ -11,8 +11,10 @@ import kr.dolbom.reporting.access.ReportingAccess;
 import kr.dolbom.reporting.charge.ChargeKpiStore;
 import kr.dolbom.reporting.delivery.DeliveryKpiStore;
 import kr.dolbom.reporting.delivery.MonthlyDeliveries;
+import kr.dolbom.reporting.kpi.KpiAnswers.CityKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.DistrictOrders;
 import kr.dolbom.reporting.kpi.KpiAnswers.DistrictUsersServed;
+import kr.dolbom.reporting.kpi.KpiAnswers.KpiTrend;
 import kr.dolbom.reporting.kpi.KpiAnswers.MealVolume;
 import kr.dolbom.reporting.kpi.KpiAnswers.MonthlyKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.ProviderCharges;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +33,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/kpis")
 class KpiController {
+
+    static final int TREND_MONTHS = 12;
 
     private final OrderKpiStore orders;
     private final DeliveryKpiStore deliveries;
@@ -47,12 +52,40 @@ class KpiController {
             @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
         ReportingAccess.READ_MONTHLY_KPIS.reveal(caller, Holder.district(district), "district", district);
+        return checked(month).then(monthly(district, month));
+    }
+
+    /** The twelve months ending with {@code to}, oldest first: a trend chart in one round trip. */
+    @GetMapping("/trend")
+    Mono<KpiTrend> readKpiTrend(
+            Caller caller,
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("to") YearMonth to) {
+        ReportingAccess.READ_KPI_TREND.reveal(caller, Holder.district(district), "district", district);
+        return checked("to", to)
+                .then(checked("to", to.minusMonths(TREND_MONTHS - 1)))
+                .thenMany(Flux.range(0, TREND_MONTHS))
+                .concatMap(back -> monthly(district, to.minusMonths(TREND_MONTHS - 1 - back)))
+                .collectList()
+                .map(months -> new KpiTrend(district, to, months));
+    }
+
+    @GetMapping("/city")
+    Mono<CityKpis> readCityKpis(Caller caller, @RequestParam("month") YearMonth month) {
+        ReportingAccess.READ_CITY_KPIS.admit(caller);
         return checked(month)
-                .then(Mono.zip(
+                .thenMany(orders.districts())
+                .concatMap(district -> monthly(district, month))
+                .collectList()
+                .map(districts -> new CityKpis(month, districts));
+    }
+
+    private Mono<MonthlyKpis> monthly(String district, YearMonth month) {
+        return Mono.zip(
                         orders.find(district, month),
                         deliveries.deliveries(district, month),
                         deliveries.usersServed(district, month),
-                        charges.forDistrict(district, month)))
+                        charges.forDistrict(district, month))
                 .map(kpis -> {
                     MonthlyDeliveries delivered = kpis.getT2();
                     return new MonthlyKpis(
@@ -116,8 +149,12 @@ class KpiController {
 
     /** YearMonth parses "+12345-01" too; the API promises YYYY-MM, and the database stores nothing else. */
     private static Mono<Void> checked(YearMonth month) {
+        return checked("month", month);
+    }
+
+    private static Mono<Void> checked(String field, YearMonth month) {
         if (month.getYear() < 1 || month.getYear() > 9999) {
-            return Mono.error(RuleViolation.invalid("month", "must be YYYY-MM, from 0001-01 to 9999-12"));
+            return Mono.error(RuleViolation.invalid(field, "must be YYYY-MM, from 0001-01 to 9999-12"));
         }
         return Mono.empty();
     }

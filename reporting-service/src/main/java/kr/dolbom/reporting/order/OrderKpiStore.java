@@ -12,6 +12,7 @@ import kr.dolbom.events.OrderStarted;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -115,6 +116,16 @@ public class OrderKpiStore {
                 .bind("assigned", line.assigned())
                 .bind("lastResort", line.lastResort())
                 .then();
+    }
+
+    /**
+     * Every district that has had a request or an assignment, in any month: the city view lists a district that
+     * was quiet this month with zeros rather than leaving it out.
+     */
+    public Flux<String> districts() {
+        return db.sql("select district from order_month union select district from line_month order by district")
+                .map(row -> row.get("district", String.class))
+                .all();
     }
 
     /** Zeros for a district or month without activity. */

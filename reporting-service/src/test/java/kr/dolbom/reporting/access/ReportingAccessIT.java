@@ -32,6 +32,11 @@ class ReportingAccessIT extends ReportingIntegrationTest {
                         200,
                         client -> client.get().uri("/api/v1/kpis/users-served?district={d}&month=2026-11", DISTRICT))
                 .operation(
+                        "readKpiTrend",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/trend?district={d}&to=2026-11", DISTRICT))
+                .operation("readCityKpis", 200, client -> client.get().uri("/api/v1/kpis/city?month=2026-11"))
+                .operation(
                         "readProviderCharges",
                         200,
                         client -> client.get().uri("/api/v1/kpis/charges?provider={p}&month=2026-11", OWN_PROVIDER))

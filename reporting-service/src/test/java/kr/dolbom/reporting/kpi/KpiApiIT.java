@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingIntegrationTest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,6 +130,71 @@ class KpiApiIT extends ReportingIntegrationTest {
                 .isEqualTo(0);
     }
 
+    @Test
+    void theTrendHasTwelveMonthsOldestFirstAcrossTheYearsEnd() {
+        OrderPlaced january = placed(district, LocalDate.of(2027, 1, 31), false, 1);
+        OrderPlaced lastFebruary = placed(district, LocalDate.of(2026, 2, 1), false, 3);
+        awaitApplied(
+                publish(january),
+                publish(lastFebruary),
+                // the month before the trend's first: not in it
+                publish(placed(district, LocalDate.of(2026, 1, 31), false, 5)),
+                publish(assigned(january.careOrderId(), district, LocalDate.of(2027, 1, 31), false)));
+
+        city().get()
+                .uri("/api/v1/kpis/trend?district={d}&to=2027-01", district)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.district")
+                .isEqualTo(district)
+                .jsonPath("$.to")
+                .isEqualTo("2027-01")
+                .jsonPath("$.months.length()")
+                .isEqualTo(12)
+                .jsonPath("$.months[0].month")
+                .isEqualTo("2026-02")
+                .jsonPath("$.months[0].orders.linesRequested")
+                .isEqualTo(3)
+                .jsonPath("$.months[10].month")
+                .isEqualTo("2026-12")
+                .jsonPath("$.months[10].orders.placed")
+                .isEqualTo(0)
+                .jsonPath("$.months[11].month")
+                .isEqualTo("2027-01")
+                .jsonPath("$.months[11].orders.matchRate")
+                .isEqualTo(1.0)
+                .jsonPath("$.months[*].orders.placed")
+                .value(placed -> assertThat(placed)
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .containsExactly(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
+    }
+
+    @Test
+    void theCityListsEveryDistrictItKnowsWithZerosForAQuietMonth() {
+        String quiet = unique("seodaemun");
+        awaitApplied(
+                publish(placed(district, LocalDate.of(2026, 11, 5), true, 2)),
+                publish(placed(quiet, LocalDate.of(2026, 10, 5), false, 1)));
+
+        String answer = text(city().get()
+                .uri("/api/v1/kpis/city?month=2026-11")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.month")
+                .isEqualTo("2026-11")
+                .jsonPath("$.districts[?(@.district == '%s')].orders.urgent".formatted(district))
+                .isEqualTo(1)
+                .jsonPath("$.districts[?(@.district == '%s')].orders.placed".formatted(quiet))
+                .isEqualTo(0));
+        assertThat(answer.indexOf("\"district\":\"" + district + "\""))
+                .as("districts in the order of their names")
+                .isLessThan(answer.indexOf("\"district\":\"" + quiet + "\""));
+    }
+
     static Stream<Arguments> badRequests() {
         return Stream.of(
                 Arguments.of("/api/v1/kpis/monthly", Map.of("district", "mapo"), "month"),
@@ -144,6 +210,13 @@ class KpiApiIT extends ReportingIntegrationTest {
                         "/api/v1/kpis/users-served",
                         Map.of("district", "m".repeat(41), "month", "2026-11"),
                         "district"),
+                Arguments.of("/api/v1/kpis/trend", Map.of("district", "mapo", "to", "2026-13"), "to"),
+                Arguments.of("/api/v1/kpis/trend", Map.of("district", "mapo"), "to"),
+                // its first month would be in the year 0
+                Arguments.of("/api/v1/kpis/trend", Map.of("district", "mapo", "to", "0001-11"), "to"),
+                Arguments.of("/api/v1/kpis/trend", Map.of("to", "2026-11"), "district"),
+                Arguments.of("/api/v1/kpis/city", Map.of("month", "2026/11"), "month"),
+                Arguments.of("/api/v1/kpis/city", Map.of(), "month"),
                 Arguments.of("/api/v1/kpis/charges", Map.of("month", "2026-11"), "provider"),
                 Arguments.of(
                         "/api/v1/kpis/charges", Map.of("provider", "mapo-homecare-coop", "month", "11/2026"), "month"));
