@@ -1,0 +1,55 @@
+package kr.dolbom.reporting.dashboard;
+
+import kr.dolbom.platform.security.CareSecurityAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The dashboard's files are open: a browser fetches a page before it has a token, and the pages carry no figures,
+ * only the code that asks the API for them with the signed-in official's bearer token. Everything else stays
+ * behind the platform's chain.
+ *
+ * <p>An auto-configuration after the platform's, not a user configuration: the platform creates its chain only when
+ * no other {@link SecurityWebFilterChain} exists yet, and this one must come in addition to it, not instead.
+ */
+@AutoConfiguration(after = CareSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class DashboardSecurity {
+
+    static final String PAGES = "/dashboard/**";
+    static final String CHART_JS = "/webjars/chart.js/**";
+
+    /**
+     * The pages keep the token in sessionStorage, so a script of anyone else must never run in them: scripts only
+     * from this origin, none inline, and no page may frame them.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain dashboardFiles(
+            ServerHttpSecurity http, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
+        String connect = issuer.isBlank() ? "'self'" : "'self' " + issuer;
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PAGES, CHART_JS))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // nothing here changes state
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self';"
+                                + " script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src "
+                                + connect + "; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+}

@@ -1,0 +1,432 @@
+package kr.dolbom.reporting.dashboard;
+
+import static kr.dolbom.reporting.CareEvents.assigned;
+import static kr.dolbom.reporting.CareEvents.charged;
+import static kr.dolbom.reporting.CareEvents.placed;
+import static kr.dolbom.reporting.CareEvents.rejected;
+import static kr.dolbom.reporting.CareEvents.units;
+import static kr.dolbom.reporting.CareEvents.visit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.ServiceType;
+import kr.dolbom.platform.PlatformAutoConfiguration;
+import kr.dolbom.reporting.ReportingIntegrationTest;
+import kr.dolbom.testsupport.TestTokens;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in a real browser (Debian's Chromium, headless): an official signs in with a token of the
+ * platform's issuer, and the pages draw the figures of a lifecycle that went through the real broker into
+ * reporting. Where no Chromium is installed the tests are skipped and say so ({@code .ci/run} installs it).
+ * Screenshots go to {@code target/screenshots/}.
+ */
+class DashboardBrowserIT extends ReportingIntegrationTest {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardBrowserIT.class);
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOWNLOADS =
+            Path.of("target", "downloads", UUID.randomUUID().toString()).toAbsolutePath();
+
+    private static WebDriver browser;
+
+    /** This month in Seoul, when the pages open by default, and the month before, for the filter to go back to. */
+    private final YearMonth thisMonth = YearMonth.now(PlatformAutoConfiguration.SEOUL);
+
+    private final YearMonth lastMonth = thisMonth.minusMonths(1);
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no Chromium here (" + CHROMIUM + ", " + CHROMEDRIVER + "): the dashboard's browser tests are skipped;"
+                        + " apt-get install chromium chromium-driver fonts-nanum (as .ci/run does) to run them");
+        Files.createDirectories(DOWNLOADS);
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // a Korean official's browser: Korean is what the pages show unless asked otherwise
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,2400", "--lang=ko-KR");
+        Map<String, Object> preferences = new HashMap<>();
+        preferences.put("intl.accept_languages", "ko-KR,ko");
+        preferences.put("download.default_directory", DOWNLOADS.toString());
+        preferences.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", preferences);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driver, options);
+        // the waits are Awaitility's; a page load itself may take long on a busy machine
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Every page ran without a script error or a refused resource (a CSP violation shows up here too). */
+    @AfterEach
+    void noErrorsInTheConsole(TestInfo test) {
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // the pages asking for what an official may not see: the answer the test expects, not a fault
+                .filter(message -> !message.contains("the server responded with a status of 404")
+                        && !message.contains("the server responded with a status of 403")
+                        && !message.contains("the server responded with a status of 400"))
+                .toList();
+        assertThat(severe)
+                .as("errors in the browser's console during %s", test.getDisplayName())
+                .isEmpty();
+    }
+
+    @Test
+    void theDistrictViewDrawsTheSeededMonthsAndFollowsTheMonthFilter() throws IOException {
+        seedLifecycle(district);
+        signIn(TestTokens.window(district));
+
+        assertThat(browser.getCurrentUrl()).contains("/dashboard/district.html?district=" + district);
+        awaitReady();
+        screenshot("district-" + thisMonth);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("신청 (접수)", "연계율", "이용자 수");
+        assertThat(figures("placed", "rejected", "urgent", "linesRequested", "linesAssigned", "lastResort"))
+                .containsExactly("2", "1", "1", "4", "3", "1");
+        assertThat(shown("matchRate")).isEqualTo("75.0%");
+        assertThat(figures("usersServed", "meals", "amount", "publicShare", "coPayment"))
+                .containsExactly("2", "7", "70810", "48170", "22640");
+        assertThat(shown("amount")).isEqualTo("70,810");
+
+        // users served, then deliveries, per service in the order of ServiceType
+        assertThat(chartData("services", 0)).containsExactly(1L, 0L, 1L, 0L);
+        assertThat(chartData("services", 1)).containsExactly(1L, 0L, 1L, 0L);
+        assertThat(chartData("charges", 0)).containsExactly(48_170L, 22_640L);
+        List<Object> trendLabels = script("return window.dashboardCharts.trend.data.labels");
+        assertThat(trendLabels).hasSize(12).endsWith(lastMonth.toString(), thisMonth.toString());
+        assertThat(chartData("trend", 0)).hasSize(12).endsWith(1L, 2L); // placed
+        assertThat(chartData("trend", 1)).endsWith(1L, 3L); // lines matched
+
+        Path csv = exportCsv("table-trend");
+        List<List<String>> rows = readCsv(csv);
+        assertThat(rows.get(0)).startsWith("월", "신청 (접수)", "반려", "긴급 신청");
+        List<String> current = rowOf(rows, thisMonth.toString());
+        assertThat(current.subList(1, 6)).containsExactly("2", "1", "1", "4", "3");
+        assertThat(new BigDecimal(current.get(6))).isEqualByComparingTo("0.75");
+        assertThat(current.subList(7, 12)).containsExactly("2", "7", "70810", "48170", "22640");
+        assertThat(rowOf(rows, lastMonth.toString()).subList(1, 6)).containsExactly("1", "0", "0", "2", "1");
+
+        WebElement month = browser.findElement(By.id("month"));
+        month.clear();
+        month.sendKeys(lastMonth.toString());
+        browser.findElement(By.id("apply")).click();
+        eventually().until(() -> browser.getCurrentUrl().contains("month=" + lastMonth));
+        awaitReady();
+        screenshot("district-" + lastMonth);
+        assertThat(figures("placed", "linesRequested", "linesAssigned", "usersServed", "meals", "amount"))
+                .containsExactly("1", "2", "1", "1", "10", "38340");
+        assertThat(shown("matchRate")).isEqualTo("50.0%");
+        assertThat(chartData("services", 0)).containsExactly(0L, 0L, 1L, 0L);
+
+        open("/dashboard/district.html?district=" + district + "&month=" + lastMonth + "&lang=en");
+        awaitReady();
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Orders placed", "Match rate");
+        assertThat(figures("placed")).containsExactly("1");
+    }
+
+    @Test
+    void theCityViewPutsEveryDistrictSideBySide() {
+        String other = unique("seodaemun");
+        seedLifecycle(district);
+        OrderPlaced quiet = placed(other, thisMonth.atDay(1), false, 5);
+        awaitApplied(publish(quiet), publish(assigned(quiet.careOrderId(), other, thisMonth.atDay(1), false)));
+        signIn(TestTokens.cityAdmin());
+
+        assertThat(browser.getCurrentUrl()).contains("/dashboard/city.html");
+        awaitReady();
+        screenshot("city-" + thisMonth);
+        // columns: district, placed, urgent, requested, matched, match rate, last resort, users, meals, charged
+        assertThat(cityRow(district).subList(0, 5)).containsExactly(district, "2", "1", "4", "3");
+        assertThat(cityRow(district).subList(7, 10)).containsExactly("2", "7", "70810");
+        assertThat(cityRow(other).subList(0, 5)).containsExactly(other, "1", "0", "5", "1");
+        List<Object> districts = script("return window.dashboardCharts.cityUsers.data.labels");
+        List<Long> users = chartData("cityUsers", 0);
+        assertThat(users.get(districts.indexOf(district))).isEqualTo(2L);
+        assertThat(users.get(districts.indexOf(other))).isZero();
+
+        WebElement month = browser.findElement(By.id("month"));
+        month.clear();
+        month.sendKeys(lastMonth.toString());
+        browser.findElement(By.id("apply")).click();
+        eventually().until(() -> browser.getCurrentUrl().contains("month=" + lastMonth));
+        awaitReady();
+        assertThat(cityRow(district).subList(0, 5)).containsExactly(district, "1", "0", "2", "1");
+        assertThat(cityRow(other).subList(0, 5)).containsExactly(other, "0", "0", "0", "0");
+
+        browser.findElement(By.linkText(district)).click();
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).contains("district=" + district, "month=" + lastMonth);
+        assertThat(figures("placed")).containsExactly("1");
+    }
+
+    @Test
+    void theOpsViewShowsWhatWaitsThisMonth() throws IOException {
+        seedLifecycle(district);
+        signIn(TestTokens.window(district));
+        open("/dashboard/ops.html");
+        awaitReady();
+        screenshot("ops");
+        assertThat(figures("awaiting", "urgent", "onHold", "lastResort")).containsExactly("1", "1", "0", "1");
+        List<List<String>> rows = readCsv(exportCsv("table-ops"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).containsExactly(district, "1", "1", "4", "3", "0", "1");
+    }
+
+    @Test
+    void anOfficialSeesTheirOwnDistrictOnlyAndBadInputIsSaid() {
+        signIn(TestTokens.window(district));
+        awaitReady();
+
+        open("/dashboard/district.html?district=" + unique("seodaemun"));
+        assertThat(awaitError()).contains("불러오지 못했습니다");
+        open("/dashboard/city.html");
+        assertThat(awaitError()).contains("불러오지 못했습니다");
+        assertThat(browser.findElement(By.id("nav-city")).isDisplayed()).isFalse();
+
+        open("/dashboard/district.html?district=" + district + "&month=2026-13");
+        assertThat(awaitError()).contains("YYYY-MM");
+        // a month the page's pattern lets through but the API refuses: its problem is shown
+        open("/dashboard/district.html?district=" + district + "&month=0000-01");
+        assertThat(awaitError()).contains("month");
+        screenshot("bad-month");
+
+        browser.findElement(By.id("sign-out")).click();
+        eventually().until(() -> browser.getCurrentUrl().contains("/dashboard/index.html"));
+        open("/dashboard/district.html?district=" + district);
+        eventually().until(() -> browser.getCurrentUrl().contains("/dashboard/index.html?reason=expired"));
+    }
+
+    /**
+     * Last month: one order of two lines, one matched, ten meals, one charge. This month: an urgent order of three
+     * lines and another of one, a rejection, three lines matched (one by the provider of last resort), meals and
+     * a visit for two residents, and two charges.
+     */
+    private void seedLifecycle(String district) {
+        LocalDate before = lastMonth.atDay(10);
+        LocalDate first = thisMonth.atDay(1);
+        UUID someone = UUID.randomUUID();
+        UUID another = UUID.randomUUID();
+        OrderPlaced earlier = placed(district, before, false, 2);
+        OrderPlaced urgent = placed(district, first, true, 3);
+        OrderPlaced plain = placed(district, first, false, 1);
+        List<EventEnvelope> events = new ArrayList<>(List.of(
+                publish(earlier),
+                publish(assigned(earlier.careOrderId(), district, before, false)),
+                publish(units(earlier.careOrderId(), ServiceType.MEAL_SUPPORT, district, someone, before, 10)),
+                publish(charged(earlier.careOrderId(), district, unique("provider"), before, 38_340, 0)),
+                publish(urgent),
+                publish(plain),
+                publish(rejected(district, first)),
+                publish(assigned(urgent.careOrderId(), district, first, false)),
+                publish(assigned(urgent.careOrderId(), district, first, true)),
+                publish(assigned(plain.careOrderId(), district, first, false)),
+                publish(units(urgent.careOrderId(), ServiceType.MEAL_SUPPORT, district, another, first, 7)),
+                publish(visit(
+                        plain.careOrderId(),
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        district,
+                        UUID.randomUUID(),
+                        first,
+                        LocalTime.of(9, 0),
+                        LocalTime.of(11, 30))),
+                publish(charged(urgent.careOrderId(), district, unique("provider"), first, 48_170, 0)),
+                publish(charged(plain.careOrderId(), district, unique("provider"), first, 0, 22_640))));
+        awaitApplied(events.toArray(EventEnvelope[]::new));
+    }
+
+    /** Through the sign-in form, as an official would paste the token the issuer gave them. */
+    private void signIn(TestTokens.Token caller) {
+        open("/dashboard/index.html?lang=ko");
+        awaitReady();
+        WebElement token = browser.findElement(By.id("token"));
+        token.clear();
+        token.sendKeys(caller.mint());
+        browser.findElement(By.id("sign-in-submit")).click();
+        eventually().until(() -> !browser.getCurrentUrl().contains("/dashboard/index.html"));
+    }
+
+    private void open(String path) {
+        long start = System.nanoTime();
+        browser.get("http://localhost:" + port + path);
+        log.info("opened {} in {} ms", path, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A page is ready when it has drawn every figure it asked for: its body says so. */
+    private void awaitReady() {
+        browsing().until(() -> "true".equals(readiness()) || "error".equals(readiness()));
+        assertThat(readiness())
+                .as("%s: %s", browser.getCurrentUrl(), errorShown())
+                .isEqualTo("true");
+        log.info(
+                "{} drawn {} ms after navigation began",
+                browser.getCurrentUrl(),
+                browser.findElement(By.tagName("body")).getDomAttribute("data-ready-ms"));
+    }
+
+    private String awaitError() {
+        browsing().until(() -> "error".equals(readiness()));
+        return errorShown();
+    }
+
+    private String errorShown() {
+        List<WebElement> error = browser.findElements(By.id("error"));
+        return error.isEmpty() ? "" : error.get(0).getText();
+    }
+
+    private String readiness() {
+        return browser.findElement(By.tagName("body")).getDomAttribute("data-ready");
+    }
+
+    /** The exact values behind the cards. */
+    private List<String> figures(String... kpis) {
+        return Stream.of(kpis)
+                .map(kpi -> browser.findElement(By.id("kpi-" + kpi)).getDomAttribute("data-value"))
+                .toList();
+    }
+
+    /** A card as the official reads it. */
+    private String shown(String kpi) {
+        return browser.findElement(By.id("kpi-" + kpi)).getText();
+    }
+
+    /** What one dataset of a chart holds, read from Chart.js itself. */
+    private List<Long> chartData(String chart, int dataset) {
+        List<Object> data =
+                script("return window.dashboardCharts['" + chart + "'].data.datasets[" + dataset + "].data");
+        return data.stream().map(value -> ((Number) value).longValue()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T script(String code) {
+        return (T) ((JavascriptExecutor) browser).executeScript(code);
+    }
+
+    private List<String> cityRow(String district) {
+        WebElement row = browser.findElement(
+                By.xpath("//table[@id='table-city']/tbody/tr[td[1][normalize-space()='" + district + "']]"));
+        return row.findElements(By.tagName("td")).stream()
+                .map(cell -> cell.getDomAttribute("data-value"))
+                .toList();
+    }
+
+    private Path exportCsv(String table) throws IOException {
+        List<Path> before = downloads();
+        browser.findElement(By.cssSelector("button[data-export='" + table + "']"))
+                .click();
+        eventually().until(() -> downloads().size() > before.size());
+        Path file = downloads().stream()
+                .filter(candidate -> !before.contains(candidate))
+                .findFirst()
+                .orElseThrow();
+        assertThat(file.getFileName().toString()).endsWith(".csv");
+        Files.copy(file, SCREENSHOTS.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    /** Finished downloads only: Chromium writes into a .crdownload first. */
+    private static List<Path> downloads() {
+        try (Stream<Path> files = Files.list(DOWNLOADS)) {
+            return files.filter(file -> !file.toString().endsWith(".crdownload")
+                            && !file.toString().endsWith(".tmp"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The exports quote nothing that these figures contain, so a split is the whole parser they need. */
+    private static List<List<String>> readCsv(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).as("a byte order mark, for Excel").startsWith("\uFEFF");
+        return text.substring(1)
+                .lines()
+                .map(line -> Arrays.asList(line.split(",", -1)))
+                .toList();
+    }
+
+    private static List<String> rowOf(List<List<String>> rows, String first) {
+        return rows.stream()
+                .filter(row -> row.get(0).equals(first))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + first + " in " + rows));
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path shot =
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Pages draw after their API calls; generous, as other builds share the machine. */
+    private static ConditionFactory browsing() {
+        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200));
+    }
+}
