@@ -29,11 +29,16 @@ public final class CareEvents {
 
     /** An order with {@code lines} meal lines. */
     public static OrderPlaced placed(String district, LocalDate requestedOn, boolean urgent, int lines) {
+        return placed(district, "mangwon1", requestedOn, urgent, lines);
+    }
+
+    /** An order of a resident of {@code dong} with {@code lines} meal lines. */
+    public static OrderPlaced placed(String district, String dong, LocalDate requestedOn, boolean urgent, int lines) {
         return new OrderPlaced(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 district,
-                "mangwon1",
+                dong,
                 IncomeTier.BASIC_LIVELIHOOD,
                 urgent,
                 RequestChannel.DONG_CENTRE,
@@ -63,6 +68,20 @@ public final class CareEvents {
                 lastResort,
                 district,
                 "mangwon1",
+                assignedOn);
+    }
+
+    /** The assignment of the order's {@code line}-th line (0 first), in the order's dong. */
+    public static LineAssigned assigned(OrderPlaced order, int line, LocalDate assignedOn, boolean lastResort) {
+        OrderPlaced.Line assignedLine = order.lines().get(line);
+        return new LineAssigned(
+                order.careOrderId(),
+                assignedLine.lineId(),
+                assignedLine.serviceType(),
+                lastResort ? "mapo-public-homecare" : "mapo-homecare-coop",
+                lastResort,
+                order.district(),
+                order.dong(),
                 assignedOn);
     }
 

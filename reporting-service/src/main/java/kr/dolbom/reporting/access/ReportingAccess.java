@@ -33,6 +33,11 @@ public final class ReportingAccess {
     /** The twelve months up to one, for a district's trend chart. */
     public static final AccessRule READ_KPI_TREND = districtFigures("readKpiTrend");
 
+    /** The lines waiting for a provider now, counted by urgency, service and dong: the ops desk's queue. */
+    public static final AccessRule READ_LINE_QUEUE = districtFigures("readLineQueue");
+    /** A district's month by dong. */
+    public static final AccessRule READ_DONG_KPIS = districtFigures("readDongKpis");
+
     /** Every district's month side by side: the city's view (시 전체), nobody else's. */
     public static final AccessRule READ_CITY_KPIS = AccessRule.operation("readCityKpis")
             .allow(CITY_ADMIN, EVERY_DISTRICT)
@@ -50,6 +55,8 @@ public final class ReportingAccess {
             READ_MEAL_VOLUME,
             READ_USERS_SERVED,
             READ_KPI_TREND,
+            READ_LINE_QUEUE,
+            READ_DONG_KPIS,
             READ_CITY_KPIS,
             READ_PROVIDER_CHARGES);
 

@@ -1,6 +1,7 @@
 package kr.dolbom.reporting.kpi;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,9 @@ import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.charge.ChargeTotals;
 import kr.dolbom.reporting.delivery.DeliveryTotals;
 import kr.dolbom.reporting.delivery.UsersServed;
+import kr.dolbom.reporting.order.DongLines;
 import kr.dolbom.reporting.order.OrderKpis;
+import kr.dolbom.reporting.order.WaitingLines;
 
 /** The wire types of the KPI endpoints: each names what it is about, then the figures. */
 final class KpiAnswers {
@@ -27,6 +30,47 @@ final class KpiAnswers {
 
     /** A district's months up to {@code to}, oldest first. */
     record KpiTrend(String district, YearMonth to, List<MonthlyKpis> months) {}
+
+    /**
+     * What waits for a provider in a district today (Seoul), urgent groups first, then the longest waiting.
+     *
+     * @param lines  every waiting line
+     * @param urgent the urgent ones among them
+     */
+    record LineQueue(String district, LocalDate asOf, long lines, long urgent, List<WaitingGroup> groups) {
+
+        static LineQueue of(String district, LocalDate today, List<WaitingLines> waiting) {
+            List<WaitingGroup> groups = waiting.stream()
+                    .map(group -> new WaitingGroup(
+                            group.urgent(),
+                            group.serviceType(),
+                            group.dong(),
+                            group.lines(),
+                            group.oldestRequestedOn(),
+                            group.longestWaitDays(today)))
+                    .toList();
+            return new LineQueue(
+                    district,
+                    today,
+                    waiting.stream().mapToLong(WaitingLines::lines).sum(),
+                    waiting.stream()
+                            .filter(WaitingLines::urgent)
+                            .mapToLong(WaitingLines::lines)
+                            .sum(),
+                    groups);
+        }
+    }
+
+    record WaitingGroup(
+            boolean urgent,
+            ServiceType serviceType,
+            String dong,
+            long lines,
+            LocalDate oldestRequestedOn,
+            long longestWaitDays) {}
+
+    /** A district's month by dong (동), the dongs with a line requested or assigned in it. */
+    record DongKpis(String district, YearMonth month, List<DongLines> dongs) {}
 
     /** The city's month: every district reporting knows, side by side, in the order of their names. */
     record CityKpis(YearMonth month, List<MonthlyKpis> districts) {}

@@ -2,6 +2,8 @@ package kr.dolbom.reporting.kpi;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;
 import kr.dolbom.platform.domain.RuleViolation;
@@ -14,7 +16,9 @@ import kr.dolbom.reporting.delivery.MonthlyDeliveries;
 import kr.dolbom.reporting.kpi.KpiAnswers.CityKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.DistrictOrders;
 import kr.dolbom.reporting.kpi.KpiAnswers.DistrictUsersServed;
+import kr.dolbom.reporting.kpi.KpiAnswers.DongKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.KpiTrend;
+import kr.dolbom.reporting.kpi.KpiAnswers.LineQueue;
 import kr.dolbom.reporting.kpi.KpiAnswers.MealVolume;
 import kr.dolbom.reporting.kpi.KpiAnswers.MonthlyKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.ProviderCharges;
@@ -40,7 +44,10 @@ class KpiController {
     private final DeliveryKpiStore deliveries;
     private final ChargeKpiStore charges;
 
-    KpiController(OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges) {
+    private final Clock clock;
+
+    KpiController(OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges, Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.deliveries = deliveries;
         this.charges = charges;
@@ -68,6 +75,26 @@ class KpiController {
                 .concatMap(back -> monthly(district, to.minusMonths(TREND_MONTHS - 1 - back)))
                 .collectList()
                 .map(months -> new KpiTrend(district, to, months));
+    }
+
+    /** Now, not a month: the queue as the events so far leave it, dated today in Seoul. */
+    @GetMapping("/queue")
+    Mono<LineQueue> readLineQueue(Caller caller, @RequestParam("district") @NotBlank @Size(max = 40) String district) {
+        ReportingAccess.READ_LINE_QUEUE.reveal(caller, Holder.district(district), "district", district);
+        LocalDate today = LocalDate.now(clock);
+        return orders.waiting(district).collectList().map(waiting -> LineQueue.of(district, today, waiting));
+    }
+
+    @GetMapping("/dongs")
+    Mono<DongKpis> readDongKpis(
+            Caller caller,
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("month") YearMonth month) {
+        ReportingAccess.READ_DONG_KPIS.reveal(caller, Holder.district(district), "district", district);
+        return checked(month)
+                .thenMany(orders.byDong(district, month))
+                .collectList()
+                .map(dongs -> new DongKpis(district, month, dongs));
     }
 
     @GetMapping("/city")

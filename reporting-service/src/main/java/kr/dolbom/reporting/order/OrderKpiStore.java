@@ -1,6 +1,8 @@
 package kr.dolbom.reporting.order;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.UUID;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
@@ -9,6 +11,7 @@ import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderRejected;
 import kr.dolbom.events.OrderResumed;
 import kr.dolbom.events.OrderStarted;
+import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +29,9 @@ public class OrderKpiStore {
 
     Mono<Void> addOrder(OrderPlaced placed) {
         return addOrder(OrderFigures.of(placed))
+                .then(Flux.fromIterable(placed.lines())
+                        .concatMap(line -> requestLine(placed, line))
+                        .then())
                 .then(db.sql("""
                                 insert into order_start (care_order_id, district, requested_on)
                                 values (:id, :district, :requestedOn) on conflict do nothing""")
@@ -33,6 +39,24 @@ public class OrderKpiStore {
                         .bind("district", placed.district())
                         .bind("requestedOn", placed.requestedOn())
                         .then());
+    }
+
+    /** The line as its order requested it; its assignment may be here already. */
+    private Mono<Void> requestLine(OrderPlaced placed, OrderPlaced.Line line) {
+        return db.sql("""
+                        insert into service_line
+                               (line_id, care_order_id, district, dong, service_type, urgent, requested_on)
+                        values (:lineId, :orderId, :district, :dong, :serviceType, :urgent, :requestedOn)
+                        on conflict (line_id) do update
+                           set urgent = excluded.urgent, requested_on = excluded.requested_on, dong = excluded.dong""")
+                .bind("lineId", line.lineId())
+                .bind("orderId", placed.careOrderId())
+                .bind("district", placed.district())
+                .bind("dong", placed.dong())
+                .bind("serviceType", line.serviceType().name())
+                .bind("urgent", placed.urgent())
+                .bind("requestedOn", placed.requestedOn())
+                .then();
     }
 
     /** The first delivery: counted in its month, and how long it took from the request. */
@@ -75,11 +99,21 @@ public class OrderKpiStore {
     }
 
     Mono<Void> addCancellation(OrderCancelled cancelled) {
-        return addChange(cancelled.district(), ReportingMonth.of(cancelled), 0, 0, 1, 0, 0);
+        return addChange(cancelled.district(), ReportingMonth.of(cancelled), 0, 0, 1, 0, 0)
+                .then(endLines(cancelled.careOrderId(), cancelled.on()));
     }
 
     Mono<Void> addCompletion(OrderCompleted completed) {
-        return addChange(completed.district(), ReportingMonth.of(completed), 0, 0, 0, 1, 0);
+        return addChange(completed.district(), ReportingMonth.of(completed), 0, 0, 0, 1, 0)
+                .then(endLines(completed.careOrderId(), completed.on()));
+    }
+
+    /** An ended order's unassigned lines wait for nobody any more. */
+    private Mono<Void> endLines(UUID order, LocalDate on) {
+        return db.sql("update service_line set ended_on = :on where care_order_id = :id and ended_on is null")
+                .bind("on", on)
+                .bind("id", order)
+                .then();
     }
 
     private Mono<Void> addChange(
@@ -105,7 +139,19 @@ public class OrderKpiStore {
 
     Mono<Void> addLine(LineAssigned assigned) {
         LineFigures line = LineFigures.of(assigned);
-        return db.sql("""
+        Mono<Void> matched = db.sql("""
+                        insert into service_line (line_id, care_order_id, district, dong, service_type, assigned_on)
+                        values (:lineId, :orderId, :district, :dong, :serviceType, :assignedOn)
+                        on conflict (line_id) do update
+                           set assigned_on = coalesce(service_line.assigned_on, excluded.assigned_on)""")
+                .bind("lineId", assigned.lineId())
+                .bind("orderId", assigned.careOrderId())
+                .bind("district", assigned.district())
+                .bind("dong", assigned.dong())
+                .bind("serviceType", assigned.serviceType().name())
+                .bind("assignedOn", assigned.assignedOn())
+                .then();
+        return matched.then(db.sql("""
                         insert into line_month (district, month, assigned, last_resort)
                         values (:district, :month, :assigned, :lastResort)
                         on conflict (district, month) do update
@@ -115,7 +161,50 @@ public class OrderKpiStore {
                 .bind("month", ReportingMonth.firstDay(line.month()))
                 .bind("assigned", line.assigned())
                 .bind("lastResort", line.lastResort())
-                .then();
+                .then());
+    }
+
+    /** The lines no provider has been assigned yet, urgent first, then the longest waiting. */
+    public Flux<WaitingLines> waiting(String district) {
+        return db.sql("""
+                        select urgent, service_type, dong, count(*) as lines, min(requested_on) as oldest
+                        from service_line
+                        where district = :district and assigned_on is null and ended_on is null
+                          and requested_on is not null
+                        group by urgent, service_type, dong
+                        order by urgent desc, oldest, service_type, dong""")
+                .bind("district", district)
+                .map(row -> new WaitingLines(
+                        row.get("urgent", Boolean.class),
+                        ServiceType.valueOf(row.get("service_type", String.class)),
+                        row.get("dong", String.class),
+                        row.get("lines", Long.class),
+                        row.get("oldest", LocalDate.class)))
+                .all();
+    }
+
+    /** The month's lines by dong: requested by the month's orders, assigned in the month; quiet dongs left out. */
+    public Flux<DongLines> byDong(String district, YearMonth month) {
+        return db.sql("""
+                        select dong, count(*) filter (where requested_on >= k.month
+                                                        and requested_on < k.month + interval '1 month') as requested,
+                                     count(*) filter (where assigned_on >= k.month
+                                                        and assigned_on < k.month + interval '1 month') as assigned
+                        from service_line, (select cast(:month as date) as month) as k
+                        where district = :district
+                        group by dong
+                        having count(*) filter (where requested_on >= k.month
+                                                  and requested_on < k.month + interval '1 month') > 0
+                            or count(*) filter (where assigned_on >= k.month
+                                                  and assigned_on < k.month + interval '1 month') > 0
+                        order by dong""")
+                .bind("district", district)
+                .bind("month", ReportingMonth.firstDay(month))
+                .map(row -> DongLines.of(
+                        row.get("dong", String.class),
+                        row.get("requested", Long.class),
+                        row.get("assigned", Long.class)))
+                .all();
     }
 
     /**

@@ -35,6 +35,12 @@ class ReportingAccessIT extends ReportingIntegrationTest {
                         "readKpiTrend",
                         200,
                         client -> client.get().uri("/api/v1/kpis/trend?district={d}&to=2026-11", DISTRICT))
+                .operation(
+                        "readLineQueue", 200, client -> client.get().uri("/api/v1/kpis/queue?district={d}", DISTRICT))
+                .operation(
+                        "readDongKpis",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/dongs?district={d}&month=2026-11", DISTRICT))
                 .operation("readCityKpis", 200, client -> client.get().uri("/api/v1/kpis/city?month=2026-11"))
                 .operation(
                         "readProviderCharges",
