@@ -102,6 +102,25 @@
     ]));
   }
 
+  function dongs(answer) {
+    const names = answer.dongs.map((d) => d.dong);
+    D.chart("dongs", "chart-dongs", {
+      type: "bar",
+      data: {
+        labels: names,
+        datasets: [
+          { label: D.t("kpi.linesRequested"), data: answer.dongs.map((d) => d.linesRequested) },
+          { label: D.t("kpi.linesAssigned"), data: answer.dongs.map((d) => d.linesAssigned) },
+        ],
+      },
+      options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    });
+    D.fillTable(document.getElementById("table-dongs"), answer.dongs.map((d) => [
+      d.dong, [d.linesRequested, D.number(d.linesRequested)], [d.linesAssigned, D.number(d.linesAssigned)],
+      [d.matchRate, D.percent(d.matchRate)],
+    ]));
+  }
+
   async function load() {
     if (!district) {
       throw new Error(D.t("filter.noDistrict"));
@@ -112,12 +131,14 @@
     document.getElementById("heading-district").textContent = district;
     document.getElementById("heading-month").textContent = month;
     const query = "district=" + encodeURIComponent(district);
-    const [kpis, months] = await Promise.all([
+    const [kpis, months, byDong] = await Promise.all([
       D.api("/api/v1/kpis/monthly?" + query + "&month=" + month),
       D.api("/api/v1/kpis/trend?" + query + "&to=" + month),
+      D.api("/api/v1/kpis/dongs?" + query + "&month=" + month),
     ]);
     cards(kpis);
     services(kpis);
+    dongs(byDong);
     trend(months);
     D.ready();
   }

@@ -1,5 +1,5 @@
-// The ops view: what is waiting this month (Seoul), urgent first, refreshed while the page is open. Reporting
-// knows counts, not lines: "awaiting" is lines requested less lines matched in the month to date.
+// The ops view: the lines waiting for a provider now, urgent first and the longest waiting next, in every district
+// the official reaches; and this month's holds and last-resort matches (Seoul). Refreshed while the page is open.
 (function () {
   "use strict";
   const D = window.Dashboard;
@@ -8,16 +8,17 @@
     return;
   }
   D.header(caller);
-  D.exportsFor(() => "dolbom-ops-" + D.seoulMonth() + ".csv");
+  D.exportsFor((table) => "dolbom-" + table.replace("table-", "") + "-" + D.seoulMonth() + ".csv");
 
   const REFRESH_MS = 30000;
 
-  function waiting(kpis) {
+  function summary(kpis, queue) {
     const o = kpis.orders;
     return {
       district: kpis.district,
-      urgent: o.urgent,
-      awaiting: Math.max(0, o.linesRequested - o.linesAssigned),
+      urgentWaiting: queue.urgent,
+      waiting: queue.lines,
+      longestWaitDays: queue.groups.reduce((longest, g) => Math.max(longest, g.longestWaitDays), 0),
       linesRequested: o.linesRequested,
       linesAssigned: o.linesAssigned,
       onHold: Math.max(0, o.changes.held - o.changes.resumed),
@@ -28,18 +29,29 @@
   async function load() {
     const month = D.seoulMonth();
     document.getElementById("heading-month").textContent = month;
-    const districts = caller.role === "CITY_ADMIN"
+    const months = caller.role === "CITY_ADMIN"
       ? (await D.api("/api/v1/kpis/city?month=" + month)).districts
       : [await D.api("/api/v1/kpis/monthly?district=" + encodeURIComponent(caller.district) + "&month=" + month)];
-    const rows = districts.map(waiting)
-      .sort((a, b) => b.urgent - a.urgent || b.awaiting - a.awaiting || a.district.localeCompare(b.district));
-    ["awaiting", "urgent", "onHold", "lastResort"].forEach((key) => {
+    const queues = await Promise.all(
+      months.map((m) => D.api("/api/v1/kpis/queue?district=" + encodeURIComponent(m.district))));
+    const rows = months.map((m, i) => summary(m, queues[i]))
+      .sort((a, b) => b.urgentWaiting - a.urgentWaiting || b.waiting - a.waiting
+        || a.district.localeCompare(b.district));
+    ["waiting", "urgentWaiting", "onHold", "lastResort"].forEach((key) => {
       const total = rows.reduce((sum, row) => sum + row[key], 0);
       D.figure(document.getElementById("kpi-" + key), total, D.number(total));
     });
     const n = (v) => [v, D.number(v)];
+    const groups = queues.flatMap((q) => q.groups.map((g) => Object.assign({ district: q.district }, g)))
+      .sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.longestWaitDays - a.longestWaitDays
+        || a.district.localeCompare(b.district));
+    D.fillTable(document.getElementById("table-queue"), groups.map((g) => [
+      g.district, [g.urgent ? "URGENT" : "REGULAR", D.t(g.urgent ? "urgency.urgent" : "urgency.normal")],
+      [g.serviceType, D.t("service." + g.serviceType)], g.dong, n(g.lines), g.oldestRequestedOn, n(g.longestWaitDays),
+    ]));
     D.fillTable(document.getElementById("table-ops"), rows.map((r) => [
-      r.district, n(r.urgent), n(r.awaiting), n(r.linesRequested), n(r.linesAssigned), n(r.onHold), n(r.lastResort),
+      r.district, n(r.urgentWaiting), n(r.waiting), n(r.longestWaitDays), n(r.linesRequested), n(r.linesAssigned),
+      n(r.onHold), n(r.lastResort),
     ]));
     document.getElementById("updated").textContent = D.seoulNow();
     document.getElementById("error").hidden = true;

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -156,6 +157,12 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
         assertThat(chartData("services", 0)).containsExactly(1L, 0L, 1L, 0L);
         assertThat(chartData("services", 1)).containsExactly(1L, 0L, 1L, 0L);
         assertThat(chartData("charges", 0)).containsExactly(48_170L, 22_640L);
+        assertThat(script("return window.dashboardCharts.dongs.data.labels").toString())
+                .isEqualTo("[hapjeong, mangwon1]");
+        assertThat(chartData("dongs", 0)).containsExactly(1L, 3L);
+        assertThat(chartData("dongs", 1)).containsExactly(1L, 2L);
+        assertThat(rowOf(readCsv(exportCsv("table-dongs")), "mangwon1"))
+                .containsExactly("mangwon1", "3", "2", "0.6667");
         List<Object> trendLabels = script("return window.dashboardCharts.trend.data.labels");
         assertThat(trendLabels).hasSize(12).endsWith(lastMonth.toString(), thisMonth.toString());
         assertThat(chartData("trend", 0)).hasSize(12).endsWith(1L, 2L); // placed
@@ -224,16 +231,38 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
     }
 
     @Test
-    void theOpsViewShowsWhatWaitsThisMonth() throws IOException {
+    void theOpsViewShowsTheLinesWaitingForAProviderUrgentFirst() throws IOException {
         seedLifecycle(district);
         signIn(TestTokens.window(district));
         open("/dashboard/ops.html");
         awaitReady();
         screenshot("ops");
-        assertThat(figures("awaiting", "urgent", "onHold", "lastResort")).containsExactly("1", "1", "0", "1");
-        List<List<String>> rows = readCsv(exportCsv("table-ops"));
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).containsExactly(district, "1", "1", "4", "3", "0", "1");
+        assertThat(figures("waiting", "urgentWaiting", "onHold", "lastResort")).containsExactly("2", "1", "0", "1");
+        LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+        List<List<String>> queue = readCsv(exportCsv("table-queue"));
+        assertThat(queue.get(0)).startsWith("자치구", "구분", "서비스", "동");
+        assertThat(queue.subList(1, queue.size()))
+                .containsExactly(
+                        List.of(
+                                district,
+                                "URGENT",
+                                "MEAL_SUPPORT",
+                                "mangwon1",
+                                "1",
+                                thisMonth.atDay(1).toString(),
+                                String.valueOf(ChronoUnit.DAYS.between(thisMonth.atDay(1), today))),
+                        List.of(
+                                district,
+                                "REGULAR",
+                                "MEAL_SUPPORT",
+                                "mangwon1",
+                                "1",
+                                lastMonth.atDay(10).toString(),
+                                String.valueOf(ChronoUnit.DAYS.between(lastMonth.atDay(10), today))));
+        assertThat(browser.findElement(By.id("table-queue")).getText()).contains("긴급", "식사지원");
+        List<List<String>> districts = readCsv(exportCsv("table-ops"));
+        assertThat(districts).hasSize(2);
+        assertThat(districts.get(1).subList(0, 3)).containsExactly(district, "1", "2");
     }
 
     @Test
@@ -261,29 +290,30 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
     }
 
     /**
-     * Last month: one order of two lines, one matched, ten meals, one charge. This month: an urgent order of three
-     * lines and another of one, a rejection, three lines matched (one by the provider of last resort), meals and
-     * a visit for two residents, and two charges.
+     * Last month: one order of two lines in mangwon1, one matched, ten meals, one charge. This month: an urgent
+     * order of three lines in mangwon1 and another of one in hapjeong, a rejection, three lines matched (one by the
+     * provider of last resort), meals and a visit for two residents, and two charges. Two lines wait: one of last
+     * month's, one of the urgent order's.
      */
     private void seedLifecycle(String district) {
         LocalDate before = lastMonth.atDay(10);
         LocalDate first = thisMonth.atDay(1);
         UUID someone = UUID.randomUUID();
         UUID another = UUID.randomUUID();
-        OrderPlaced earlier = placed(district, before, false, 2);
-        OrderPlaced urgent = placed(district, first, true, 3);
-        OrderPlaced plain = placed(district, first, false, 1);
+        OrderPlaced earlier = placed(district, "mangwon1", before, false, 2);
+        OrderPlaced urgent = placed(district, "mangwon1", first, true, 3);
+        OrderPlaced plain = placed(district, "hapjeong", first, false, 1);
         List<EventEnvelope> events = new ArrayList<>(List.of(
                 publish(earlier),
-                publish(assigned(earlier.careOrderId(), district, before, false)),
+                publish(assigned(earlier, 0, before, false)),
                 publish(units(earlier.careOrderId(), ServiceType.MEAL_SUPPORT, district, someone, before, 10)),
                 publish(charged(earlier.careOrderId(), district, unique("provider"), before, 38_340, 0)),
                 publish(urgent),
                 publish(plain),
                 publish(rejected(district, first)),
-                publish(assigned(urgent.careOrderId(), district, first, false)),
-                publish(assigned(urgent.careOrderId(), district, first, true)),
-                publish(assigned(plain.careOrderId(), district, first, false)),
+                publish(assigned(urgent, 0, first, false)),
+                publish(assigned(urgent, 1, first, true)),
+                publish(assigned(plain, 0, first, false)),
                 publish(units(urgent.careOrderId(), ServiceType.MEAL_SUPPORT, district, another, first, 7)),
                 publish(visit(
                         plain.careOrderId(),
