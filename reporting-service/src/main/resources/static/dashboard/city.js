@@ -11,6 +11,7 @@
   const month = (D.params.get("month") || D.seoulMonth()).trim();
   document.getElementById("month").value = month;
   D.exportsFor(() => "dolbom-city-" + month + ".csv");
+  D.sheetsFor(() => ({ path: "/api/v1/kpis/city.xlsx?month=" + month, name: "dolbom-city-" + month + ".xlsx" }));
 
   function districtLink(district) {
     const link = document.createElement("a");

@@ -184,9 +184,10 @@
     return "\uFEFF" + lines.join("\r\n") + "\r\n";
   }
 
-  function download(name, text) {
+  function download(name, content) {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    link.href = URL.createObjectURL(content instanceof Blob ? content
+      : new Blob([content], { type: "text/csv;charset=utf-8" }));
     link.download = name;
     document.body.appendChild(link);
     link.click();
@@ -202,6 +203,26 @@
         const table = document.getElementById(button.dataset.export);
         download(fileName(button.dataset.export), tableCsv(table));
       };
+    });
+  }
+
+  // An Excel workbook of the same figures, written by the service (in the page's language), fetched with the token.
+  async function sheet(path, name) {
+    const answer = await fetch(path, {
+      headers: { Authorization: "Bearer " + (signedIn() || {}).token, "Accept-Language": lang },
+    });
+    if (!answer.ok) {
+      throw new ApiError(answer.status, null);
+    }
+    download(name, await answer.blob());
+  }
+
+  // Each button[data-xlsx] names its table; sheetOf(table) gives the API path and the file name, or null.
+  function sheetsFor(sheetOf) {
+    document.querySelectorAll("button[data-xlsx]").forEach((button) => {
+      const target = sheetOf(button.dataset.xlsx);
+      button.hidden = !target;
+      button.onclick = () => sheet(target.path, target.name).catch(showError);
     });
   }
 
@@ -269,7 +290,7 @@
 
   window.Dashboard = {
     TOKEN, params, lang, t, translatePage, claimsOf, signedIn, requireSignIn, api, ApiError, seoulMonth,
-    seoulNow, validMonth, number, percent, figure, fillTable, tableCsv, exportsFor, header, showError, ready,
+    seoulNow, validMonth, number, percent, figure, fillTable, tableCsv, exportsFor, sheetsFor, header, showError, ready,
     chartDefaults, chart, SERVICES,
   };
   translatePage();

@@ -13,6 +13,11 @@
   document.getElementById("district").value = district;
   document.getElementById("month").value = month;
   D.exportsFor((table) => "dolbom-" + table.replace("table-", "") + "-" + district + "-" + month + ".csv");
+  const query = "district=" + encodeURIComponent(district);
+  D.sheetsFor((table) => ({
+    "table-trend": { path: "/api/v1/kpis/trend.xlsx?" + query + "&to=" + month, name: "dolbom-trend-" + district + "-" + month + ".xlsx" },
+    "table-dongs": { path: "/api/v1/kpis/dongs.xlsx?" + query + "&month=" + month, name: "dolbom-dongs-" + district + "-" + month + ".xlsx" },
+  })[table]);
 
   function card(key, value, shown) {
     D.figure(document.getElementById("kpi-" + key), value, shown === undefined ? D.number(value) : shown);
@@ -130,7 +135,6 @@
     }
     document.getElementById("heading-district").textContent = district;
     document.getElementById("heading-month").textContent = month;
-    const query = "district=" + encodeURIComponent(district);
     const [kpis, months, byDong] = await Promise.all([
       D.api("/api/v1/kpis/monthly?" + query + "&month=" + month),
       D.api("/api/v1/kpis/trend?" + query + "&to=" + month),

@@ -10,6 +10,12 @@
   D.header(caller);
   D.exportsFor((table) => "dolbom-" + table.replace("table-", "") + "-" + D.seoulMonth() + ".csv");
 
+  // the workbook is one district's queue: for an official of that district, not for the city's list of all
+  D.sheetsFor(() => caller.district && caller.role !== "CITY_ADMIN"
+    ? { path: "/api/v1/kpis/queue.xlsx?district=" + encodeURIComponent(caller.district),
+      name: "dolbom-queue-" + caller.district + ".xlsx" }
+    : null);
+
   const REFRESH_MS = 30000;
 
   function summary(kpis, queue) {

@@ -38,8 +38,18 @@ public final class ReportingAccess {
     /** A district's month by dong. */
     public static final AccessRule READ_DONG_KPIS = districtFigures("readDongKpis");
 
+    /** The same figures as Excel workbooks (the dashboard's XLSX exports): each reaches what its table reaches. */
+    public static final AccessRule READ_KPI_TREND_SHEET = districtFigures("readKpiTrendSheet");
+
+    public static final AccessRule READ_LINE_QUEUE_SHEET = districtFigures("readLineQueueSheet");
+    public static final AccessRule READ_DONG_SHEET = districtFigures("readDongSheet");
+
     /** Every district's month side by side: the city's view (시 전체), nobody else's. */
     public static final AccessRule READ_CITY_KPIS = AccessRule.operation("readCityKpis")
+            .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .build();
+
+    public static final AccessRule READ_CITY_SHEET = AccessRule.operation("readCitySheet")
             .allow(CITY_ADMIN, EVERY_DISTRICT)
             .build();
 
@@ -58,6 +68,10 @@ public final class ReportingAccess {
             READ_LINE_QUEUE,
             READ_DONG_KPIS,
             READ_CITY_KPIS,
+            READ_KPI_TREND_SHEET,
+            READ_LINE_QUEUE_SHEET,
+            READ_DONG_SHEET,
+            READ_CITY_SHEET,
             READ_PROVIDER_CHARGES);
 
     private ReportingAccess() {}

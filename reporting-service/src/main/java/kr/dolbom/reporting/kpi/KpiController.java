@@ -2,9 +2,11 @@ package kr.dolbom.reporting.kpi;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.Objects;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.security.Caller;
@@ -23,6 +25,10 @@ import kr.dolbom.reporting.kpi.KpiAnswers.MealVolume;
 import kr.dolbom.reporting.kpi.KpiAnswers.MonthlyKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.ProviderCharges;
 import kr.dolbom.reporting.order.OrderKpiStore;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,15 +45,19 @@ import reactor.core.publisher.Mono;
 class KpiController {
 
     static final int TREND_MONTHS = 12;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final OrderKpiStore orders;
     private final DeliveryKpiStore deliveries;
     private final ChargeKpiStore charges;
 
     private final Clock clock;
+    private final KpiSheets sheets;
 
-    KpiController(OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges, Clock clock) {
+    KpiController(
+            OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges, Clock clock, KpiSheets sheets) {
         this.clock = clock;
+        this.sheets = sheets;
         this.orders = orders;
         this.deliveries = deliveries;
         this.charges = charges;
@@ -69,6 +79,21 @@ class KpiController {
             @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("to") YearMonth to) {
         ReportingAccess.READ_KPI_TREND.reveal(caller, Holder.district(district), "district", district);
+        return trend(district, to);
+    }
+
+    @GetMapping(value = "/trend.xlsx", produces = XLSX)
+    Mono<ResponseEntity<byte[]>> readKpiTrendSheet(
+            Caller caller,
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("to") YearMonth to,
+            Locale locale) {
+        ReportingAccess.READ_KPI_TREND_SHEET.reveal(caller, Holder.district(district), "district", district);
+        return trend(district, to)
+                .map(trend -> sheet("dolbom-trend-" + district + "-" + to, sheets.trend(trend, locale)));
+    }
+
+    private Mono<KpiTrend> trend(String district, YearMonth to) {
         return checked("to", to)
                 .then(checked("to", to.minusMonths(TREND_MONTHS - 1)))
                 .thenMany(Flux.range(0, TREND_MONTHS))
@@ -81,6 +106,18 @@ class KpiController {
     @GetMapping("/queue")
     Mono<LineQueue> readLineQueue(Caller caller, @RequestParam("district") @NotBlank @Size(max = 40) String district) {
         ReportingAccess.READ_LINE_QUEUE.reveal(caller, Holder.district(district), "district", district);
+        return queue(district);
+    }
+
+    @GetMapping(value = "/queue.xlsx", produces = XLSX)
+    Mono<ResponseEntity<byte[]>> readLineQueueSheet(
+            Caller caller, @RequestParam("district") @NotBlank @Size(max = 40) String district, Locale locale) {
+        ReportingAccess.READ_LINE_QUEUE_SHEET.reveal(caller, Holder.district(district), "district", district);
+        return queue(district)
+                .map(queue -> sheet("dolbom-queue-" + district + "-" + queue.asOf(), sheets.queue(queue, locale)));
+    }
+
+    private Mono<LineQueue> queue(String district) {
         LocalDate today = LocalDate.now(clock);
         return orders.waiting(district).collectList().map(waiting -> LineQueue.of(district, today, waiting));
     }
@@ -91,6 +128,21 @@ class KpiController {
             @RequestParam("district") @NotBlank @Size(max = 40) String district,
             @RequestParam("month") YearMonth month) {
         ReportingAccess.READ_DONG_KPIS.reveal(caller, Holder.district(district), "district", district);
+        return dongs(district, month);
+    }
+
+    @GetMapping(value = "/dongs.xlsx", produces = XLSX)
+    Mono<ResponseEntity<byte[]>> readDongSheet(
+            Caller caller,
+            @RequestParam("district") @NotBlank @Size(max = 40) String district,
+            @RequestParam("month") YearMonth month,
+            Locale locale) {
+        ReportingAccess.READ_DONG_SHEET.reveal(caller, Holder.district(district), "district", district);
+        return dongs(district, month)
+                .map(dongs -> sheet("dolbom-dongs-" + district + "-" + month, sheets.dongs(dongs, locale)));
+    }
+
+    private Mono<DongKpis> dongs(String district, YearMonth month) {
         return checked(month)
                 .thenMany(orders.byDong(district, month))
                 .collectList()
@@ -100,6 +152,16 @@ class KpiController {
     @GetMapping("/city")
     Mono<CityKpis> readCityKpis(Caller caller, @RequestParam("month") YearMonth month) {
         ReportingAccess.READ_CITY_KPIS.admit(caller);
+        return city(month);
+    }
+
+    @GetMapping(value = "/city.xlsx", produces = XLSX)
+    Mono<ResponseEntity<byte[]>> readCitySheet(Caller caller, @RequestParam("month") YearMonth month, Locale locale) {
+        ReportingAccess.READ_CITY_SHEET.admit(caller);
+        return city(month).map(city -> sheet("dolbom-city-" + month, sheets.city(city, locale)));
+    }
+
+    private Mono<CityKpis> city(YearMonth month) {
         return checked(month)
                 .thenMany(orders.districts())
                 .concatMap(district -> monthly(district, month))
@@ -172,6 +234,19 @@ class KpiController {
         return checked(month)
                 .then(charges.forProvider(provider, month))
                 .map(totals -> new ProviderCharges(provider, month, totals));
+    }
+
+    /** A workbook to save: the browser keeps the name, whatever the district is called. */
+    private static ResponseEntity<byte[]> sheet(String name, byte[] workbook) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(XLSX))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name + ".xlsx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(workbook);
     }
 
     /** YearMonth parses "+12345-01" too; the API promises YYYY-MM, and the database stores nothing else. */

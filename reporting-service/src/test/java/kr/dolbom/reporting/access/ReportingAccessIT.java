@@ -41,6 +41,19 @@ class ReportingAccessIT extends ReportingIntegrationTest {
                         "readDongKpis",
                         200,
                         client -> client.get().uri("/api/v1/kpis/dongs?district={d}&month=2026-11", DISTRICT))
+                .operation(
+                        "readKpiTrendSheet",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/trend.xlsx?district={d}&to=2026-11", DISTRICT))
+                .operation(
+                        "readLineQueueSheet",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/queue.xlsx?district={d}", DISTRICT))
+                .operation(
+                        "readDongSheet",
+                        200,
+                        client -> client.get().uri("/api/v1/kpis/dongs.xlsx?district={d}&month=2026-11", DISTRICT))
+                .operation("readCitySheet", 200, client -> client.get().uri("/api/v1/kpis/city.xlsx?month=2026-11"))
                 .operation("readCityKpis", 200, client -> client.get().uri("/api/v1/kpis/city?month=2026-11"))
                 .operation(
                         "readProviderCharges",

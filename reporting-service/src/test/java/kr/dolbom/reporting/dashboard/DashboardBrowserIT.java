@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -37,6 +38,9 @@ import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.TestTokens;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,6 +180,15 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
         assertThat(new BigDecimal(current.get(6))).isEqualByComparingTo("0.75");
         assertThat(current.subList(7, 12)).containsExactly("2", "7", "70810", "48170", "22640");
         assertThat(rowOf(rows, lastMonth.toString()).subList(1, 6)).containsExactly("1", "0", "0", "2", "1");
+
+        List<Row> workbook = readXlsx(export("table-trend", "xlsx"));
+        assertThat(workbook.get(0).getCellText(0)).isEqualTo("월");
+        Row sheetRow = workbook.stream()
+                .filter(row -> row.getCellText(0).equals(thisMonth.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sheetRow.getCellAsNumber(1)).hasValue(BigDecimal.valueOf(2));
+        assertThat(sheetRow.getCellAsNumber(10)).hasValue(BigDecimal.valueOf(70_810));
 
         WebElement month = browser.findElement(By.id("month"));
         month.clear();
@@ -404,24 +417,34 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
     }
 
     private Path exportCsv(String table) throws IOException {
+        return export(table, "csv");
+    }
+
+    /** Clicks the table's CSV or XLSX button and waits for the file the browser saves. */
+    private Path export(String table, String kind) throws IOException {
         List<Path> before = downloads();
-        browser.findElement(By.cssSelector("button[data-export='" + table + "']"))
+        String button = kind.equals("csv") ? "data-export" : "data-xlsx";
+        browser.findElement(By.cssSelector("button[" + button + "='" + table + "']"))
                 .click();
-        eventually().until(() -> downloads().size() > before.size());
-        Path file = downloads().stream()
-                .filter(candidate -> !before.contains(candidate))
-                .findFirst()
-                .orElseThrow();
-        assertThat(file.getFileName().toString()).endsWith(".csv");
+        eventually().until(() -> newDownload(before, kind) != null);
+        Path file = Objects.requireNonNull(newDownload(before, kind));
         Files.copy(file, SCREENSHOTS.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         return file;
     }
 
-    /** Finished downloads only: Chromium writes into a .crdownload first. */
+    private static @Nullable Path newDownload(List<Path> before, String kind) {
+        return downloads().stream()
+                .filter(file ->
+                        !before.contains(file) && file.getFileName().toString().endsWith("." + kind))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Finished downloads only: Chromium writes into a hidden file or a .crdownload first, then renames it. */
     private static List<Path> downloads() {
         try (Stream<Path> files = Files.list(DOWNLOADS)) {
-            return files.filter(file -> !file.toString().endsWith(".crdownload")
-                            && !file.toString().endsWith(".tmp"))
+            return files.filter(file -> !file.getFileName().toString().startsWith(".")
+                            && !file.toString().endsWith(".crdownload"))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -436,6 +459,12 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
                 .lines()
                 .map(line -> Arrays.asList(line.split(",", -1)))
                 .toList();
+    }
+
+    private static List<Row> readXlsx(Path file) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+            return workbook.getFirstSheet().read();
+        }
     }
 
     private static List<String> rowOf(List<List<String>> rows, String first) {
