@@ -50,17 +50,17 @@ class KpiController {
     private final OrderKpiStore orders;
     private final DeliveryKpiStore deliveries;
     private final ChargeKpiStore charges;
-
-    private final Clock clock;
     private final KpiSheets sheets;
+    /** Seoul's: the queue is dated by the day in Korea, whatever the host's zone. */
+    private final Clock clock;
 
     KpiController(
-            OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges, Clock clock, KpiSheets sheets) {
-        this.clock = clock;
-        this.sheets = sheets;
+            OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges, KpiSheets sheets, Clock clock) {
         this.orders = orders;
         this.deliveries = deliveries;
         this.charges = charges;
+        this.sheets = sheets;
+        this.clock = clock;
     }
 
     @GetMapping("/monthly")

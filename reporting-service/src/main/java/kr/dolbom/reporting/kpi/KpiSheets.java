@@ -28,6 +28,22 @@ class KpiSheets {
 
     private static final String SHARE = "0.0%";
 
+    /** The columns of a month, in the trend's and the city's sheets alike. */
+    private static final List<String> MONTH_FIGURES = List.of(
+            "sheet.placed",
+            "sheet.rejected",
+            "sheet.urgentOrders",
+            "sheet.linesRequested",
+            "sheet.linesAssigned",
+            "sheet.matchRate",
+            "sheet.lastResortShare",
+            "sheet.usersServed",
+            "sheet.meals",
+            "sheet.amount",
+            "sheet.publicShare",
+            "sheet.coPayment",
+            "sheet.medianDays");
+
     private final MessageSource messages;
 
     KpiSheets(MessageSource messages) {
@@ -97,22 +113,6 @@ class KpiSheets {
                 rows);
     }
 
-    /** The columns of a month, in the trend's and the city's sheets alike. */
-    private static final List<String> MONTH_FIGURES = List.of(
-            "sheet.placed",
-            "sheet.rejected",
-            "sheet.urgentOrders",
-            "sheet.linesRequested",
-            "sheet.linesAssigned",
-            "sheet.matchRate",
-            "sheet.lastResortShare",
-            "sheet.usersServed",
-            "sheet.meals",
-            "sheet.amount",
-            "sheet.publicShare",
-            "sheet.coPayment",
-            "sheet.medianDays");
-
     private static List<@Nullable Object> monthFigures(MonthlyKpis month) {
         return row(
                 month.orders().placed(),
@@ -174,7 +174,7 @@ class KpiSheets {
         return bytes.toByteArray();
     }
 
-    static String sheetName(String title) {
+    private static String sheetName(String title) {
         String name = title.replaceAll("[\\[\\]:*?/\\\\]", "-");
         return name.length() <= 31 ? name : name.substring(0, 31);
     }
