@@ -85,6 +85,7 @@ public final class Bench {
             Figures.Totals baseline = figures.totals(YearMonth.from(today), YearMonth.from(deliveryDay), true);
             Map<String, List<ProcessHandle>> processes = stack.processes();
             Map<String, Double> cpuBefore = cpu(processes);
+            double generatorBefore = ProcessStats.cpuSeconds(ProcessHandle.current());
             long runStarted = System.nanoTime();
             Workload workload = new Workload(today, deliveryDay);
             try (Traffic traffic = new Traffic(stack.baseUrl(8081), workload, stack.tokens());
@@ -134,6 +135,12 @@ public final class Bench {
                         new Report.Resource(
                                 ProcessStats.residentMiB(handles),
                                 (cpuAfter.get(name) - cpuBefore.get(name)) / seconds)));
+                // not part of the system's figures, but on the same two cores: what it takes from them is told
+                report.resources.put(
+                        "load generator (bench)",
+                        new Report.Resource(
+                                ProcessStats.residentMiB(List.of(ProcessHandle.current())),
+                                (ProcessStats.cpuSeconds(ProcessHandle.current()) - generatorBefore) / seconds));
                 report.retriedRequests = traffic.retrying.retries.get();
                 report.retriedDeliveries = providers.retrying.retries.get();
                 report.checks = Checks.of(

@@ -12,6 +12,8 @@ final class Report {
     static final double TARGET_ORDERS_PER_SECOND = 1_000;
     static final double TARGET_P99_MILLIS = 25;
     static final double TARGET_FRESHNESS_P99_SECONDS = 1;
+    static final double TARGET_CPU_MILLIS_PER_ORDER = 4;
+    static final double TARGET_COMMITS_PER_ORDER = 3;
 
     /**
      * One phase, timed from its first request to the moment the KPIs counted its last charge.
@@ -172,17 +174,33 @@ final class Report {
                         : "");
         out.printf("  intake requests answered                      %,8.1f /s%n", phase.requestsPerSecond());
         out.printf(
-                "  PostgreSQL commits                            %,8.0f /s  = %.3f of the ceiling (%.1f per order)%n",
+                "  PostgreSQL commits                            %,8.0f /s  = %.3f of the ceiling (%.1f per order;"
+                        + " target <= %.0f: %s)%n",
                 phase.commitsPerSecond(),
                 phase.commitsPerSecond() / ceilings.postgresCommitsPerSecond(),
-                phase.commitsPerSecond() / phase.lifecycleOrdersPerSecond());
+                commitsPerOrder(phase),
+                TARGET_COMMITS_PER_ORDER,
+                commitsPerOrder(phase) <= TARGET_COMMITS_PER_ORDER ? "met" : "missed");
         out.printf(
                 "  events published                              %,8.0f /s  = %.3f of the producer ceiling%n",
                 phase.eventsPublishedPerSecond(), phase.eventsPublishedPerSecond() / ceilings.kafkaProducedPerSecond());
         out.printf(
                 "  events consumed                               %,8.0f /s  = %.3f of the consumer ceiling%n",
                 phase.eventsConsumedPerSecond(), phase.eventsConsumedPerSecond() / ceilings.kafkaConsumedPerSecond());
-        out.printf("  CPU, whole system                             %8.2f cores%n", phase.cores());
+        out.printf(
+                "  CPU, whole system                             %8.2f cores  = %.1f ms per order   (target <= %.0f: %s)%n",
+                phase.cores(),
+                cpuMillisPerOrder(phase),
+                TARGET_CPU_MILLIS_PER_ORDER,
+                cpuMillisPerOrder(phase) <= TARGET_CPU_MILLIS_PER_ORDER ? "met" : "missed");
+    }
+
+    private static double commitsPerOrder(Phase phase) {
+        return phase.commitsPerSecond() / phase.lifecycleOrdersPerSecond();
+    }
+
+    private static double cpuMillisPerOrder(Phase phase) {
+        return phase.cores() * phase.seconds() * 1000 / phase.orders();
     }
 
     private double millis(double percentile) {
@@ -241,6 +259,8 @@ final class Report {
             figures.put("eventsConsumedPerSecond", phase.eventsConsumedPerSecond());
             figures.put("consumedToCeiling", phase.eventsConsumedPerSecond() / ceilings.kafkaConsumedPerSecond());
             figures.put("cores", phase.cores());
+            figures.put("cpuMillisPerOrder", cpuMillisPerOrder(phase));
+            figures.put("commitsPerOrder", commitsPerOrder(phase));
             map.put(phase.name(), figures);
         }
         map.put(
