@@ -20,8 +20,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     private static final String SECONDS_BUCKETS =
             "5ms,10ms,25ms,50ms,75ms,100ms,150ms,200ms,300ms,500ms,750ms,1s,1500ms,2s,3s,5s,10s,30s";
 
+    /**
+     * Reactor Netty 1.3.6/1.3.7 can stop reading a keep-alive connection whose next request arrives before the
+     * previous exchange has terminated, e.g. after an answer given without reading the request body (a 403, a 412):
+     * that next request then waits for the client's time-out (reactor/reactor-netty#4361, fixed after 1.3.7).
+     * Flushing the last response when nothing reads the body terminates the exchange at once and closes that route.
+     */
+    static final String LAST_FLUSH_WHEN_NO_READ = "reactor.netty.http.server.lastFlushWhenNoRead";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // a system property, read once when Reactor Netty's server classes load: before any server starts
+        System.getProperties().putIfAbsent(LAST_FLUSH_WHEN_NO_READ, "true");
         Map<String, Object> defaults = new LinkedHashMap<>();
         // Each service owns one database (its name and user set by the service), reached over R2DBC;
         // Flyway migrates it over JDBC: the service's tables, then the shared outbox and inbox.
