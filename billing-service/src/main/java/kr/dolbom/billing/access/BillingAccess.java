@@ -55,13 +55,26 @@ public final class BillingAccess {
             .allow(BILLING_OFFICER, OWN_DISTRICT)
             .build();
 
+    /** 정산 내역서: a provider's statement of a month as CSV or XLSX, every line; whom the month concerns. */
+    public static final AccessRule EXPORT_STATEMENT = AccessRule.operation("exportStatement")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** 지급 목록: the district's payable months of its providers, for the payment system; its billing officer. */
+    public static final AccessRule EXPORT_PAYMENT_LIST = AccessRule.operation("exportPaymentList")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_TARIFFS,
             READ_CHARGE_OF_DELIVERY,
             READ_SETTLEMENT,
             SUBMIT_SETTLEMENT,
             APPROVE_SETTLEMENT,
-            RECORD_SETTLEMENT_PAYMENT);
+            RECORD_SETTLEMENT_PAYMENT,
+            EXPORT_STATEMENT,
+            EXPORT_PAYMENT_LIST);
 
     private BillingAccess() {}
 }

@@ -26,6 +26,8 @@ class SettlementStore {
             adjustment_lines, adjustment_amount, adjustment_public_share, adjustment_co_payment, approved_on,
             payment_reference, paid_on""";
 
+    private static final int FETCH = 1_000;
+
     private final DatabaseClient db;
 
     SettlementStore(DatabaseClient db) {
@@ -183,6 +185,45 @@ class SettlementStore {
                                 .filter(Statement.Adjustment.class::isInstance)
                                 .map(Statement.Adjustment.class::cast)
                                 .toList()));
+    }
+
+    /**
+     * Every line counted in the provider's month, one row per charge, by day, as the database sends them: read in
+     * batches of {@value #FETCH} through a portal, so that a month of a million lines is never in memory at once.
+     */
+    Flux<StatementLine> lines(String district, String providerId, YearMonth month) {
+        return db.sql("""
+                        select id, delivery_id, service_date, service_type, minutes, units, amount, public_share,
+                               co_payment
+                        from charge
+                        where district = :district and provider_id = :provider and settlement_month = :month
+                        order by service_date, charged_at, id""")
+                .bind("district", district)
+                .bind("provider", providerId)
+                .bind("month", month.atDay(1))
+                .filter((statement, next) -> next.execute(statement.fetchSize(FETCH)))
+                .map(row -> new StatementLine(
+                        row.get("id", UUID.class),
+                        row.get("delivery_id", UUID.class),
+                        row.get("service_date", LocalDate.class),
+                        ServiceType.valueOf(row.get("service_type", String.class)),
+                        row.get("minutes", Integer.class),
+                        row.get("units", Integer.class),
+                        row.get("amount", Long.class),
+                        row.get("public_share", Long.class),
+                        row.get("co_payment", Long.class)))
+                .all();
+    }
+
+    /** The district's settlements of the month that are owed or paid (approved or paid), by provider. */
+    Flux<Settlement> payable(String district, YearMonth month) {
+        return db.sql("select " + COLUMNS + " from settlement"
+                        + " where district = :district and month = :month and state in ('APPROVED', 'PAID')"
+                        + " order by provider_id")
+                .bind("district", district)
+                .bind("month", month.atDay(1))
+                .map(SettlementStore::settlement)
+                .all();
     }
 
     private Mono<Settlement> one(String district, String providerId, YearMonth month, String lock) {

@@ -66,6 +66,14 @@ class BillingAccessIT extends BillingIntegrationTest {
                                 .uri("/api/v1/settlements/{p}/2025-08/payment", OWN_PROVIDER)
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(Map.of("reference", "matrix-1", "paidOn", today)))
+                .operation(
+                        "exportStatement",
+                        200,
+                        client -> client.get().uri("/api/v1/settlements/{p}/2026-11/statement.xlsx", OWN_PROVIDER))
+                .operation(
+                        "exportPaymentList",
+                        200,
+                        client -> client.get().uri("/api/v1/payment-lists/{d}/2025-08.csv", DISTRICT))
                 .tests();
     }
 
