@@ -2,11 +2,15 @@ package kr.dolbom.billing.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.ConnectionFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import kr.dolbom.billing.BillingIntegrationTest;
 import kr.dolbom.billing.Deliveries;
 import kr.dolbom.events.IncomeTier;
@@ -27,9 +32,14 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * line, numbers as numbers, Korean headers, and totals that are the settlement's to the won.
  */
 class SettlementExportIT extends BillingIntegrationTest {
+
+    @Autowired
+    private Environment environment;
+
+    @Autowired
+    private ConnectionFactory connections;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -226,6 +242,38 @@ class SettlementExportIT extends BillingIntegrationTest {
         problem(ownProvider(provider), "/api/v1/payment-lists/mapo/2024-04.csv", 403);
     }
 
+    @Test
+    void aClientThatGoesAwayMidFileEndsTheQueryAndFreesItsConnection() {
+        String provider = "export-cancel-" + UUID.randomUUID().toString().substring(0, 8);
+        db.sql("""
+                        insert into charge (id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
+                                            resident_ref, income_tier, service_date, minutes, amount, public_share,
+                                            co_payment, tariff_id, settlement_month)
+                        select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), :provider,
+                               'mapo', 'TEMPORARY_HOME_CARE', gen_random_uuid(), 'BASIC_LIVELIHOOD',
+                               date '2024-06-01' + i % 30, 60, 22640, 22640, 0, 'care-sos-2021-home-care',
+                               date '2024-06-01'
+                        from generate_series(1, 50000) as i""").bind("provider", provider).fetch().rowsUpdated().block();
+        String lines = "select count(*) from pg_stat_activity where query like 'select id, delivery_id, service_date%'";
+
+        DataBuffer first = WebClient.builder()
+                .baseUrl("http://localhost:" + environment.getRequiredProperty("local.server.port"))
+                .defaultHeaders(headers ->
+                        headers.setBearerAuth(ownProviderToken(provider).mint()))
+                .build()
+                .get()
+                .uri("/api/v1/settlements/{p}/2024-06/statement.csv", provider)
+                .retrieve()
+                .bodyToFlux(DataBuffer.class)
+                .take(1)
+                .blockLast(Duration.ofSeconds(30));
+        assertThat(first).isNotNull();
+        DataBufferUtils.release(first);
+
+        PoolMetrics pool = ((ConnectionPool) connections).getMetrics().orElseThrow();
+        eventually().until(() -> pool.acquiredSize() == 0 && count(lines + " and state <> 'idle'") == 0);
+    }
+
     // --- the calls
 
     private static String statement(Deliveries provider, YearMonth month, String format) {
@@ -309,7 +357,11 @@ class SettlementExportIT extends BillingIntegrationTest {
     }
 
     private static TestTokens.Token ownProvider(Deliveries provider) {
-        return TestTokens.provider("mapo", provider.provider());
+        return ownProviderToken(provider.provider());
+    }
+
+    private static TestTokens.Token ownProviderToken(String provider) {
+        return TestTokens.provider("mapo", provider);
     }
 
     // --- reading the files back
