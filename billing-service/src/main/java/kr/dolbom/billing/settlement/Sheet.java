@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Sheet {
 
     static Sheet open(ExportFormat format, OutputStream out, String title, List<String> header) throws IOException {
-        Sheet sheet = format == ExportFormat.CSV ? new Csv(out) : new Xlsx(out, title, header);
+        Sheet sheet = format == ExportFormat.CSV ? new Csv(out) : new Xlsx(out, title, header, Worksheet.MAX_ROWS);
         sheet.row(header.toArray());
         return sheet;
     }
@@ -82,20 +82,23 @@ public sealed interface Sheet {
         private final Workbook workbook;
         private final String title;
         private final List<String> header;
+        private final int rowsPerWorksheet;
         private Worksheet worksheet;
         private int worksheets = 1;
         private int next;
 
-        Xlsx(OutputStream out, String title, List<String> header) {
+        /** @param rowsPerWorksheet Excel's limit, lower only to test what happens there */
+        Xlsx(OutputStream out, String title, List<String> header, int rowsPerWorksheet) {
             this.workbook = new Workbook(out, "dolbom", "1.0");
             this.title = title;
             this.header = List.copyOf(header);
+            this.rowsPerWorksheet = rowsPerWorksheet;
             this.worksheet = workbook.newWorksheet(title);
         }
 
         @Override
         public void row(@Nullable Object... cells) throws IOException {
-            if (next == Worksheet.MAX_ROWS) {
+            if (next == rowsPerWorksheet) {
                 worksheet.finish();
                 worksheet = workbook.newWorksheet(title + " (" + ++worksheets + ")");
                 next = 0;
