@@ -217,6 +217,15 @@ class SettlementExportIT extends BillingIntegrationTest {
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF제공기관,정산월,상태,").contains(paid.provider() + ",2024-04,지급,1,22640,");
         assertThat(text).doesNotContain(draft.provider());
+        as(officer())
+                .get()
+                .uri("/api/v1/payment-lists/mapo/2024-04.xlsx")
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(XLSX);
     }
 
     @Test
