@@ -4,9 +4,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Retrying {
 
     private static final int MOST_ATTEMPTS = 30;
+    /**
+     * The request's own time-out ends with the response's headers; a body that never ends would hold its answer
+     * (and the benchmark waiting for it) for ever. Past this the exchange counts as timed out, and is sent again.
+     */
+    private static final Duration DEADLINE = Duration.ofSeconds(45);
 
     private final HttpClient http;
     final AtomicLong retries = new AtomicLong();
@@ -31,6 +38,7 @@ final class Retrying {
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest request, int attempt) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .orTimeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 // a time-out says nothing of whether it was done: the same request again finds out
                 .exceptionallyCompose(error -> timedOut(error) && attempt < MOST_ATTEMPTS
                         ? again(request, attempt, 0)
@@ -56,6 +64,6 @@ final class Retrying {
     private static boolean timedOut(Throwable error) {
         Throwable cause =
                 error instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : error;
-        return cause instanceof HttpTimeoutException;
+        return cause instanceof HttpTimeoutException || cause instanceof TimeoutException;
     }
 }
