@@ -106,13 +106,8 @@ final class Traffic implements AutoCloseable {
         }
         // Above the system's capacity the backlog drains after the last send, shed and sent again: a slow run is
         // waited for and reported as slow; only a system that stops answering at all fails it.
-        long answered = 0;
-        while (answered < count) {
-            int before = outstanding.drainPermits();
-            answered += before;
-            if (answered < count && outstanding.tryAcquire(1, 60, TimeUnit.SECONDS)) {
-                answered++;
-            } else if (answered < count) {
+        for (long answered = 0; answered < count; answered += 1 + outstanding.drainPermits()) {
+            if (!outstanding.tryAcquire(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException((count - answered) + " requests of the fixed-rate phase still"
                         + " unanswered, none answered in the last 60 s");
             }
