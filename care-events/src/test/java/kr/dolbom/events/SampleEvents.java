@@ -1,5 +1,6 @@
 package kr.dolbom.events;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -16,6 +17,8 @@ final class SampleEvents {
     static final UUID DELIVERY = UUID.fromString("2b3c4d5e-0000-4000-8000-000000000003");
     static final UUID CHARGE = UUID.fromString("3c4d5e6f-0000-4000-8000-000000000004");
     static final UUID SETTLEMENT = UUID.fromString("4d5e6f70-0000-4000-8000-000000000005");
+    static final UUID OFFER = UUID.fromString("5e6f7081-0000-4000-8000-000000000006");
+    static final Instant OFFERED_AT = Instant.parse("2026-11-02T01:15:30.250Z");
 
     private SampleEvents() {}
 
@@ -83,6 +86,46 @@ final class SampleEvents {
                                         LocalDate.of(2026, 11, 23),
                                         LocalDate.of(2026, 11, 26)))),
                         List.of(new CarePlanApproved.Ended(MEAL_LINE, LocalDate.of(2026, 11, 15))));
+            case LINE_OFFERED ->
+                new LineOffered(
+                        ORDER,
+                        HOME_CARE_LINE,
+                        OFFER,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-nanum-care",
+                        "mapo",
+                        "mangwon1",
+                        true,
+                        1,
+                        OFFERED_AT,
+                        Instant.parse("2026-11-02T03:15:30.250Z"),
+                        LocalDate.of(2026, 11, 2));
+            case OFFER_ACCEPTED ->
+                new OfferAccepted(
+                        ORDER,
+                        HOME_CARE_LINE,
+                        OFFER,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-nanum-care",
+                        "mapo",
+                        true,
+                        OFFERED_AT,
+                        Instant.parse("2026-11-02T01:42:05Z"),
+                        LocalDate.of(2026, 11, 2));
+            case OFFER_DECLINED ->
+                new OfferDeclined(
+                        ORDER,
+                        HOME_CARE_LINE,
+                        OFFER,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-nanum-care",
+                        "mapo",
+                        true,
+                        DeclineReason.NO_WORKER_AVAILABLE,
+                        "활동지원사 배정 불가 (11월 첫 주)",
+                        OFFERED_AT,
+                        Instant.parse("2026-11-02T01:42:05Z"),
+                        LocalDate.of(2026, 11, 2));
             case LINE_ASSIGNED ->
                 new LineAssigned(
                         ORDER,

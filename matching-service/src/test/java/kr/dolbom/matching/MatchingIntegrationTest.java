@@ -7,4 +7,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + MatchingApplication.CONFIG_NAME, "dolbom.demo-data=true"})
-public abstract class MatchingIntegrationTest extends ServiceIntegrationTest {}
+public abstract class MatchingIntegrationTest extends ServiceIntegrationTest {
+
+    /** The members of every test district, answering offers over the REST API. */
+    protected Members members() {
+        return new Members(http, KAFKA);
+    }
+}

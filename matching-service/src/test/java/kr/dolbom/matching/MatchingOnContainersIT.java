@@ -2,9 +2,7 @@ package kr.dolbom.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
-import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.testsupport.ContainersIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -22,10 +20,7 @@ class MatchingOnContainersIT extends ContainersIntegrationTest {
 
         kafka().publish(order);
 
-        var assigned = eventually()
-                .until(
-                        () -> kafka().events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
-                        events -> events.size() == 1);
+        var assigned = new Members(http, kafka()).acceptAll(order, 1);
         assertThat(assigned.get(0).providerId()).isEqualTo(kitchen);
     }
 }

@@ -52,13 +52,35 @@ public final class MatchingAccess {
             .allow(PROVIDER, OWN_PROVIDER)
             .build();
 
+    /** 연계 제안: a member's open offers, to the member and to its district's window. */
+    public static final AccessRule LIST_OFFERS = AccessRule.operation("listOffers")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    public static final AccessRule READ_OFFER = AccessRule.operation("readOffer")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** Only the member offered the line answers for it; the window dispatches by hand instead. */
+    public static final AccessRule ACCEPT_OFFER =
+            AccessRule.operation("acceptOffer").allow(PROVIDER, OWN_PROVIDER).build();
+
+    public static final AccessRule DECLINE_OFFER =
+            AccessRule.operation("declineOffer").allow(PROVIDER, OWN_PROVIDER).build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_PROVIDERS,
             READ_ASSIGNMENT,
             READ_ASSIGNMENT_EXPLANATION,
             LIST_ASSIGNMENTS,
             REPORT_DELIVERY,
-            READ_DELIVERY);
+            READ_DELIVERY,
+            LIST_OFFERS,
+            READ_OFFER,
+            ACCEPT_OFFER,
+            DECLINE_OFFER);
 
     private MatchingAccess() {}
 }

@@ -1,10 +1,12 @@
 package kr.dolbom.matching.assignment;
 
 import jakarta.validation.constraints.NotBlank;
+import java.util.Optional;
 import java.util.UUID;
 import kr.dolbom.matching.access.MatchingAccess;
 import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.platform.domain.RuleViolation;
+import kr.dolbom.platform.security.AccessRule;
 import kr.dolbom.platform.security.Caller;
 import kr.dolbom.platform.security.Holder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +24,12 @@ class AssignmentController {
 
     private final AssignmentStore assignments;
     private final ProviderStore providers;
+    private final OfferStore offers;
 
-    AssignmentController(AssignmentStore assignments, ProviderStore providers) {
+    AssignmentController(AssignmentStore assignments, ProviderStore providers, OfferStore offers) {
         this.assignments = assignments;
         this.providers = providers;
+        this.offers = offers;
     }
 
     @GetMapping("/{lineId}")
@@ -39,19 +43,38 @@ class AssignmentController {
     }
 
     /**
-     * Why the line went to its provider: the ranking matching used, with each candidate's reasons, or why the public
-     * centre took it as provider of last resort. 404 for a line matched before explanations were kept.
+     * Why the line went to its provider: the ranking matching used, with each candidate's reasons, the offers made
+     * and their answers, or why the public centre took it as provider of last resort. For a line still on offer, the
+     * ranking of its latest offer. 404 for a line matched before explanations were kept.
      */
     @GetMapping("/{lineId}/explanation")
     Mono<AssignmentExplanation> readAssignmentExplanation(Caller caller, @PathVariable("lineId") UUID lineId) {
-        MatchingAccess.READ_ASSIGNMENT_EXPLANATION.admit(caller);
+        AccessRule rule = MatchingAccess.READ_ASSIGNMENT_EXPLANATION;
+        rule.admit(caller);
+        Mono<AssignmentExplanation> onOffer = offers.ofLine(lineId)
+                .collectList()
+                .flatMap(made -> {
+                    if (made.isEmpty()) {
+                        return Mono.empty();
+                    }
+                    Offer latest = made.get(made.size() - 1);
+                    rule.reveal(caller, latest.holder(), "service line", lineId);
+                    return offers.explanation(latest.offerId())
+                            .map(why -> why.withOffers(made.stream()
+                                    .map(AssignmentExplanation.OfferStep::of)
+                                    .toList()));
+                });
         return assignments
                 .find(lineId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)))
-                .doOnNext(line -> MatchingAccess.READ_ASSIGNMENT_EXPLANATION.reveal(
-                        caller, line.holder(), "service line", lineId))
-                .flatMap(line -> assignments.explanation(lineId))
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("explanation of service line", lineId)));
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(assigned -> assigned.isEmpty()
+                        ? onOffer.switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)))
+                        : Mono.fromRunnable(
+                                        () -> rule.reveal(caller, assigned.get().holder(), "service line", lineId))
+                                .then(assignments.explanation(lineId))
+                                .switchIfEmpty(Mono.error(
+                                        () -> RuleViolation.notFound("explanation of service line", lineId))));
     }
 
     /** A provider's caseload: to the provider itself and to its district's window. */

@@ -68,6 +68,28 @@ public record LineAssignment(
         return new LineAssigned(careOrderId, lineId, serviceType, providerId, lastResort, district, dong, assignedOn);
     }
 
+    /** The line as a care plan ends it, if that is earlier than its end. */
+    LineAssignment endingBy(LocalDate end) {
+        return end.isBefore(endsOn)
+                ? new LineAssignment(
+                        lineId,
+                        careOrderId,
+                        providerId,
+                        lastResort,
+                        serviceType,
+                        residentRef,
+                        district,
+                        dong,
+                        incomeTier,
+                        quantity,
+                        minutesPerVisit,
+                        startsOn,
+                        end,
+                        assignedOn,
+                        delivered)
+                : this;
+    }
+
     public int remaining() {
         return quantity - delivered;
     }

@@ -1,12 +1,16 @@
 package kr.dolbom.matching.assignment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import kr.dolbom.events.IncomeTier;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.assignment.AssignmentExplanation.LastResortReason;
@@ -24,9 +28,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every line of a placed order to a provider (연계) and announces each assignment. Runs inside the
- * consumer's transaction, so the capacity taken, the assignments, their explanations and their events commit
- * together.
+ * Offers every line of a placed order to a consortium member (연계 제안), one member at a time in the order of the
+ * matching policy, and gives the line to the public centre as provider of last resort when no member with room is
+ * left to ask. Runs inside its caller's transaction (the consumer's, an answer's, the deadline sweep's), so the
+ * capacity held, the offer or assignment, its explanation and its events commit together.
  */
 @Service
 class LineMatching {
@@ -37,18 +42,28 @@ class LineMatching {
 
     private final ProviderStore providers;
     private final AssignmentStore assignments;
+    private final OfferStore offers;
     private final Outbox outbox;
+    private final OfferProperties deadlines;
     private final Clock clock;
 
-    LineMatching(ProviderStore providers, AssignmentStore assignments, Outbox outbox, Clock clock) {
+    LineMatching(
+            ProviderStore providers,
+            AssignmentStore assignments,
+            OfferStore offers,
+            Outbox outbox,
+            OfferProperties deadlines,
+            Clock clock) {
         this.providers = providers;
         this.assignments = assignments;
+        this.offers = offers;
         this.outbox = outbox;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
-    Mono<Void> assign(OrderPlaced order) {
-        LocalDate today = LocalDate.now(clock);
+    /** Every line of the order waits for a provider; unless the order is on hold ({@code parked}), it is offered. */
+    Mono<Void> assign(OrderPlaced order, boolean parked) {
         // Capacity rows are taken in one global order (by service), so concurrent matches cannot deadlock.
         List<OrderPlaced.Line> lines = order.lines().stream()
                 .sorted(Comparator.comparing(OrderPlaced.Line::serviceType))
@@ -59,32 +74,74 @@ class LineMatching {
                 .flatMap(tier -> assignments
                         .assignedLines(order.careOrderId())
                         .collectList()
-                        // A line assigned already (the same order announced twice) keeps its provider.
+                        // A line assigned or waiting already (the same order announced twice) goes on as it was.
                         .flatMapMany(
                                 assigned -> Flux.fromIterable(lines).filter(line -> !assigned.contains(line.lineId())))
-                        .concatMap(line -> assign(order, line, tier, today))
+                        .concatMap(line -> offers.keep(only(order, line), tier, parked)
+                                .filter(kept -> kept && !parked)
+                                .flatMap(kept -> offerNext(line.lineId())))
                         .then());
     }
 
-    private Mono<Void> assign(OrderPlaced order, OrderPlaced.Line line, IncomeTier tier, LocalDate today) {
-        ServiceType type = line.serviceType();
+    /**
+     * The waiting line goes to the next member with room that was not asked yet, or to the public centre when none
+     * is left; nothing while the line is parked (its order on hold) or placed already.
+     */
+    Mono<Void> offerNext(UUID lineId) {
+        return offers.lockWaiting(lineId)
+                .filter(waiting -> !waiting.parked())
+                .flatMap(waiting -> offers.ofLine(lineId).collectList().flatMap(made -> offerNext(waiting, made)));
+    }
+
+    private Mono<Void> offerNext(OfferStore.WaitingLine waiting, List<Offer> made) {
+        OrderPlaced order = waiting.placed();
+        OrderPlaced.Line line = order.lines().get(0);
+        LocalDate today = LocalDate.now(clock);
+        // a withdrawn offer was no answer of the member's: it may be asked again
+        Set<String> asked = made.stream()
+                .filter(offer -> offer.status() != Offer.Status.WITHDRAWN)
+                .map(Offer::providerId)
+                .collect(Collectors.toSet());
+        List<AssignmentExplanation.OfferStep> steps =
+                made.stream().map(AssignmentExplanation.OfferStep::of).toList();
         return providers
-                .candidates(order.district(), order.dong(), type)
+                .candidates(order.district(), order.dong(), line.serviceType())
+                .filter(candidate -> !asked.contains(candidate.providerId()))
                 .collectList()
-                .flatMap(candidates ->
-                        history(order, type, today).map(history -> MatchingPolicy.rank(candidates, history)))
-                .flatMap(ranking -> decide(order, line, ranking, today))
-                .flatMap(decision -> {
-                    LineAssignment assignment =
-                            LineAssignment.of(order, line, tier, decision.providerId(), decision.lastResort(), today);
-                    log.info(
-                            "Line {} ({}) assigned to {}{}",
-                            line.lineId(),
-                            type,
-                            assignment.providerId(),
-                            assignment.lastResort() ? " as provider of last resort" : "");
-                    return assignments.insert(assignment, decision).then(outbox.append(assignment.announcement()));
-                });
+                .flatMap(candidates -> history(order, line.serviceType(), today)
+                        .map(history -> MatchingPolicy.rank(candidates, history)))
+                .flatMap(ranking -> offer(order, line, ranking, made.size() + 1, today)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(offered -> offered.isPresent()
+                                ? Mono.empty()
+                                : lastResort(order, line, ranking, asked, today).flatMap(explanation -> {
+                                    LineAssignment assignment =
+                                            waiting.assignedTo(explanation.providerId(), true, today);
+                                    log.info(
+                                            "Line {} ({}) assigned to {} as provider of last resort",
+                                            line.lineId(),
+                                            line.serviceType(),
+                                            assignment.providerId());
+                                    return assignments
+                                            .insert(assignment, explanation.withOffers(steps))
+                                            .then(offers.placed(line.lineId()))
+                                            .then(outbox.append(assignment.announcement()));
+                                })));
+    }
+
+    /** The line wrapped as the order of it alone: what a waiting line keeps of its placement. */
+    private static OrderPlaced only(OrderPlaced order, OrderPlaced.Line line) {
+        return new OrderPlaced(
+                order.careOrderId(),
+                order.residentRef(),
+                order.district(),
+                order.dong(),
+                order.incomeTier(),
+                order.urgent(),
+                order.channel(),
+                order.requestedOn(),
+                List.of(line));
     }
 
     /** Who served the resident in the service last, and the month's lines of the service in the district. */
@@ -100,47 +157,72 @@ class LineMatching {
     }
 
     /**
-     * Offers the line to the ranked members in turn (one that filled up meanwhile is passed over); when none takes
-     * it, the public centre does as provider of last resort.
+     * Offers the line to the best ranked member that still has room (one that filled up meanwhile is passed over),
+     * holding a unit of its capacity until it answers; empty when none has.
      */
-    private Mono<AssignmentExplanation> decide(
-            OrderPlaced order, OrderPlaced.Line line, Ranking ranking, LocalDate today) {
+    private Mono<Offer> offer(OrderPlaced order, OrderPlaced.Line line, Ranking ranking, int round, LocalDate today) {
         ServiceType type = line.serviceType();
         List<String> ranked = ranking.order();
-        Mono<AssignmentExplanation> member = Flux.fromIterable(ranked)
+        return Flux.fromIterable(ranked)
                 .concatMap(provider -> providers
                         .take(provider, type)
                         .filter(Boolean::booleanValue)
                         .map(taken -> provider))
                 .next()
-                .map(provider -> {
+                .flatMap(provider -> {
                     List<String> passedOver = ranked.subList(0, ranked.indexOf(provider));
                     Ranking used = ranking.noting(passedOver, FILLED_UP);
-                    return explanation(order, line, today, provider, null, summary(used, provider, passedOver), used);
+                    Instant now = clock.instant();
+                    Offer offer = new Offer(
+                            UUID.randomUUID(),
+                            line.lineId(),
+                            order.careOrderId(),
+                            provider,
+                            type,
+                            order.district(),
+                            order.dong(),
+                            order.urgent(),
+                            round,
+                            now,
+                            now.plus(deadlines.answerWithin(order.urgent())),
+                            Offer.Status.OPEN,
+                            null,
+                            null,
+                            null);
+                    AssignmentExplanation explanation = explanation(
+                            order, line, today, provider, null, summary(used, provider, passedOver, round), used);
+                    log.info("Line {} ({}) offered to {} until {}", line.lineId(), type, provider, offer.answerBy());
+                    return offers.insert(offer, explanation)
+                            .then(outbox.append(offer.announcement(today)))
+                            .thenReturn(offer);
                 });
-        return member.switchIfEmpty(Mono.defer(() -> lastResort(order, line, ranking, today)));
     }
 
     private Mono<AssignmentExplanation> lastResort(
-            OrderPlaced order, OrderPlaced.Line line, Ranking ranking, LocalDate today) {
+            OrderPlaced order, OrderPlaced.Line line, Ranking ranking, Set<String> asked, LocalDate today) {
         ServiceType type = line.serviceType();
         Ranking used = ranking.noting(ranking.order(), FILLED_UP);
-        Mono<LastResortWhy> why = ranking.candidates().isEmpty()
-                ? providers
-                        .zoneOf(order.district(), order.dong())
-                        .map(zone -> new LastResortWhy(
-                                LastResortReason.NO_MEMBER_OFFERS_SERVICE_IN_ZONE,
-                                "no member offers " + type + " in zone " + zone))
-                        .defaultIfEmpty(new LastResortWhy(
-                                LastResortReason.DONG_IN_NO_ZONE,
-                                "dong " + order.dong() + " is in no zone of " + order.district()))
-                : Mono.just(new LastResortWhy(
-                        LastResortReason.NO_MEMBER_WITH_ROOM,
-                        ranking.order().isEmpty()
-                                ? "none of the " + ranking.candidates().size() + " members offering " + type
-                                        + " in the zone has room"
-                                : "the members with room (" + String.join(", ", ranking.order())
-                                        + ") filled up while the line was matched"));
+        Mono<LastResortWhy> why = !asked.isEmpty()
+                ? Mono.just(new LastResortWhy(
+                        LastResortReason.ALL_MEMBERS_DECLINED,
+                        "no member with room is left to ask: " + String.join(", ", new TreeSet<>(asked))
+                                + " did not take the line"))
+                : ranking.candidates().isEmpty()
+                        ? providers
+                                .zoneOf(order.district(), order.dong())
+                                .map(zone -> new LastResortWhy(
+                                        LastResortReason.NO_MEMBER_OFFERS_SERVICE_IN_ZONE,
+                                        "no member offers " + type + " in zone " + zone))
+                                .defaultIfEmpty(new LastResortWhy(
+                                        LastResortReason.DONG_IN_NO_ZONE,
+                                        "dong " + order.dong() + " is in no zone of " + order.district()))
+                        : Mono.just(new LastResortWhy(
+                                LastResortReason.NO_MEMBER_WITH_ROOM,
+                                ranking.order().isEmpty()
+                                        ? "none of the " + ranking.candidates().size() + " members offering " + type
+                                                + " in the zone has room"
+                                        : "the members with room (" + String.join(", ", ranking.order())
+                                                + ") filled up while the line was matched"));
         return why.flatMap(reason -> providers
                         .takeAsLastResort(order.district(), type)
                         .map(provider -> explanation(
@@ -161,19 +243,20 @@ class LineMatching {
 
     private record LastResortWhy(LastResortReason reason, String words) {}
 
-    /** Who got the line and what decided it, in one sentence. */
-    private static String summary(Ranking ranking, String provider, List<String> passedOver) {
+    /** Who was offered the line and what decided it, in one sentence. */
+    private static String summary(Ranking ranking, String provider, List<String> passedOver, int round) {
         int members = ranking.order().size();
+        String who =
+                provider + AssignmentExplanation.OFFERED + (round > 1 ? " (offer " + round + ", after declines)" : "");
         if (!passedOver.isEmpty()) {
-            return provider + " gets the line, number " + (passedOver.size() + 1) + " of the " + members
-                    + " members with room: " + String.join(", ", passedOver) + " filled up while the line was matched";
+            return who + ", number " + (passedOver.size() + 1) + " of the " + members + " members with room: "
+                    + String.join(", ", passedOver) + " filled up while the line was matched";
         }
         if (members == 1) {
-            return provider + " gets the line, the only member with room";
+            return who + ", the only member with room";
         }
         String ahead = ranking.candidates().get(0).ahead();
-        return provider + " gets the line, first of the " + members + " members with room"
-                + (ahead == null ? "" : " (" + ahead + ")");
+        return who + ", first of the " + members + " members with room" + (ahead == null ? "" : " (" + ahead + ")");
     }
 
     private static AssignmentExplanation explanation(
@@ -195,6 +278,7 @@ class LineMatching {
                 lastResort,
                 summary,
                 MatchingPolicy.RULE,
-                ranking);
+                ranking,
+                List.of());
     }
 }

@@ -29,12 +29,22 @@ public class OrderPauses {
     private final OrderPauseStore pauses;
     private final AssignmentStore assignments;
     private final ProviderStore providers;
+    private final Offering offering;
+    private final OfferStore offers;
     private final Clock clock;
 
-    OrderPauses(OrderPauseStore pauses, AssignmentStore assignments, ProviderStore providers, Clock clock) {
+    OrderPauses(
+            OrderPauseStore pauses,
+            AssignmentStore assignments,
+            ProviderStore providers,
+            Offering offering,
+            OfferStore offers,
+            Clock clock) {
         this.pauses = pauses;
         this.assignments = assignments;
         this.providers = providers;
+        this.offering = offering;
+        this.offers = offers;
         this.clock = clock;
     }
 
@@ -47,7 +57,8 @@ public class OrderPauses {
         return Flux.concat(
                         Flux.fromIterable(approved.lines()).map(line -> Map.entry(line.lineId(), line.endsOn())),
                         Flux.fromIterable(approved.ended()).map(ended -> Map.entry(ended.lineId(), ended.endsOn())))
-                .concatMap(end -> assignments.endBy(end.getKey(), end.getValue()))
+                .concatMap(end -> offers.endBy(end.getKey(), end.getValue())
+                        .then(assignments.endBy(end.getKey(), end.getValue())))
                 .filter(line -> line.endsOn().isBefore(today))
                 .concatMap(line -> assignments
                         .releaseCapacityOfLine(line.lineId())
@@ -63,14 +74,15 @@ public class OrderPauses {
 
     Mono<Void> held(OrderPutOnHold held) {
         return pauses.hold(held.careOrderId(), held.from(), held.reason().name())
-                .then(release(held.careOrderId(), "on hold"));
+                .then(release(held.careOrderId(), "on hold"))
+                .then(offering.held(held.careOrderId()));
     }
 
     Mono<Void> resumed(OrderResumed resumed) {
         return pauses.resume(resumed.careOrderId(), resumed.on())
                 .thenMany(assignments.retakeCapacity(resumed.careOrderId(), resumed.on()))
                 .concatMap(line -> providers.retake(line.providerId(), line.serviceType()))
-                .then();
+                .then(offering.resumed(resumed.careOrderId()));
     }
 
     Mono<Void> cancelled(OrderCancelled cancelled) {
@@ -78,17 +90,14 @@ public class OrderPauses {
                         cancelled.careOrderId(),
                         cancelled.on(),
                         cancelled.reason().name())
-                .then(release(cancelled.careOrderId(), "cancelled"));
+                .then(release(cancelled.careOrderId(), "cancelled"))
+                .then(offering.ended(cancelled.careOrderId(), "the order was cancelled"));
     }
 
     Mono<Void> completed(OrderCompleted completed) {
         return pauses.end(completed.careOrderId(), completed.on(), "COMPLETED")
-                .then(release(completed.careOrderId(), "completed"));
-    }
-
-    /** Lines matched while their order is on hold hold no capacity until it resumes. */
-    Mono<Void> releaseWhileHeld(UUID order) {
-        return release(order, "matched while on hold");
+                .then(release(completed.careOrderId(), "completed"))
+                .then(offering.ended(completed.careOrderId(), "the order was completed"));
     }
 
     private Mono<Void> release(UUID order, String why) {

@@ -50,7 +50,7 @@ class PlanGate {
 
     Mono<Void> placed(OrderPlaced placed, EventEnvelope envelope) {
         if (placed.urgent()) {
-            return matching.assign(placed);
+            return matching.assign(placed, false);
         }
         log.info("Care order {} waits for its approved care plan before it is matched", placed.careOrderId());
         return pending.keep(placed, envelope.time());
@@ -84,10 +84,8 @@ class PlanGate {
                     if (planned.isEmpty()) {
                         return Mono.empty();
                     }
-                    Mono<Void> matched = matching.assign(planned.get());
-                    return pause.refusal(today) == null
-                            ? matched
-                            : matched.then(pauses.releaseWhileHeld(placed.careOrderId()));
+                    // on hold now: the lines wait, parked, and are offered when the order resumes
+                    return matching.assign(planned.get(), pause.refusal(today) != null);
                 });
     }
 

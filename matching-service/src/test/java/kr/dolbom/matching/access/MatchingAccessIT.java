@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.RequestChannel;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.MatchingIntegrationTest;
 import kr.dolbom.matching.assignment.AssignmentExplanation;
@@ -58,7 +61,15 @@ class MatchingAccessIT extends MatchingIntegrationTest {
 
     /** The line's explanation, as matching would have kept it had it matched the line itself. */
     private void explain(UUID line) {
-        AssignmentExplanation explanation = new AssignmentExplanation(
+        db.sql("update line_assignment set explanation = cast(:explanation as jsonb) where line_id = :line")
+                .bind("explanation", json.writeValueAsString(explanation(line)))
+                .bind("line", line)
+                .then()
+                .block();
+    }
+
+    private static AssignmentExplanation explanation(UUID line) {
+        return new AssignmentExplanation(
                 line,
                 ServiceType.MEAL_SUPPORT,
                 DISTRICT,
@@ -70,12 +81,47 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                 OWN_PROVIDER + " gets the line",
                 MatchingPolicy.RULE,
                 MatchingPolicy.rank(
-                        List.of(new Candidate(OWN_PROVIDER, 120, 1)), MatchingHistory.none(YearMonth.from(TODAY))));
-        db.sql("update line_assignment set explanation = cast(:explanation as jsonb) where line_id = :line")
-                .bind("explanation", json.writeValueAsString(explanation))
+                        List.of(new Candidate(OWN_PROVIDER, 120, 1)), MatchingHistory.none(YearMonth.from(TODAY))),
+                List.of());
+    }
+
+    /** A meal line of a mapo resident waiting for the own provider's answer to its offer. */
+    private UUID openOffer() {
+        UUID line = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        UUID offer = UUID.randomUUID();
+        OrderPlaced placed = new OrderPlaced(
+                order,
+                UUID.randomUUID(),
+                DISTRICT,
+                "mangwon1",
+                IncomeTier.GENERAL,
+                true,
+                RequestChannel.DONG_CENTRE,
+                TODAY,
+                List.of(new OrderPlaced.Line(line, ServiceType.MEAL_SUPPORT, 10, null, TODAY, TODAY.plusDays(30))));
+        db.sql("""
+                        insert into line_offering (line_id, care_order_id, placed, income_tier, urgent)
+                        values (:line, :order, cast(:placed as jsonb), 'GENERAL', true)""")
                 .bind("line", line)
+                .bind("order", order)
+                .bind("placed", json.writeValueAsString(placed))
                 .then()
                 .block();
+        db.sql("""
+                        insert into line_offer (offer_id, line_id, care_order_id, provider_id, service_type, district,
+                                                dong, urgent, round, offered_at, answer_by, explanation)
+                        values (:offer, :line, :order, :provider, 'MEAL_SUPPORT', :district, 'mangwon1', true, 1, now(),
+                                now() + interval '2 hours', cast(:explanation as jsonb))""")
+                .bind("offer", offer)
+                .bind("line", line)
+                .bind("order", order)
+                .bind("provider", OWN_PROVIDER)
+                .bind("district", DISTRICT)
+                .bind("explanation", json.writeValueAsString(explanation(line)))
+                .then()
+                .block();
+        return offer;
     }
 
     private static Map<String, Object> meals(UUID line, LocalDate day) {
@@ -104,6 +150,7 @@ class MatchingAccessIT extends MatchingIntegrationTest {
         UUID line = mealLine(OWN_PROVIDER);
         explain(line);
         UUID delivery = report(line, TODAY.minusDays(1));
+        UUID offer = openOffer();
         AtomicInteger daysBack = new AtomicInteger(2);
         return AuthorizationMatrix.of(http, MatchingAccess.POLICY)
                 .operation("listProviders", 200, client -> client.get().uri("/api/v1/providers?district={d}", DISTRICT))
@@ -124,6 +171,17 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(meals(line, TODAY.minusDays(daysBack.getAndIncrement()))))
                 .operation("readDelivery", 200, client -> client.get().uri("/api/v1/deliveries/{id}", delivery))
+                .operation("listOffers", 200, client -> client.get().uri("/api/v1/offers?provider={p}", OWN_PROVIDER))
+                .operation("readOffer", 200, client -> client.get().uri("/api/v1/offers/{o}", offer))
+                .operation(
+                        "acceptOffer", 200, client -> client.post().uri("/api/v1/offers/{o}/acceptance", openOffer()))
+                .operation(
+                        "declineOffer",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/offers/{o}/decline", openOffer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("reason", "NO_WORKER_AVAILABLE")))
                 .tests();
     }
 

@@ -3,7 +3,6 @@ package kr.dolbom.matching.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.ServiceType;
@@ -25,10 +24,7 @@ class EndedLineSweepIT extends MatchingIntegrationTest {
         district.publicCentre();
         EventEnvelope placed = district.order().homeCare(4, 120).placed();
         KAFKA.publish(placed);
-        List<LineAssigned> lines = eventually()
-                .until(
-                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class),
-                        assigned -> assigned.size() == 1);
+        List<LineAssigned> lines = members().acceptAll(placed, 1);
         assertThat(lines.get(0).providerId()).isEqualTo(carers);
         assertThat(activeLines(carers)).isEqualTo(1);
 

@@ -33,10 +33,7 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
         district.publicCentre();
         EventEnvelope order = district.order().meals(10).homeCare(2, 120).placed();
         KAFKA.publish(order);
-        List<LineAssigned> lines = eventually()
-                .until(
-                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
-                        assigned -> assigned.size() == 2);
+        List<LineAssigned> lines = members().acceptAll(order, 2);
         LineAssigned meals = lines.stream()
                 .filter(line -> line.serviceType() == ServiceType.MEAL_SUPPORT)
                 .findFirst()
@@ -82,11 +79,7 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
 
         KAFKA.publish(order);
 
-        LineAssigned line = eventually()
-                .until(
-                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
-                        assigned -> assigned.size() == 1)
-                .get(0);
+        LineAssigned line = members().acceptAll(order, 1).get(0);
         assertThat(tierOf(line)).isEqualTo("NEAR_POOR");
     }
 

@@ -153,7 +153,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
                 .jsonPath("$.lastResortReason")
                 .doesNotExist()
                 .jsonPath("$.summary")
-                .isEqualTo(carers + " gets the line, first of the 2 members with room (ahead of " + other
+                .isEqualTo(carers + " accepted the line, first of the 2 members with room (ahead of " + other
                         + ": served this resident before)")
                 .jsonPath("$.rule")
                 .value(rule -> assertThat((String) rule).startsWith("members with room only"))
@@ -206,7 +206,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         assertThat(assigned.providerId()).isEqualTo(heavy); // 6/20 against light's 1/20, but light had 1 of 1
         explanation(district, assigned.lineId())
                 .jsonPath("$.summary")
-                .isEqualTo(heavy + " gets the line, first of the 2 members with room (ahead of " + light
+                .isEqualTo(heavy + " accepted the line, first of the 2 members with room (ahead of " + light
                         + ": further below its agreed share)")
                 .jsonPath("$.ranking.servedBefore")
                 .doesNotExist();
@@ -230,7 +230,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.summary")
-                .isEqualTo(kitchen + " gets the line, the only member with room");
+                .isEqualTo(kitchen + " accepted the line, the only member with room");
         // not even the provider that has the line: it would see its competitors' loads
         as(TestTokens.provider(district.name(), kitchen))
                 .get()
@@ -295,6 +295,8 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         KAFKA.publish(order);
         KAFKA.awaitHandled(CareTopics.ORDERS, GROUP, order.subject());
 
+        assertThat(members().offers(order)).as("one offer").hasSize(1);
+        members().acceptAll(order, 1);
         assertThat(KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class))
                 .hasSize(1);
         assertThat(activeLines(member)).isEqualTo(1);
@@ -339,10 +341,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
     }
 
     private List<LineAssigned> assignments(EventEnvelope order, int lines) {
-        return eventually()
-                .until(
-                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
-                        assigned -> assigned.size() == lines);
+        return members().acceptAll(order, lines);
     }
 
     /** The line's explanation as the district's window reads it. */

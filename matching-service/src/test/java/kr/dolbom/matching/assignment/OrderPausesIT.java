@@ -39,11 +39,7 @@ class OrderPausesIT extends MatchingIntegrationTest {
         EventEnvelope placed = district.order().meals(20).placed();
         OrderPlaced order = (OrderPlaced) placed.data();
         KAFKA.publish(placed);
-        LineAssigned line = eventually()
-                .until(
-                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class),
-                        lines -> lines.size() == 1)
-                .get(0);
+        LineAssigned line = members().acceptAll(placed, 1).get(0);
         assertThat(line.providerId()).isEqualTo(kitchen);
         assertThat(activeLines(kitchen)).isEqualTo(1);
         report(line, TODAY.minusDays(6)).expectStatus().isCreated();
@@ -91,11 +87,7 @@ class OrderPausesIT extends MatchingIntegrationTest {
         EventEnvelope placed = district.order().meals(20).placed();
         OrderPlaced order = (OrderPlaced) placed.data();
         KAFKA.publish(placed);
-        LineAssigned line = eventually()
-                .until(
-                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class),
-                        lines -> lines.size() == 1)
-                .get(0);
+        LineAssigned line = members().acceptAll(placed, 1).get(0);
         assertThat(activeLines(kitchen)).isEqualTo(1);
 
         EventEnvelope plan = event(new CarePlanApproved(
@@ -146,11 +138,7 @@ class OrderPausesIT extends MatchingIntegrationTest {
 
         List<LocalDate> days = List.of(TODAY.minusDays(2), TODAY.minusDays(1), TODAY.plusDays(1));
         KAFKA.publish(event(plan(order, meals, days, TODAY.plusDays(1))));
-        LineAssigned line = eventually()
-                .until(
-                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class),
-                        lines -> lines.size() == 1)
-                .get(0);
+        LineAssigned line = members().acceptAll(placed, 1).get(0);
         assertThat(line.providerId()).isEqualTo(kitchen);
         assertThat(count("select quantity from line_assignment where line_id = '" + meals.lineId() + "'"))
                 .as("two meals on each of three planned days")
@@ -181,8 +169,7 @@ class OrderPausesIT extends MatchingIntegrationTest {
                 .isZero();
     }
 
-    private static CarePlanApproved plan(
-            OrderPlaced order, OrderPlaced.Line line, List<LocalDate> days, LocalDate end) {
+    static CarePlanApproved plan(OrderPlaced order, OrderPlaced.Line line, List<LocalDate> days, LocalDate end) {
         return new CarePlanApproved(
                 order.careOrderId(),
                 order.district(),

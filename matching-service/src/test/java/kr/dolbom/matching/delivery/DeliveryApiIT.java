@@ -32,7 +32,7 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     @BeforeEach
     void anOrderIsMatched() {
-        lines = AssignedLines.placeAndMatch(db, KAFKA);
+        lines = AssignedLines.placeAndMatch(db, members());
     }
 
     @Test

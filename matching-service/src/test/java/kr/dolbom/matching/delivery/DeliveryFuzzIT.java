@@ -31,7 +31,7 @@ class DeliveryFuzzIT extends MatchingIntegrationTest {
 
     @Test
     void noReportGetsAServerErrorAndARefusedOneStoresNothing() {
-        AssignedLines lines = AssignedLines.placeAndMatch(db, KAFKA);
+        AssignedLines lines = AssignedLines.placeAndMatch(db, members());
         Map<String, Object> visit = new LinkedHashMap<>();
         visit.put("lineId", lines.homeCare().lineId().toString());
         visit.put("providerId", lines.homeCare().providerId());

@@ -19,14 +19,14 @@ class DeliveryOutboxIT extends MatchingIntegrationTest {
 
     @Test
     void aDeliveryCommittedWhileTheRelayIsDownIsPublishedOnceWhenItComesBack() throws InterruptedException {
-        AssignedLines lines = AssignedLines.placeAndMatch(db, KAFKA);
+        AssignedLines lines = AssignedLines.placeAndMatch(db, members());
         new OutboxDrills(relay, db, KAFKA)
                 .crashBetweenCommitAndPublish(CareTopics.DELIVERIES, () -> reportMeals(lines));
     }
 
     @Test
     void aDeliveryWhosePublicationMarkWasLostGoesOutAgainWithTheSameEventId() {
-        AssignedLines lines = AssignedLines.placeAndMatch(db, KAFKA);
+        AssignedLines lines = AssignedLines.placeAndMatch(db, members());
         new OutboxDrills(relay, db, KAFKA).crashBeforeTheMarkCommits(CareTopics.DELIVERIES, () -> reportMeals(lines));
     }
 
