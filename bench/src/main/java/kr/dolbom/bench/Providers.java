@@ -20,20 +20,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareEventType;
 import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.CloudEventHeaders;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.LineOffered;
 import kr.dolbom.tokens.Callers;
 import kr.dolbom.tokens.TokenClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The consortium's providers, simulated: they learn their new lines from the assignment stream (as a
- * provider's own system would from a notification) and report each line delivered in full on the delivery
- * day, through matching's REST API, each provider with its own token.
+ * The consortium's providers, simulated: they learn the lines offered to them from the assignment stream (as a
+ * provider's own system would from a notification), accept each at once, and report each line assigned to them
+ * delivered in full on the delivery day, through matching's REST API, each provider with its own token.
  */
 final class Providers implements AutoCloseable {
 
@@ -43,6 +46,7 @@ final class Providers implements AutoCloseable {
     private final LocalDate deliveryDay;
     private final TokenClient tokens;
     private final URI deliveries;
+    private final String offers;
     private final KafkaConsumer<String, byte[]> consumer;
     private final CareEventCodec codec = new CareEventCodec();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
@@ -56,6 +60,7 @@ final class Providers implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
+    final AtomicLong accepted = new AtomicLong();
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final List<String> failures = new CopyOnWriteArrayList<>();
@@ -65,6 +70,7 @@ final class Providers implements AutoCloseable {
         this.deliveryDay = deliveryDay;
         this.tokens = tokens;
         this.deliveries = URI.create(matchingBaseUrl + "/api/v1/deliveries");
+        this.offers = matchingBaseUrl + "/api/v1/offers/";
         this.consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -89,7 +95,16 @@ final class Providers implements AutoCloseable {
         Deque<LineAssigned> early = new ArrayDeque<>();
         while (running) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                early.add((LineAssigned) codec.decode(CareEventType.LINE_ASSIGNED, record.value()));
+                Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+                CareEventType event = type == null
+                        ? null
+                        : CareEventType.ofCloudEventType(new String(type.value(), StandardCharsets.UTF_8))
+                                .orElse(null);
+                if (event == CareEventType.LINE_OFFERED) {
+                    accept((LineOffered) codec.decode(event, record.value()));
+                } else if (event == CareEventType.LINE_ASSIGNED) {
+                    early.add((LineAssigned) codec.decode(event, record.value()));
+                }
             }
             // An assignment can overtake intake's answer to the request; such lines wait a round.
             for (int i = early.size(); i > 0; i--) {
@@ -103,6 +118,29 @@ final class Providers implements AutoCloseable {
             }
         }
         consumer.close();
+    }
+
+    /** 수락: the member takes every line it is offered; the assignment follows on the stream. */
+    private void accept(LineOffered offer) {
+        inFlight.acquireUninterruptibly();
+        HttpRequest post = tokens.authorize(
+                        HttpRequest.newBuilder(URI.create(offers + offer.offerId() + "/acceptance")),
+                        Callers.provider(offer.providerId()))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        retrying.send(post).whenComplete((response, error) -> {
+            inFlight.release();
+            if (error == null && response.statusCode() == 200) {
+                accepted.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+                if (failures.size() < 5) {
+                    failures.add("acceptance of " + offer.offerId() + ": "
+                            + (error != null ? error.toString() : response.statusCode() + " " + response.body()));
+                }
+            }
+        });
     }
 
     private void deliver(LineAssigned assigned, Workload.Line line) {

@@ -120,6 +120,29 @@ final class Demo {
                 Callers.CARE_MANAGER,
                 Map.of());
         out.printf("   The care manager visits and approves the plan: the visit and the meals on %s%n", deliveryDay);
+        out.println("   The window offers each line to a member of the consortium, and each member accepts:");
+        for (JsonNode line : placed.path("lines")) {
+            String lineId = line.path("lineId").asString();
+            JsonNode offer = await(
+                    "an offer of line " + lineId,
+                    () -> openOffer(send(
+                            "GET",
+                            ServiceSpec.MATCHING,
+                            "/api/v1/assignments/" + lineId + "/explanation",
+                            Callers.WINDOW,
+                            null)),
+                    found -> found.has("offerId") || found.has("lastResort"));
+            if (found(offer)) {
+                String provider = offer.path("providerId").asString();
+                send(
+                        "POST",
+                        ServiceSpec.MATCHING,
+                        "/api/v1/offers/" + offer.path("offerId").asString() + "/acceptance",
+                        Callers.provider(provider),
+                        Map.of());
+                out.printf("     %-20s offered to %s, accepted%n", line.path("serviceType").asString(), provider);
+            }
+        }
 
         JsonNode assigned = await(
                 "the order's lines to be assigned",
@@ -355,6 +378,26 @@ final class Demo {
             Thread.sleep(200);
         }
         throw new TourFailure("waited " + PATIENCE.toSeconds() + " s for " + what + "; last answer: " + last);
+    }
+
+    /**
+     * The line's open offer from its explanation, or the explanation itself once the public centre took the line
+     * (nobody to accept it), or nothing while the line is not offered yet.
+     */
+    private static JsonNode openOffer(JsonNode explanation) {
+        if (explanation.path("lastResort").asBoolean()) {
+            return explanation;
+        }
+        for (JsonNode offer : explanation.path("offers")) {
+            if ("OPEN".equals(offer.path("status").asString())) {
+                return offer;
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
+    private static boolean found(JsonNode offer) {
+        return offer.has("offerId") && !offer.has("lastResort");
     }
 
     private interface Call {

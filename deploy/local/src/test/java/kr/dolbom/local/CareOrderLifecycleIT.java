@@ -86,6 +86,7 @@ class CareOrderLifecycleIT {
                         "endsOn",
                         DAY.plusDays(29).toString()));
 
+        acceptOffers(placed);
         JsonNode assigned = eventually()
                 .until(
                         () -> get(services.intake, Callers.WINDOW, "/api/v1/care-orders/" + order),
@@ -178,6 +179,7 @@ class CareOrderLifecycleIT {
                                 planEnd.toString()))
                 .jsonPath("$.occurrences.length()")
                 .isEqualTo(13);
+        acceptOffers(placed);
         JsonNode meals = line(
                 eventually()
                         .until(
@@ -345,6 +347,45 @@ class CareOrderLifecycleIT {
                                     return line;
                                 })
                                 .toList()));
+    }
+
+    /** Each line's member accepts the offer the window made it (a line the public centre took has none). */
+    private void acceptOffers(JsonNode placed) {
+        for (JsonNode line : placed.path("lines")) {
+            String lineId = line.path("lineId").asString();
+            JsonNode offer = eventually()
+                    .until(
+                            () -> openOffer(get(
+                                    services.matching,
+                                    Callers.WINDOW,
+                                    "/api/v1/assignments/" + lineId + "/explanation")),
+                            found -> found != null);
+            if (offer.has("offerId")) {
+                services.matching
+                        .as(Callers.provider(offer.path("providerId").asString()))
+                        .post()
+                        .uri("/api/v1/offers/{offer}/acceptance", offer.path("offerId").asString())
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+            }
+        }
+    }
+
+    /** The open offer in a line's explanation; the explanation once the public centre took it; else null. */
+    private static JsonNode openOffer(JsonNode explanation) {
+        if (explanation == null) {
+            return null;
+        }
+        if (explanation.path("lastResort").asBoolean()) {
+            return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        for (JsonNode offer : explanation.path("offers")) {
+            if ("OPEN".equals(offer.path("status").asString())) {
+                return offer;
+            }
+        }
+        return null;
     }
 
     private static JsonNode line(JsonNode order, String serviceType) {

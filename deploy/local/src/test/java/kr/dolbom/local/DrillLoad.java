@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Clients that keep their promise through any outage: dong centres send urgent care requests of the demo district
  * at a steady rate, each with its Idempotency-Key, and send the same request again (same key) after a refused
  * connection, a time-out, a 5xx or a 503 with its Retry-After, until it is answered; providers report each
- * assigned line delivered in full, again until answered (a 409 on a repeat means an earlier try was recorded).
+ * line offered to them and report each assigned line delivered in full, again until answered (a 409 on a repeat means an earlier try was recorded).
  * What each drill's batch sent and was told is kept for the reconciliation.
  */
 final class DrillLoad implements AutoCloseable {
@@ -246,6 +246,9 @@ final class DrillLoad implements AutoCloseable {
             assigned = false;
         }
         if (!assigned) {
+            if (order != null) {
+                acceptOpenOffers(order.path("lines"));
+            }
             if (System.nanoTime() > deadline) {
                 batch.deliveriesFailed.addAndGet(requested.size());
                 batch.fail("order " + orderId + " not assigned in time");
@@ -265,6 +268,49 @@ final class DrillLoad implements AutoCloseable {
                     .findFirst()
                     .orElseThrow();
             providers.execute(() -> deliver(batch, line, wanted));
+        }
+    }
+
+    /**
+     * The members say yes to whatever the window offered them of the order's lines (수락); a line's offer is found in
+     * its explanation. A service away or an offer answered already is looked at again on the next round.
+     */
+    private void acceptOpenOffers(JsonNode lines) {
+        for (JsonNode line : lines) {
+            if (!line.path("providerId").asString().isBlank()) {
+                continue;
+            }
+            try {
+                HttpResponse<String> explanation = http.send(
+                        tokens.authorize(
+                                        HttpRequest.newBuilder(URI.create(matching + "/api/v1/assignments/"
+                                                + line.path("lineId").asString() + "/explanation")),
+                                        Callers.WINDOW)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (explanation.statusCode() != 200) {
+                    continue;
+                }
+                for (JsonNode offer : JSON.readTree(explanation.body()).path("offers")) {
+                    if ("OPEN".equals(offer.path("status").asString())) {
+                        http.send(
+                                tokens.authorize(
+                                                HttpRequest.newBuilder(URI.create(matching + "/api/v1/offers/"
+                                                        + offer.path("offerId").asString() + "/acceptance")),
+                                                Callers.provider(offer.path("providerId").asString()))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    }
+                }
+            } catch (IOException | TokenClient.TokenException e) {
+                // matching (or the issuer) is away: the next round asks again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -60,7 +60,10 @@ class OfferController {
                 .map(OfferView::of);
     }
 
-    /** 수락: 200 with the accepted offer; the line is the member's from now on. 409 for an answered or expired offer. */
+    /**
+     * 수락: 200 with the accepted offer; the line is the member's from now on. The same yes again answers the same;
+     * 409 for a declined, withdrawn or expired offer.
+     */
     @PostMapping("/{offerId}/acceptance")
     Mono<OfferView> acceptOffer(Caller caller, @PathVariable("offerId") UUID offerId) {
         return offering.accept(caller, offerId).map(OfferView::of);

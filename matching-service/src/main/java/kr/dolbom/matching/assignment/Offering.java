@@ -63,7 +63,12 @@ class Offering {
     /** 수락: the line becomes the member's, with the capacity its offer held. */
     Mono<Offer> accept(Caller caller, UUID offerId) {
         return answer(caller, offerId, MatchingAccess.ACCEPT_OFFER, open -> {
+            if (open.status() == Offer.Status.ACCEPTED) {
+                // the member's yes sent again (a retry after a lost answer) is the same yes
+                return Mono.just(open);
+            }
             Offer accepted = open.accepted(clock.instant());
+            meters.counter("dolbom.matching.offers", "outcome", "accepted").increment();
             LocalDate today = LocalDate.now(clock);
             return offers.answer(accepted)
                     .then(offers.lockWaiting(open.lineId()))
@@ -174,12 +179,6 @@ class Offering {
                         .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("offer", offerId)))
                         .doOnNext(open -> rule.reveal(caller, open.holder(), "offer", offerId))
                         .flatMap(work))
-                .retryWhen(TransientFailures.retry())
-                .doOnNext(answered -> {
-                    if (answered.status() == Offer.Status.ACCEPTED) {
-                        meters.counter("dolbom.matching.offers", "outcome", "accepted")
-                                .increment();
-                    }
-                });
+                .retryWhen(TransientFailures.retry());
     }
 }
