@@ -140,7 +140,9 @@ final class Demo {
                         "/api/v1/offers/" + offer.path("offerId").asString() + "/acceptance",
                         Callers.provider(provider),
                         Map.of());
-                out.printf("     %-20s offered to %s, accepted%n", line.path("serviceType").asString(), provider);
+                out.printf(
+                        "     %-20s offered to %s, accepted%n",
+                        line.path("serviceType").asString(), provider);
             }
         }
 

@@ -364,7 +364,9 @@ class CareOrderLifecycleIT {
                 services.matching
                         .as(Callers.provider(offer.path("providerId").asString()))
                         .post()
-                        .uri("/api/v1/offers/{offer}/acceptance", offer.path("offerId").asString())
+                        .uri(
+                                "/api/v1/offers/{offer}/acceptance",
+                                offer.path("offerId").asString())
                         .exchange()
                         .expectStatus()
                         .isOk();

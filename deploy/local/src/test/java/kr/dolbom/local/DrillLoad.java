@@ -298,7 +298,8 @@ final class DrillLoad implements AutoCloseable {
                                 tokens.authorize(
                                                 HttpRequest.newBuilder(URI.create(matching + "/api/v1/offers/"
                                                         + offer.path("offerId").asString() + "/acceptance")),
-                                                Callers.provider(offer.path("providerId").asString()))
+                                                Callers.provider(
+                                                        offer.path("providerId").asString()))
                                         .timeout(Duration.ofSeconds(5))
                                         .POST(HttpRequest.BodyPublishers.noBody())
                                         .build(),

@@ -70,6 +70,17 @@ public final class MatchingAccess {
     public static final AccessRule DECLINE_OFFER =
             AccessRule.operation("declineOffer").allow(PROVIDER, OWN_PROVIDER).build();
 
+    /** 수동 배정: the window gives a waiting line to a provider of its choice, with a reason. */
+    public static final AccessRule DISPATCH_LINE =
+            AccessRule.operation("dispatchLine").allow(WINDOW, OWN_DISTRICT).build();
+
+    /** 제공기관 정지/재개: the window stops offering a member anything, and starts again. */
+    public static final AccessRule SUSPEND_PROVIDER =
+            AccessRule.operation("suspendProvider").allow(WINDOW, OWN_DISTRICT).build();
+
+    public static final AccessRule RESUME_PROVIDER =
+            AccessRule.operation("resumeProvider").allow(WINDOW, OWN_DISTRICT).build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_PROVIDERS,
             READ_ASSIGNMENT,
@@ -80,7 +91,10 @@ public final class MatchingAccess {
             LIST_OFFERS,
             READ_OFFER,
             ACCEPT_OFFER,
-            DECLINE_OFFER);
+            DECLINE_OFFER,
+            DISPATCH_LINE,
+            SUSPEND_PROVIDER,
+            RESUME_PROVIDER);
 
     private MatchingAccess() {}
 }

@@ -61,6 +61,15 @@ public class AssignmentStore {
                 .then();
     }
 
+    /** 수동 배정: who in the window gave the line by hand, and why. */
+    public Mono<Void> dispatchedByHand(UUID lineId, String by, String reason) {
+        return db.sql("update line_assignment set dispatched_by = :by, dispatch_reason = :reason where line_id = :id")
+                .bind("by", by)
+                .bind("reason", reason)
+                .bind("id", lineId)
+                .then();
+    }
+
     /** Why the line went where it went; empty for an unknown line and for one matched before explanations were kept. */
     public Mono<AssignmentExplanation> explanation(UUID lineId) {
         return db.sql("select explanation from line_assignment where line_id = :id and explanation is not null")

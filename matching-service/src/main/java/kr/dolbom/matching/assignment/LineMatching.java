@@ -144,6 +144,29 @@ class LineMatching {
                 List.of(line));
     }
 
+    /** Why a line given by hand, never offered, went where it went: no ranking, the window's words. */
+    AssignmentExplanation byHand(
+            OrderPlaced order,
+            OrderPlaced.Line line,
+            String provider,
+            boolean lastResort,
+            String why,
+            LocalDate today) {
+        return new AssignmentExplanation(
+                line.lineId(),
+                line.serviceType(),
+                order.district(),
+                order.dong(),
+                today,
+                provider,
+                lastResort,
+                null,
+                why,
+                MatchingPolicy.RULE,
+                MatchingPolicy.rank(List.of(), MatchingHistory.none(YearMonth.from(today))),
+                List.of());
+    }
+
     /** Who served the resident in the service last, and the month's lines of the service in the district. */
     private Mono<MatchingHistory> history(OrderPlaced order, ServiceType type, LocalDate today) {
         YearMonth month = YearMonth.from(today);

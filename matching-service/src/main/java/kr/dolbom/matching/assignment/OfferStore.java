@@ -168,6 +168,24 @@ class OfferStore {
                 .all();
     }
 
+    /** The member's open offers, locked (its suspension withdraws them). */
+    Flux<Offer> lockOpenOfProvider(String providerId) {
+        return db.sql(
+                        "select " + COLUMNS
+                                + " from line_offer where provider_id = :provider and status = 'OPEN' order by line_id for update")
+                .bind("provider", providerId)
+                .map(OfferStore::offer)
+                .all();
+    }
+
+    /** The line's open offer, locked (a dispatch by hand withdraws it). */
+    Mono<Offer> lockOpenOfLine(UUID lineId) {
+        return db.sql("select " + COLUMNS + " from line_offer where line_id = :line and status = 'OPEN' for update")
+                .bind("line", lineId)
+                .map(OfferStore::offer)
+                .one();
+    }
+
     /**
      * Open offers past their deadline, locked, urgent ones first; rows another sweep or an answer holds are skipped,
      * not waited for.

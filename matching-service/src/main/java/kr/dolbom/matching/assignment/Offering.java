@@ -2,12 +2,13 @@ package kr.dolbom.matching.assignment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import kr.dolbom.events.DeclineReason;
+import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.matching.access.MatchingAccess;
 import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.platform.TransientFailures;
@@ -15,6 +16,7 @@ import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
 import kr.dolbom.platform.security.AccessRule;
 import kr.dolbom.platform.security.Caller;
+import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,18 +128,139 @@ class Offering {
     }
 
     private Mono<Void> withdrawAll(UUID careOrderId, String why) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
         return offers.lockOpenOfOrder(careOrderId)
-                .concatMap(open -> {
-                    Offer withdrawn = open.withdrawn(why, now);
-                    meters.counter("dolbom.matching.offers", "outcome", "withdrawn")
-                            .increment();
-                    return offers.answer(withdrawn)
-                            .then(providers.release(open.providerId(), open.serviceType()))
-                            .then(outbox.append(withdrawn.decline(today)));
-                })
+                .concatMap(open -> withdraw(open, why))
                 .then();
+    }
+
+    private Mono<Offer> withdraw(Offer open, String why) {
+        Offer withdrawn = open.withdrawn(why, clock.instant());
+        meters.counter("dolbom.matching.offers", "outcome", "withdrawn").increment();
+        return offers.answer(withdrawn)
+                .then(providers.release(open.providerId(), open.serviceType()))
+                .then(outbox.append(withdrawn.decline(LocalDate.now(clock))))
+                .thenReturn(withdrawn);
+    }
+
+    /**
+     * 수동 배정: the window gives a waiting line to a provider of its choice (one that offers the service, serves the
+     * dong and has room; the public centre beyond its capacity), withdrawing the line's open offer. Refused for a line
+     * that has its provider already.
+     */
+    Mono<LineAssignment> dispatch(Caller caller, UUID lineId, String providerId, String reason) {
+        AccessRule rule = MatchingAccess.DISPATCH_LINE;
+        rule.admit(caller);
+        LocalDate today = LocalDate.now(clock);
+        return tx.transactional(Mono.defer(() -> offers.lockWaiting(lineId))
+                        .switchIfEmpty(Mono.defer(() -> assignments
+                                .find(lineId)
+                                .doOnNext(line -> rule.reveal(caller, line.holder(), "service line", lineId))
+                                .flatMap(line -> Mono.<OfferStore.WaitingLine>error(RuleViolation.conflict(
+                                                "line " + lineId + " is assigned to " + line.providerId() + " already")
+                                        .with("providerId", line.providerId())))
+                                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", lineId)))))
+                        .flatMap(waiting -> {
+                            OrderPlaced placed = waiting.placed();
+                            OrderPlaced.Line line = placed.lines().get(0);
+                            rule.reveal(
+                                    caller,
+                                    Holder.district(placed.district()).dong(placed.dong()),
+                                    "service line",
+                                    lineId);
+                            return providers
+                                    .refusalToServe(providerId, placed.district(), placed.dong(), line.serviceType())
+                                    .flatMap(refusal -> refusal.isEmpty()
+                                            ? Mono.just(waiting)
+                                            : Mono.error(RuleViolation.refused("providerId", refusal)));
+                        })
+                        .flatMap(waiting -> offers.lockOpenOfLine(lineId)
+                                .flatMap(open -> withdraw(open, "dispatched by hand to " + providerId))
+                                .then(Mono.just(waiting)))
+                        .flatMap(waiting -> providers
+                                .takeByHand(
+                                        providerId,
+                                        waiting.placed().lines().get(0).serviceType())
+                                .flatMap(taken -> taken
+                                        ? placeByHand(waiting, providerId, caller.subject(), reason, today)
+                                        : Mono.error(RuleViolation.refused(
+                                                "providerId",
+                                                providerId + " has no room for "
+                                                        + waiting.placed()
+                                                                .lines()
+                                                                .get(0)
+                                                                .serviceType())))))
+                .retryWhen(TransientFailures.retry());
+    }
+
+    private Mono<LineAssignment> placeByHand(
+            OfferStore.WaitingLine waiting, String providerId, String by, String reason, LocalDate today) {
+        OrderPlaced placed = waiting.placed();
+        OrderPlaced.Line line = placed.lines().get(0);
+        return providers
+                .isLastResort(providerId)
+                .flatMap(lastResort -> offers.ofLine(line.lineId())
+                        .collectList()
+                        .flatMap(made -> {
+                            LineAssignment assignment = waiting.assignedTo(providerId, lastResort, today);
+                            String why = "dispatched by hand by the window (" + by + "): " + reason;
+                            Mono<AssignmentExplanation> explanation = made.isEmpty()
+                                    ? Mono.just(matching.byHand(placed, line, providerId, lastResort, why, today))
+                                    : offers.explanation(
+                                                    made.get(made.size() - 1).offerId())
+                                            .map(latest -> latest.decided(today, providerId, why));
+                            List<AssignmentExplanation.OfferStep> steps = made.stream()
+                                    .map(AssignmentExplanation.OfferStep::of)
+                                    .toList();
+                            log.info("Line {} dispatched by hand to {}: {}", line.lineId(), providerId, reason);
+                            return explanation.flatMap(why2 -> assignments
+                                    .insert(assignment, why2.withOffers(steps))
+                                    .then(assignments.dispatchedByHand(line.lineId(), by, reason))
+                                    .then(offers.placed(line.lineId()))
+                                    .then(outbox.append(assignment.announcement()))
+                                    .thenReturn(assignment));
+                        }));
+    }
+
+    /**
+     * 정지: the member is offered nothing more; its open offers are withdrawn and their lines offered to the next
+     * member. Lines it holds already stay with it (and their deliveries), until the window dispatches them anew.
+     */
+    Mono<Integer> suspend(Caller caller, String providerId, String reason) {
+        AccessRule rule = MatchingAccess.SUSPEND_PROVIDER;
+        rule.admit(caller);
+        return tx.transactional(Mono.defer(() -> providers.districtOf(providerId))
+                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("provider", providerId)))
+                        .doOnNext(district -> rule.reveal(
+                                caller, Holder.district(district).heldBy(providerId), "provider", providerId))
+                        .flatMap(district -> providers.suspend(providerId, reason))
+                        .flatMap(suspended -> suspended
+                                ? offers.lockOpenOfProvider(providerId)
+                                        .concatMap(open -> withdraw(open, "the provider was suspended: " + reason)
+                                                .then(offerNext(open.lineId()))
+                                                .thenReturn(open))
+                                        .count()
+                                        .map(Math::toIntExact)
+                                : Mono.error(RuleViolation.conflict(providerId
+                                                + " is suspended already, or is the public centre, which is never"
+                                                + " suspended")
+                                        .with("providerId", providerId))))
+                .retryWhen(TransientFailures.retry());
+    }
+
+    /** 재개: the member is offered lines again. */
+    Mono<Void> resume(Caller caller, String providerId) {
+        AccessRule rule = MatchingAccess.RESUME_PROVIDER;
+        rule.admit(caller);
+        return providers
+                .districtOf(providerId)
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("provider", providerId)))
+                .doOnNext(district ->
+                        rule.reveal(caller, Holder.district(district).heldBy(providerId), "provider", providerId))
+                .flatMap(district -> providers.resume(providerId))
+                .flatMap(resumed -> resumed
+                        ? Mono.<Void>empty()
+                        : Mono.error(RuleViolation.conflict(providerId + " is not suspended")
+                                .with("providerId", providerId)));
     }
 
     /** A declined or expired offer: its capacity back, the decline announced, the line offered on. */

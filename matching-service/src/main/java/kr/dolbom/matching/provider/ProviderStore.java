@@ -22,6 +22,7 @@ public class ProviderStore {
                         select ps.provider_id, ps.capacity, ps.active_lines, ps.agreed_share
                         from provider_service ps
                         join provider p on p.id = ps.provider_id and p.district = :district and not p.last_resort
+                                        and p.suspended_at is null
                         join provider_zone pz on pz.provider_id = p.id
                         join zone_dong zd on zd.district = p.district and zd.zone = pz.zone and zd.dong = :dong
                         where ps.service_type = :type""")
@@ -92,6 +93,86 @@ public class ProviderStore {
                 .bind("provider", providerId)
                 .bind("type", type.name())
                 .then();
+    }
+
+    /**
+     * 정지: the member is offered nothing from now on; false if it is suspended already or is the public centre, which
+     * the district cannot do without.
+     */
+    public Mono<Boolean> suspend(String providerId, String reason) {
+        return db.sql("""
+                        update provider set suspended_at = clock_timestamp(), suspension_reason = :reason
+                        where id = :id and suspended_at is null and not last_resort""")
+                .bind("reason", reason)
+                .bind("id", providerId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** 재개: offered lines again; false if it was not suspended. */
+    public Mono<Boolean> resume(String providerId) {
+        return db.sql("""
+                        update provider set suspended_at = null, suspension_reason = null
+                        where id = :id and suspended_at is not null""").bind("id", providerId).fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /**
+     * Whether the provider may be given a line of the service in the dong by hand: it offers the service, serves
+     * the dong's zone (the public centre serves every dong of its district) and is not suspended; the reason if not.
+     */
+    public Mono<String> refusalToServe(String providerId, String district, String dong, ServiceType type) {
+        return db.sql("""
+                        select p.district, p.last_resort, p.suspended_at is not null as suspended,
+                               exists (select 1 from provider_service ps
+                                       where ps.provider_id = p.id and ps.service_type = :type) as offers,
+                               exists (select 1 from provider_zone pz
+                                       join zone_dong zd on zd.zone = pz.zone and zd.district = p.district
+                                       where pz.provider_id = p.id and zd.dong = :dong) as serves
+                        from provider p where p.id = :id""")
+                .bind("type", type.name())
+                .bind("dong", dong)
+                .bind("id", providerId)
+                .map(row -> {
+                    if (!district.equals(row.get("district", String.class))) {
+                        return providerId + " is not a provider of " + district;
+                    }
+                    if (Boolean.TRUE.equals(row.get("suspended", Boolean.class))) {
+                        return providerId + " is suspended";
+                    }
+                    if (!Boolean.TRUE.equals(row.get("offers", Boolean.class))) {
+                        return providerId + " does not offer " + type;
+                    }
+                    if (!Boolean.TRUE.equals(row.get("last_resort", Boolean.class))
+                            && !Boolean.TRUE.equals(row.get("serves", Boolean.class))) {
+                        return providerId + " does not serve the zone of dong " + dong;
+                    }
+                    return "";
+                })
+                .one()
+                .defaultIfEmpty(providerId + " is not a provider of " + district);
+    }
+
+    /** A line dispatched by hand takes a unit of capacity: within it for a member, beyond it for the public centre. */
+    public Mono<Boolean> takeByHand(String providerId, ServiceType type) {
+        return db.sql("""
+                        update provider_service ps set active_lines = active_lines + 1
+                        from provider p
+                        where p.id = ps.provider_id and ps.provider_id = :provider and ps.service_type = :type
+                          and (ps.active_lines < ps.capacity or p.last_resort)""")
+                .bind("provider", providerId)
+                .bind("type", type.name())
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated == 1);
+    }
+
+    public Mono<Boolean> isLastResort(String providerId) {
+        return db.sql("select last_resort from provider where id = :id")
+                .bind("id", providerId)
+                .map(row -> Boolean.TRUE.equals(row.get("last_resort", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
     }
 
     public Mono<String> districtOf(String providerId) {

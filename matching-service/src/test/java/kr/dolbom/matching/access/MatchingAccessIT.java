@@ -124,6 +124,28 @@ class MatchingAccessIT extends MatchingIntegrationTest {
         return offer;
     }
 
+    /** The line of a fresh open offer, waiting for its member. */
+    private UUID waitingLine() {
+        UUID offer = openOffer();
+        return db.sql("select line_id from line_offer where offer_id = :offer")
+                .bind("offer", offer)
+                .map(row -> row.get(0, UUID.class))
+                .one()
+                .block();
+    }
+
+    /** A member of the demo district of its own, so that suspending it takes nothing from the others. */
+    private String member(boolean suspended) {
+        String id = "mapo-matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        db.sql("insert into provider (id, name, kind, district, suspended_at, suspension_reason) values (:id, :id,"
+                        + " 'SOCIAL_COOPERATIVE', :district, " + (suspended ? "now(), 'test'" : "null, null") + ")")
+                .bind("id", id)
+                .bind("district", DISTRICT)
+                .then()
+                .block();
+        return id;
+    }
+
     private static Map<String, Object> meals(UUID line, LocalDate day) {
         return Map.of("lineId", line, "providerId", OWN_PROVIDER, "serviceDate", day.toString(), "units", 1);
     }
@@ -182,6 +204,24 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                                 .uri("/api/v1/offers/{o}/decline", openOffer())
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(Map.of("reason", "NO_WORKER_AVAILABLE")))
+                .operation(
+                        "dispatchLine",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/assignments/{line}/dispatch", waitingLine())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("providerId", "mapo-public-homecare", "reason", "긴급: 당일 방문")))
+                .operation(
+                        "suspendProvider",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/providers/{p}/suspension", member(false))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("reason", "계약 위반 조사 중")))
+                .operation(
+                        "resumeProvider",
+                        204,
+                        client -> client.delete().uri("/api/v1/providers/{p}/suspension", member(true)))
                 .tests();
     }
 

@@ -343,6 +343,129 @@ class OffersIT extends MatchingIntegrationTest {
                 .isEmpty();
     }
 
+    @Test
+    void theWindowDispatchesAWaitingLineByHandToAProviderThatCanServeIt() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        String carers = district.member("carers", ServiceType.TEMPORARY_HOME_CARE, 5, 0);
+        String publicCentre = district.publicCentre();
+        EventEnvelope order = district.order().meals(10).placed();
+        KAFKA.publish(order);
+        LineOffered offer = members().offers(order, 1).get(0);
+        assertThat(offer.providerId()).isEqualTo(kitchen);
+
+        dispatch(district, offer, carers, "가까운 기관")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("providerId")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo(carers + " does not offer MEAL_SUPPORT");
+        assertThat(statusOf(offer)).as("nothing changed").isEqualTo("OPEN");
+
+        dispatch(district, offer, publicCentre, "당일 퇴원, 오늘 저녁부터 식사 필요")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.providerId")
+                .isEqualTo(publicCentre);
+        assertThat(statusOf(offer)).isEqualTo("WITHDRAWN");
+        assertThat(activeLines(kitchen)).isZero();
+        LineAssigned assigned = eventually()
+                .until(
+                        () -> KAFKA.events(CareTopics.ASSIGNMENTS, order.subject(), LineAssigned.class),
+                        lines -> lines.size() == 1)
+                .get(0);
+        assertThat(assigned.providerId()).isEqualTo(publicCentre);
+        assertThat(assigned.lastResort()).isTrue();
+        as(TestTokens.window(district.name()))
+                .get()
+                .uri("/api/v1/assignments/{line}/explanation", offer.lineId())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.summary")
+                .value(summary -> assertThat((String) summary)
+                        .startsWith("dispatched by hand by the window")
+                        .endsWith("당일 퇴원, 오늘 저녁부터 식사 필요"))
+                .jsonPath("$.offers[0].status")
+                .isEqualTo("WITHDRAWN");
+
+        dispatch(district, offer, kitchen, "다시")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.providerId")
+                .isEqualTo(publicCentre);
+    }
+
+    @Test
+    void aSuspendedMemberIsOfferedNothingItsOpenOffersGoOnToTheNextMemberAndItComesBackWhenResumed() {
+        TestDistrict district = new TestDistrict(db);
+        String first = district.member("first", ServiceType.MEAL_SUPPORT, 5, 0, 3);
+        String second = district.member("second", ServiceType.MEAL_SUPPORT, 5, 0, 1);
+        district.publicCentre();
+        EventEnvelope order = district.order().meals(10).placed();
+        KAFKA.publish(order);
+        LineOffered offer = members().offers(order, 1).get(0);
+        assertThat(offer.providerId()).isEqualTo(first);
+
+        suspension(district, first)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.offersWithdrawn")
+                .isEqualTo(1);
+        assertThat(statusOf(offer)).isEqualTo("WITHDRAWN");
+        assertThat(members().offers(order, 2).get(1).providerId()).isEqualTo(second);
+        assertThat(activeLines(first)).isZero();
+        suspension(district, first).expectStatus().isEqualTo(409);
+
+        EventEnvelope next = district.order().meals(10).placed();
+        KAFKA.publish(next);
+        assertThat(members().offers(next, 1).get(0).providerId())
+                .as("nothing offered to a suspended member")
+                .isEqualTo(second);
+
+        as(TestTokens.window(district.name()))
+                .delete()
+                .uri("/api/v1/providers/{p}/suspension", first)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        as(TestTokens.window(district.name()))
+                .delete()
+                .uri("/api/v1/providers/{p}/suspension", first)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+        EventEnvelope third = district.order().meals(10).placed();
+        KAFKA.publish(third);
+        assertThat(members().offers(third, 1).get(0).providerId()).isEqualTo(first);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec dispatch(
+            TestDistrict district, LineOffered offer, String provider, String reason) {
+        return as(TestTokens.window(district.name()))
+                .post()
+                .uri("/api/v1/assignments/{line}/dispatch", offer.lineId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("providerId", provider, "reason", reason))
+                .exchange();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec suspension(
+            TestDistrict district, String provider) {
+        return as(TestTokens.window(district.name()))
+                .post()
+                .uri("/api/v1/providers/{p}/suspension", provider)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "서비스 품질 점검"))
+                .exchange();
+    }
+
     private void pastDeadline(LineOffered offer) {
         db.sql("""
                         update line_offer set offered_at = now() - interval '3 hours', answer_by = now() - interval '1 hour'
