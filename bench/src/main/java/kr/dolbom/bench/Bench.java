@@ -97,6 +97,9 @@ public final class Bench {
                 traffic.closedLoop(options.warmUpOrders(), options.concurrency());
                 lifecycle.awaitSettled();
 
+                String firstOffer = "dolbom_matching_first_offer_seconds_bucket";
+                Map<String, Double> urgentBefore = figures.metric(firstOffer, "le", "urgent", "true", 8082);
+                Map<String, Double> ordinaryBefore = figures.metric(firstOffer, "le", "urgent", "false", 8082);
                 out.println("Throughput: " + options.orders() + " orders, " + options.concurrency() + " in flight…");
                 report.throughput = lifecycle.measure(
                         "throughput",
@@ -127,6 +130,10 @@ public final class Bench {
                 report.freshnessP50 = Buckets.quantile(before, after, 0.50);
                 report.freshnessP99 = Buckets.quantile(before, after, 0.99);
                 report.freshnessEvents = Buckets.count(before, after);
+                Map<String, Double> urgentAfter = figures.metric(firstOffer, "le", "urgent", "true", 8082);
+                Map<String, Double> ordinaryAfter = figures.metric(firstOffer, "le", "urgent", "false", 8082);
+                report.firstOfferUrgent = Report.Quantiles.of(urgentBefore, urgentAfter);
+                report.firstOfferOrdinary = Report.Quantiles.of(ordinaryBefore, ordinaryAfter);
 
                 double seconds = (System.nanoTime() - runStarted) / 1e9;
                 Map<String, Double> cpuAfter = cpu(processes);

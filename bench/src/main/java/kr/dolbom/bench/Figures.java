@@ -152,12 +152,21 @@ final class Figures {
     /** A counter or bucket family summed over every label but those kept, from each service's /actuator/prometheus. */
     Map<String, Double> metric(String name, String keepLabel, int... basePorts)
             throws IOException, InterruptedException {
+        return metric(name, keepLabel, null, null, basePorts);
+    }
+
+    /** As {@link #metric(String, String, int...)}, of the samples whose label {@code where} is {@code is} only. */
+    Map<String, Double> metric(String name, String keepLabel, String where, String is, int... basePorts)
+            throws IOException, InterruptedException {
         Map<String, Double> sums = new TreeMap<>();
         for (int port : basePorts) {
             for (String line : getText(stack.baseUrl(port) + "/actuator/prometheus", Callers.OPERATOR)
                     .split("\n")) {
                 Matcher sample = SAMPLE.matcher(line);
                 if (!sample.matches() || !sample.group(1).equals(name)) {
+                    continue;
+                }
+                if (where != null && !is.equals(label(sample.group(3), where))) {
                     continue;
                 }
                 String key = keepLabel == null ? "" : label(sample.group(3), keepLabel);

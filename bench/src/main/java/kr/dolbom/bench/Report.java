@@ -51,6 +51,23 @@ final class Report {
     double freshnessP50 = Double.NaN;
     double freshnessP99 = Double.NaN;
     long freshnessEvents;
+    /** From an order becoming matchable (urgent: placed; else: its plan approved) to its lines' first offers. */
+    Quantiles firstOfferUrgent = Quantiles.NONE;
+
+    Quantiles firstOfferOrdinary = Quantiles.NONE;
+
+    record Quantiles(double p50, double p99, long count) {
+
+        static final Quantiles NONE = new Quantiles(Double.NaN, Double.NaN, 0);
+
+        static Quantiles of(Map<String, Double> before, Map<String, Double> after) {
+            return new Quantiles(
+                    Buckets.quantile(before, after, 0.50),
+                    Buckets.quantile(before, after, 0.99),
+                    Buckets.count(before, after));
+        }
+    }
+
     final Map<String, Resource> resources = new LinkedHashMap<>();
     /** Answers of 503 + Retry-After (load shed, nothing recorded) that the simulated clients sent again. */
     long retriedRequests;
@@ -137,6 +154,15 @@ final class Report {
                 freshnessEvents,
                 TARGET_FRESHNESS_P99_SECONDS,
                 freshnessP99 < TARGET_FRESHNESS_P99_SECONDS ? "met" : "missed");
+        out.printf(
+                "  Time to first offer (matchable -> offered)  urgent p50 %.3f s  p99 %.3f s over %,d lines;"
+                        + "  ordinary p50 %.3f s  p99 %.3f s over %,d lines%n",
+                firstOfferUrgent.p50(),
+                firstOfferUrgent.p99(),
+                firstOfferUrgent.count(),
+                firstOfferOrdinary.p50(),
+                firstOfferOrdinary.p99(),
+                firstOfferOrdinary.count());
         out.println("\nResources over the whole run (1.00 = one core busy; memory is PSS, shared pages split)");
         resources.forEach((name, resource) ->
                 out.printf("  %-22s %5.2f cores  %,6d MiB%n", name, resource.cores(), resource.residentMiB()));
@@ -287,6 +313,19 @@ final class Report {
         map.put(
                 "kpiFreshnessSeconds",
                 Map.of("p50", finite(freshnessP50), "p99", finite(freshnessP99), "events", freshnessEvents));
+        map.put(
+                "firstOfferSeconds",
+                Map.of(
+                        "urgent",
+                        Map.of(
+                                "p50", finite(firstOfferUrgent.p50()),
+                                "p99", finite(firstOfferUrgent.p99()),
+                                "lines", firstOfferUrgent.count()),
+                        "ordinary",
+                        Map.of(
+                                "p50", finite(firstOfferOrdinary.p50()),
+                                "p99", finite(firstOfferOrdinary.p99()),
+                                "lines", firstOfferOrdinary.count())));
         map.put("resources", resources);
         map.put("retriedAfter503", Map.of("requests", retriedRequests, "deliveryReports", retriedDeliveries));
         map.put(

@@ -7,3 +7,16 @@ alter table provider add constraint provider_suspension_says_why
 -- Who dispatched a line by hand (수동 배정), and why; null for lines that went by offer or as last resort.
 alter table line_assignment add column dispatched_by text;
 alter table line_assignment add column dispatch_reason text;
+
+-- 명부 변경 이력: every change of a member's capacity or agreed share, dated, with who made it and why; the current
+-- values stay in provider_service.
+create table provider_service_change (
+    provider_id  text        not null references provider (id),
+    service_type text        not null,
+    capacity     int         not null,
+    agreed_share int         not null,
+    changed_at   timestamptz not null default clock_timestamp(),
+    changed_by   text        not null,
+    reason       text        not null,
+    primary key (provider_id, service_type, changed_at)
+);

@@ -81,6 +81,11 @@ public final class MatchingAccess {
     public static final AccessRule RESUME_PROVIDER =
             AccessRule.operation("resumeProvider").allow(WINDOW, OWN_DISTRICT).build();
 
+    /** 명부 변경: a member's capacity and agreed share, by the district's window. */
+    public static final AccessRule CHANGE_PROVIDER_SERVICE = AccessRule.operation("changeProviderService")
+            .allow(WINDOW, OWN_DISTRICT)
+            .build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_PROVIDERS,
             READ_ASSIGNMENT,
@@ -94,7 +99,8 @@ public final class MatchingAccess {
             DECLINE_OFFER,
             DISPATCH_LINE,
             SUSPEND_PROVIDER,
-            RESUME_PROVIDER);
+            RESUME_PROVIDER,
+            CHANGE_PROVIDER_SERVICE);
 
     private MatchingAccess() {}
 }

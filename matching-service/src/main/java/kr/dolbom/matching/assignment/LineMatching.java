@@ -1,6 +1,9 @@
 package kr.dolbom.matching.assignment;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,6 +48,7 @@ class LineMatching {
     private final OfferStore offers;
     private final Outbox outbox;
     private final OfferProperties deadlines;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     LineMatching(
@@ -53,17 +57,23 @@ class LineMatching {
             OfferStore offers,
             Outbox outbox,
             OfferProperties deadlines,
+            MeterRegistry meters,
             Clock clock) {
         this.providers = providers;
         this.assignments = assignments;
         this.offers = offers;
         this.outbox = outbox;
         this.deadlines = deadlines;
+        this.meters = meters;
         this.clock = clock;
     }
 
-    /** Every line of the order waits for a provider; unless the order is on hold ({@code parked}), it is offered. */
-    Mono<Void> assign(OrderPlaced order, boolean parked) {
+    /**
+     * Every line of the order waits for a provider; unless the order is on hold ({@code parked}), it is offered.
+     * {@code matchableSince}: when the order became the window's to dispatch (placed urgent, or its plan approved),
+     * from which the time to its lines' first offers is measured.
+     */
+    Mono<Void> assign(OrderPlaced order, boolean parked, Instant matchableSince) {
         // Capacity rows are taken in one global order (by service), so concurrent matches cannot deadlock.
         List<OrderPlaced.Line> lines = order.lines().stream()
                 .sorted(Comparator.comparing(OrderPlaced.Line::serviceType))
@@ -79,7 +89,7 @@ class LineMatching {
                                 assigned -> Flux.fromIterable(lines).filter(line -> !assigned.contains(line.lineId())))
                         .concatMap(line -> offers.keep(only(order, line), tier, parked)
                                 .filter(kept -> kept && !parked)
-                                .flatMap(kept -> offerNext(line.lineId())))
+                                .flatMap(kept -> offerNext(line.lineId(), matchableSince)))
                         .then());
     }
 
@@ -88,12 +98,17 @@ class LineMatching {
      * is left; nothing while the line is parked (its order on hold) or placed already.
      */
     Mono<Void> offerNext(UUID lineId) {
-        return offers.lockWaiting(lineId)
-                .filter(waiting -> !waiting.parked())
-                .flatMap(waiting -> offers.ofLine(lineId).collectList().flatMap(made -> offerNext(waiting, made)));
+        return offerNext(lineId, null);
     }
 
-    private Mono<Void> offerNext(OfferStore.WaitingLine waiting, List<Offer> made) {
+    private Mono<Void> offerNext(UUID lineId, @Nullable Instant matchableSince) {
+        return offers.lockWaiting(lineId)
+                .filter(waiting -> !waiting.parked())
+                .flatMap(waiting ->
+                        offers.ofLine(lineId).collectList().flatMap(made -> offerNext(waiting, made, matchableSince)));
+    }
+
+    private Mono<Void> offerNext(OfferStore.WaitingLine waiting, List<Offer> made, @Nullable Instant matchableSince) {
         OrderPlaced order = waiting.placed();
         OrderPlaced.Line line = order.lines().get(0);
         LocalDate today = LocalDate.now(clock);
@@ -111,6 +126,11 @@ class LineMatching {
                 .flatMap(candidates -> history(order, line.serviceType(), today)
                         .map(history -> MatchingPolicy.rank(candidates, history)))
                 .flatMap(ranking -> offer(order, line, ranking, made.size() + 1, today)
+                        .doOnNext(offer -> {
+                            if (matchableSince != null) {
+                                firstOffer(offer.urgent()).record(Duration.between(matchableSince, offer.offeredAt()));
+                            }
+                        })
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty())
                         .flatMap(offered -> offered.isPresent()
@@ -128,6 +148,13 @@ class LineMatching {
                                             .then(offers.placed(line.lineId()))
                                             .then(outbox.append(assignment.announcement()));
                                 })));
+    }
+
+    /** From the order becoming matchable to its line's first offer: urgent lines must not wait behind the others. */
+    private Timer firstOffer(boolean urgent) {
+        return Timer.builder("dolbom.matching.first.offer")
+                .tag("urgent", Boolean.toString(urgent))
+                .register(meters);
     }
 
     /** The line wrapped as the order of it alone: what a waiting line keeps of its placement. */

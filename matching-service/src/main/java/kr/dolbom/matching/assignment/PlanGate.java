@@ -1,6 +1,7 @@
 package kr.dolbom.matching.assignment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +51,18 @@ class PlanGate {
 
     Mono<Void> placed(OrderPlaced placed, EventEnvelope envelope) {
         if (placed.urgent()) {
-            return matching.assign(placed, false);
+            return matching.assign(placed, false, envelope.time());
         }
         log.info("Care order {} waits for its approved care plan before it is matched", placed.careOrderId());
         return pending.keep(placed, envelope.time());
     }
 
-    Mono<Void> planned(CarePlanApproved approved) {
+    Mono<Void> planned(CarePlanApproved approved, EventEnvelope envelope) {
         return pending.take(approved.careOrderId())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(waiting -> waiting.isPresent()
-                        ? dispatch(waiting.get(), approved)
+                        ? dispatch(waiting.get(), approved, envelope.time())
                         // matched already (urgent, or an earlier version): the plan moves the lines' ends
                         : pauses.planned(approved));
     }
@@ -71,7 +72,7 @@ class PlanGate {
         return pending.take(careOrderId).then();
     }
 
-    private Mono<Void> dispatch(OrderPlaced placed, CarePlanApproved approved) {
+    private Mono<Void> dispatch(OrderPlaced placed, CarePlanApproved approved, Instant approvedAt) {
         LocalDate today = LocalDate.now(clock);
         return pauseStore
                 .of(placed.careOrderId())
@@ -85,7 +86,7 @@ class PlanGate {
                         return Mono.empty();
                     }
                     // on hold now: the lines wait, parked, and are offered when the order resumes
-                    return matching.assign(planned.get(), pause.refusal(today) != null);
+                    return matching.assign(planned.get(), pause.refusal(today) != null, approvedAt);
                 });
     }
 

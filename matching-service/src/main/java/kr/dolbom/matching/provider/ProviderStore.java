@@ -167,6 +167,40 @@ public class ProviderStore {
                 .map(updated -> updated == 1);
     }
 
+    /** The lines the member holds in the service, locked; empty for a service it does not offer. */
+    public Mono<Integer> lockLinesInHand(String providerId, ServiceType type) {
+        return db.sql("select active_lines from provider_service where provider_id = :provider and service_type = :type"
+                        + " for update")
+                .bind("provider", providerId)
+                .bind("type", type.name())
+                .map(row -> row.get("active_lines", Integer.class))
+                .one();
+    }
+
+    /** The member's capacity and agreed share in the service from now on, kept in its dated history too. */
+    public Mono<Void> changeService(
+            String providerId, ServiceType type, int capacity, int agreedShare, String by, String reason) {
+        return db.sql("""
+                        update provider_service set capacity = :capacity, agreed_share = :share
+                        where provider_id = :provider and service_type = :type""")
+                .bind("capacity", capacity)
+                .bind("share", agreedShare)
+                .bind("provider", providerId)
+                .bind("type", type.name())
+                .then()
+                .then(db.sql("""
+                                insert into provider_service_change (provider_id, service_type, capacity, agreed_share,
+                                                                     changed_by, reason)
+                                values (:provider, :type, :capacity, :share, :by, :reason)""")
+                        .bind("provider", providerId)
+                        .bind("type", type.name())
+                        .bind("capacity", capacity)
+                        .bind("share", agreedShare)
+                        .bind("by", by)
+                        .bind("reason", reason)
+                        .then());
+    }
+
     public Mono<Boolean> isLastResort(String providerId) {
         return db.sql("select last_resort from provider where id = :id")
                 .bind("id", providerId)
@@ -184,7 +218,7 @@ public class ProviderStore {
 
     public Flux<ProviderView> providers(String district) {
         return db.sql("""
-                        select p.id, p.name, p.kind, p.district, p.last_resort,
+                        select p.id, p.name, p.kind, p.district, p.last_resort, p.suspension_reason,
                                coalesce((select array_agg(zone order by zone) from provider_zone
                                          where provider_id = p.id), '{}') as zones,
                                ps.service_type, ps.capacity, ps.active_lines, ps.agreed_share
@@ -199,6 +233,7 @@ public class ProviderStore {
                         row.get("district", String.class),
                         Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
                         List.of(row.get("zones", String[].class)),
+                        row.get("suspension_reason", String.class),
                         row.get("service_type", String.class) == null
                                 ? List.of()
                                 : List.of(new ProviderView.Offer(

@@ -2,8 +2,13 @@ package kr.dolbom.matching.provider;
 
 import java.util.List;
 import kr.dolbom.events.ServiceType;
+import org.jspecify.annotations.Nullable;
 
-/** A consortium member as the window sees it: what it offers where, and how busy it is. */
+/**
+ * A consortium member as the window sees it: what it offers where, and how busy it is.
+ *
+ * @param suspendedBecause why the window suspended it (정지), offering it nothing; null while it is not
+ */
 public record ProviderView(
         String id,
         String name,
@@ -11,6 +16,7 @@ public record ProviderView(
         String district,
         boolean lastResort,
         List<String> zones,
+        @Nullable String suspendedBecause,
         List<Offer> services) {
 
     /** @param agreedShare the member's weight in the consortium's share of the work in the service (공정 배분) */
@@ -26,6 +32,7 @@ public record ProviderView(
                 first.district,
                 first.lastResort,
                 first.zones,
+                first.suspendedBecause,
                 rows.stream().flatMap(row -> row.services.stream()).toList());
     }
 }

@@ -146,6 +146,15 @@ class MatchingAccessIT extends MatchingIntegrationTest {
         return id;
     }
 
+    private String memberOfferingMeals() {
+        String id = member(false);
+        db.sql("insert into provider_service (provider_id, service_type, capacity) values (:id, 'MEAL_SUPPORT', 10)")
+                .bind("id", id)
+                .then()
+                .block();
+        return id;
+    }
+
     private static Map<String, Object> meals(UUID line, LocalDate day) {
         return Map.of("lineId", line, "providerId", OWN_PROVIDER, "serviceDate", day.toString(), "units", 1);
     }
@@ -222,6 +231,13 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                         "resumeProvider",
                         204,
                         client -> client.delete().uri("/api/v1/providers/{p}/suspension", member(true)))
+                .operation(
+                        "changeProviderService",
+                        200,
+                        client -> client.put()
+                                .uri("/api/v1/providers/{p}/services/MEAL_SUPPORT", memberOfferingMeals())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("capacity", 40, "agreedShare", 2, "reason", "2027년 협약 갱신")))
                 .tests();
     }
 

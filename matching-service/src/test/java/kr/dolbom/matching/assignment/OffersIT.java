@@ -446,6 +446,46 @@ class OffersIT extends MatchingIntegrationTest {
         assertThat(members().offers(third, 1).get(0).providerId()).isEqualTo(first);
     }
 
+    @Test
+    void theWindowChangesAMembersCapacityButNeverBelowTheLinesItHolds() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 3);
+
+        as(TestTokens.window(district.name()))
+                .put()
+                .uri("/api/v1/providers/{p}/services/MEAL_SUPPORT", kitchen)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capacity", 2, "agreedShare", 1, "reason", "인력 감소"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("capacity");
+        as(TestTokens.window(district.name()))
+                .put()
+                .uri("/api/v1/providers/{p}/services/MEAL_SUPPORT", kitchen)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capacity", 3, "agreedShare", 2, "reason", "인력 감소"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.services[0].capacity")
+                .isEqualTo(3);
+        assertThat(count("select count(*) from provider_service_change where provider_id = '" + kitchen
+                        + "' and capacity = 3 and agreed_share = 2 and reason = '인력 감소'"))
+                .isEqualTo(1);
+        as(TestTokens.window("seodaemun"))
+                .put()
+                .uri("/api/v1/providers/{p}/services/MEAL_SUPPORT", kitchen)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("capacity", 9, "agreedShare", 1, "reason", "x"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec dispatch(
             TestDistrict district, LineOffered offer, String provider, String reason) {
         return as(TestTokens.window(district.name()))
