@@ -27,11 +27,13 @@ public sealed interface CareEvent
                 ServiceDelivered,
                 DeliveryCharged,
                 SettlementApproved,
-                SettlementPaid {
+                SettlementPaid,
+                BudgetThresholdReached {
 
     /**
      * The care order the event belongs to: every event of an order's life has one (its record component). A
-     * provider's monthly settlement belongs to no one order: its events have none and name their own subject.
+     * provider's monthly settlement, or a district's budget, belongs to no one order: its events have none and name
+     * their own subject.
      */
     default @Nullable UUID careOrderId() {
         return null;

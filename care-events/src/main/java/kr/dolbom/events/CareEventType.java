@@ -22,7 +22,9 @@ public enum CareEventType {
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES),
     SETTLEMENT_APPROVED(SettlementApproved.class, "kr.dolbom.care.settlement.approved.v1", CareTopics.CHARGES),
-    SETTLEMENT_PAID(SettlementPaid.class, "kr.dolbom.care.settlement.paid.v1", CareTopics.CHARGES);
+    SETTLEMENT_PAID(SettlementPaid.class, "kr.dolbom.care.settlement.paid.v1", CareTopics.CHARGES),
+    BUDGET_THRESHOLD_REACHED(
+            BudgetThresholdReached.class, "kr.dolbom.care.budget.threshold-reached.v1", CareTopics.CHARGES);
 
     private final Class<? extends CareEvent> javaType;
     private final String cloudEventType;

@@ -153,6 +153,33 @@ class CareEventCodecTest {
     }
 
     @Test
+    void refusesABudgetWarningBelowItsThresholdAndKeysItByTheBudget() {
+        BudgetThresholdReached sample =
+                (BudgetThresholdReached) SampleEvents.of(CareEventType.BUDGET_THRESHOLD_REACHED);
+        assertThat(sample.subject()).isEqualTo(SampleEvents.BUDGET.toString());
+
+        // 80 % of 120,000,000 is 96,000,000: one won less has not reached it
+        String below = new String(codec.encode(sample), StandardCharsets.UTF_8)
+                .replaceFirst("\"spent\":\\d+", "\"spent\":95999999");
+        assertThatThrownBy(() ->
+                        codec.decode(CareEventType.BUDGET_THRESHOLD_REACHED, below.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("is not 80 % of the budget");
+        String exactly = below.replace("95999999", "96000000");
+        assertThat(((BudgetThresholdReached) codec.decode(
+                                CareEventType.BUDGET_THRESHOLD_REACHED, exactly.getBytes(StandardCharsets.UTF_8)))
+                        .spent())
+                .isEqualTo(96_000_000);
+
+        String noBudget = new String(codec.encode(sample), StandardCharsets.UTF_8)
+                .replaceFirst("\"budget\":\\d+", "\"budget\":0");
+        assertThatThrownBy(() ->
+                        codec.decode(CareEventType.BUDGET_THRESHOLD_REACHED, noBudget.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("budget");
+    }
+
+    @Test
     void aSettlementMonthIsWrittenAsYearAndMonth() {
         DeliveryCharged sample = (DeliveryCharged) SampleEvents.of(CareEventType.DELIVERY_CHARGED);
 

@@ -62,7 +62,8 @@ class ContractTest {
                         Map.entry("kr.dolbom.care.service.delivered.v1", "care.deliveries.v1"),
                         Map.entry("kr.dolbom.care.delivery.charged.v1", "care.charges.v1"),
                         Map.entry("kr.dolbom.care.settlement.approved.v1", "care.charges.v1"),
-                        Map.entry("kr.dolbom.care.settlement.paid.v1", "care.charges.v1")));
+                        Map.entry("kr.dolbom.care.settlement.paid.v1", "care.charges.v1"),
+                        Map.entry("kr.dolbom.care.budget.threshold-reached.v1", "care.charges.v1")));
     }
 
     private JsonNode golden(CareEventType type) throws IOException {

@@ -17,7 +17,8 @@ final class SampleEvents {
     static final UUID DELIVERY = UUID.fromString("2b3c4d5e-0000-4000-8000-000000000003");
     static final UUID CHARGE = UUID.fromString("3c4d5e6f-0000-4000-8000-000000000004");
     static final UUID SETTLEMENT = UUID.fromString("4d5e6f70-0000-4000-8000-000000000005");
-    static final UUID OFFER = UUID.fromString("5e6f7081-0000-4000-8000-000000000006");
+    static final UUID BUDGET = UUID.fromString("5e6f7081-0000-4000-8000-000000000006");
+    static final UUID OFFER = UUID.fromString("6f708192-0000-4000-8000-000000000007");
     static final Instant OFFERED_AT = Instant.parse("2026-11-02T01:15:30.250Z");
 
     private SampleEvents() {}
@@ -189,6 +190,18 @@ final class SampleEvents {
                         48_170,
                         "마포구-지출-2026-1210-0042",
                         LocalDate.of(2026, 12, 10));
+            case BUDGET_THRESHOLD_REACHED ->
+                new BudgetThresholdReached(
+                        BUDGET,
+                        "mapo",
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        2026,
+                        2,
+                        80,
+                        120_000_000,
+                        96_012_340,
+                        CHARGE,
+                        LocalDate.of(2026, 11, 5));
         };
     }
 }
