@@ -31,6 +31,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -145,6 +146,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     target != null && target.isEnum() ? "; one of " + Arrays.toString(target.getEnumConstants()) : "";
             return new Violation(
                     field, "'" + echo(invalid.getValue()) + "' is not a valid " + simpleName(target) + accepted);
+        }
+        if (json instanceof InputCoercionException coercion && !field.isEmpty()) {
+            // a number too large for its field (an amount beyond a long) is that field's fault, not the body's
+            return new Violation(field, "is out of range of " + simpleName(coercion.getTargetType()));
         }
         if (json instanceof StreamReadException) {
             String where = field.isEmpty() ? "" : " (in " + field + ")";
