@@ -16,6 +16,7 @@ public final class Deliveries {
     private final UUID careOrder = UUID.randomUUID();
     private final UUID resident = UUID.randomUUID();
     private IncomeTier tier = IncomeTier.BASIC_LIVELIHOOD;
+    private String district = "mapo";
 
     public Deliveries() {
         this("provider-" + UUID.randomUUID().toString().substring(0, 8));
@@ -39,6 +40,12 @@ public final class Deliveries {
         return resident;
     }
 
+    /** Deliveries in a district of the test's own, whose funding rules and budgets no other test touches. */
+    public Deliveries inDistrict(String district) {
+        this.district = district;
+        return this;
+    }
+
     public Deliveries forTier(IncomeTier tier) {
         this.tier = tier;
         return this;
@@ -52,7 +59,7 @@ public final class Deliveries {
                 type,
                 provider,
                 resident,
-                "mapo",
+                district,
                 tier,
                 day,
                 start,
@@ -76,7 +83,7 @@ public final class Deliveries {
                 type,
                 provider,
                 resident,
-                "mapo",
+                district,
                 tier,
                 day,
                 null,

@@ -16,8 +16,9 @@ import kr.dolbom.platform.security.AccessRule;
 /**
  * Who may do what in billing. The district's billing officer (구청 담당자) sees the charges and settlements of its
  * district's providers; a provider sees its own. A provider submits its own months (정산 제출); the billing officer
- * approves them and records their payment. Tariffs are the city's published prices, the same for all
- * staff. Charges name residents only by their pseudonymous ref and income tier: no personal data here.
+ * approves them and records their payment. Tariffs are the city's published prices, the same for all staff. Funding
+ * rules and budgets are the district's: its billing officer sets them, the city reads them. Charges name residents
+ * only by their pseudonymous ref and income tier: no personal data here.
  */
 public final class BillingAccess {
 
@@ -66,6 +67,17 @@ public final class BillingAccess {
             .allow(BILLING_OFFICER, OWN_DISTRICT)
             .build();
 
+    /** 지원 기준: the funding rules the district's charges are split by; the city watches every district's. */
+    public static final AccessRule LIST_FUNDING_RULES = AccessRule.operation("listFundingRules")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .build();
+
+    /** A new funding rule of the district (a partial co-payment, say): its billing officer only. */
+    public static final AccessRule ADD_FUNDING_RULE = AccessRule.operation("addFundingRule")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_TARIFFS,
             READ_CHARGE_OF_DELIVERY,
@@ -74,7 +86,9 @@ public final class BillingAccess {
             APPROVE_SETTLEMENT,
             RECORD_SETTLEMENT_PAYMENT,
             EXPORT_STATEMENT,
-            EXPORT_PAYMENT_LIST);
+            EXPORT_PAYMENT_LIST,
+            LIST_FUNDING_RULES,
+            ADD_FUNDING_RULE);
 
     private BillingAccess() {}
 }

@@ -3,10 +3,12 @@ package kr.dolbom.billing.charge;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
+import kr.dolbom.billing.funding.FundingRule;
 import kr.dolbom.billing.tariff.Tariff;
 import kr.dolbom.billing.tariff.Usage;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery priced by the tariff in force on its day, with who pays what.
@@ -14,6 +16,7 @@ import kr.dolbom.events.ServiceType;
  * @param minutesBeyondCap minutes of the visit beyond the resident's annual cap (0 for uncapped services)
  * @param settlementMonth the month whose settlement of the provider counts the charge: the month of its delivery,
  *     or a later one when the delivery's month was closed before it was reported (an adjustment)
+ * @param fundingRuleId the funding rule it was split by; null for the charges split before rules were data
  */
 public record Charge(
         UUID chargeId,
@@ -22,7 +25,8 @@ public record Charge(
         FundingPolicy.Split split,
         String tariffId,
         int minutesBeyondCap,
-        YearMonth settlementMonth) {
+        YearMonth settlementMonth,
+        @Nullable String fundingRuleId) {
 
     public Charge {
         if (settlementMonth.isBefore(delivery.serviceMonth())) {
@@ -50,34 +54,36 @@ public record Charge(
     }
 
     /** @throws kr.dolbom.platform.domain.RuleViolation when the tariff cannot price this delivery */
-    public static Charge of(Delivery delivery, Tariff tariff) {
+    public static Charge of(Delivery delivery, Tariff tariff, FundingRule funding) {
         long amount = tariff.price(delivery.usage());
         return new Charge(
                 UUID.randomUUID(),
                 delivery,
                 amount,
-                FundingPolicy.split(amount, delivery.incomeTier()),
+                FundingPolicy.split(amount, funding.publicShare()),
                 tariff.id(),
                 0,
-                delivery.serviceMonth());
+                delivery.serviceMonth(),
+                funding.id());
     }
 
     /** A visit of a capped service, split against what the resident used of the year's cap before it. */
-    public static Charge of(Delivery delivery, Tariff tariff, AnnualCap.Use cap) {
+    public static Charge of(Delivery delivery, Tariff tariff, FundingRule funding, AnnualCap.Use cap) {
         long amount = tariff.price(delivery.usage());
         return new Charge(
                 UUID.randomUUID(),
                 delivery,
                 amount,
-                FundingPolicy.split(amount, delivery.incomeTier(), cap),
+                FundingPolicy.split(amount, funding.publicShare(), cap),
                 tariff.id(),
                 cap.beyondCap(),
-                delivery.serviceMonth());
+                delivery.serviceMonth(),
+                funding.id());
     }
 
     /** The same charge, counted in the settlement of {@code month}. */
     public Charge settledIn(YearMonth month) {
-        return new Charge(chargeId, delivery, amount, split, tariffId, minutesBeyondCap, month);
+        return new Charge(chargeId, delivery, amount, split, tariffId, minutesBeyondCap, month, fundingRuleId);
     }
 
     /** Counted in a later month than its delivery's, as that month was closed when it was reported. */

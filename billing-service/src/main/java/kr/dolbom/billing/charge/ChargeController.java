@@ -28,7 +28,8 @@ class ChargeController {
     /**
      * What one delivery was charged, under which tariff, and who pays it; {@code settlementMonth} is the month whose
      * settlement counts it (the month of {@code serviceDate}, or a later one for a delivery reported after its month
-     * was closed: an adjustment).
+     * was closed: an adjustment); {@code fundingRuleId} the funding rule that split it (null for charges split before
+     * rules were data).
      */
     record ChargeView(
             UUID chargeId,
@@ -45,7 +46,8 @@ class ChargeController {
             String tariffId,
             int minutesBeyondAnnualCap,
             YearMonth settlementMonth,
-            boolean adjustment) {
+            boolean adjustment,
+            @Nullable String fundingRuleId) {
 
         static ChargeView of(Charge charge) {
             var delivery = charge.delivery();
@@ -64,7 +66,8 @@ class ChargeController {
                     charge.tariffId(),
                     charge.minutesBeyondCap(),
                     charge.settlementMonth(),
-                    charge.adjustment());
+                    charge.adjustment(),
+                    charge.fundingRuleId());
         }
     }
 

@@ -31,10 +31,10 @@ class ChargeStore {
                         insert into charge (id, delivery_id, care_order_id, line_id, provider_id, district,
                                             service_type, resident_ref, income_tier, service_date, minutes, units,
                                             amount, public_share, co_payment, tariff_id, minutes_beyond_cap,
-                                            settlement_month)
+                                            settlement_month, funding_rule_id)
                         values (:id, :deliveryId, :orderId, :lineId, :provider, :district, :type, :resident, :tier,
                                 :day, :minutes, :units, :amount, :publicShare, :coPayment, :tariff, :beyondCap,
-                                :settlementMonth)
+                                :settlementMonth, :fundingRule)
                         on conflict (delivery_id) do nothing""")
                 .bind("id", charge.chargeId())
                 .bind("deliveryId", delivery.deliveryId())
@@ -54,6 +54,7 @@ class ChargeStore {
                 .bind("tariff", charge.tariffId())
                 .bind("beyondCap", charge.minutesBeyondCap())
                 .bind("settlementMonth", charge.settlementMonth().atDay(1))
+                .bind("fundingRule", Parameter.fromOrEmpty(charge.fundingRuleId(), String.class))
                 .fetch()
                 .rowsUpdated()
                 .map(inserted -> inserted == 1);
@@ -64,7 +65,7 @@ class ChargeStore {
         return db.sql("""
                         select id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
                                resident_ref, income_tier, service_date, minutes, units, amount, public_share,
-                               co_payment, tariff_id, minutes_beyond_cap, settlement_month
+                               co_payment, tariff_id, minutes_beyond_cap, settlement_month, funding_rule_id
                         from charge where delivery_id = :id""").bind("id", deliveryId).map(ChargeStore::charge).one();
     }
 
@@ -87,6 +88,7 @@ class ChargeStore {
                 new FundingPolicy.Split(row.get("public_share", Long.class), row.get("co_payment", Long.class)),
                 row.get("tariff_id", String.class),
                 row.get("minutes_beyond_cap", Integer.class),
-                YearMonth.from(row.get("settlement_month", LocalDate.class)));
+                YearMonth.from(row.get("settlement_month", LocalDate.class)),
+                row.get("funding_rule_id", String.class));
     }
 }

@@ -1,6 +1,8 @@
 package kr.dolbom.billing.charge;
 
 import java.util.Objects;
+import kr.dolbom.billing.funding.FundingRule;
+import kr.dolbom.billing.funding.FundingRuleStore;
 import kr.dolbom.billing.order.OrderPauseStore;
 import kr.dolbom.billing.settlement.SettlementBooking;
 import kr.dolbom.billing.settlement.SettlementLine;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Charges each delivery as it is reported: priced by the tariff in force on its day, split by the
- * resident's income tier, booked in its provider's settlement, recorded and announced in one transaction. A
+ * Charges each delivery as it is reported: priced by the tariff in force on its day, split by the funding rule in
+ * force on its day for its program and the resident's income tier, booked in its provider's settlement, recorded and announced in one transaction. A
  * delivery that cannot be priced is refused with the reason, and so dead-lettered; it is never charged at zero.
  */
 @Service
@@ -27,6 +29,7 @@ class DeliveryCharging {
     private static final Logger log = LoggerFactory.getLogger(DeliveryCharging.class);
 
     private final TariffStore tariffs;
+    private final FundingRuleStore fundingRules;
     private final ChargeStore charges;
     private final OrderPauseStore pauses;
     private final CareHoursLedger ledger;
@@ -35,12 +38,14 @@ class DeliveryCharging {
 
     DeliveryCharging(
             TariffStore tariffs,
+            FundingRuleStore fundingRules,
             ChargeStore charges,
             OrderPauseStore pauses,
             CareHoursLedger ledger,
             SettlementBooking settlements,
             Outbox outbox) {
         this.tariffs = tariffs;
+        this.fundingRules = fundingRules;
         this.charges = charges;
         this.pauses = pauses;
         this.ledger = ledger;
@@ -64,16 +69,23 @@ class DeliveryCharging {
                                     "delivery " + delivery.deliveryId() + " is not charged: " + refusal));
                 })
                 .then(Mono.defer(() -> tariffs.inForce(delivery.serviceType(), delivery.serviceDate())))
-                .flatMap(tariff -> Charge.capped(delivery.serviceType())
-                        ? chargeAgainstTheCap(delivery, tariff)
-                        : record(Charge.of(delivery, tariff)).then());
+                // the price first: a delivery no tariff prices is refused for that, whatever its funding
+                .flatMap(tariff -> fundingRules
+                        .inForce(
+                                delivery.district(),
+                                delivery.serviceType(),
+                                delivery.incomeTier(),
+                                delivery.serviceDate())
+                        .flatMap(funding -> Charge.capped(delivery.serviceType())
+                                ? chargeAgainstTheCap(delivery, tariff, funding)
+                                : record(Charge.of(delivery, tariff, funding)).then()));
     }
 
     /**
      * Priced against the resident's year under the ledger's lock; the ledger grows only by a charge that was
      * recorded, so a delivery heard twice counts once.
      */
-    private Mono<Void> chargeAgainstTheCap(Charge.Delivery delivery, Tariff tariff) {
+    private Mono<Void> chargeAgainstTheCap(Charge.Delivery delivery, Tariff tariff, FundingRule funding) {
         int year = delivery.serviceDate().getYear();
         int minutes = Objects.requireNonNull(delivery.usage().minutes(), "a capped service is timed");
         return charges.ofDelivery(delivery.deliveryId())
@@ -81,7 +93,7 @@ class DeliveryCharging {
                 .flatMap(charged -> charged
                         ? Mono.empty()
                         : ledger.lock(delivery.residentRef(), year).flatMap(used -> {
-                            Charge charge = Charge.of(delivery, tariff, AnnualCap.of(used, minutes));
+                            Charge charge = Charge.of(delivery, tariff, funding, AnnualCap.of(used, minutes));
                             return record(charge)
                                     .filter(recorded -> recorded)
                                     .flatMap(recorded -> ledger.add(delivery.residentRef(), year, minutes));

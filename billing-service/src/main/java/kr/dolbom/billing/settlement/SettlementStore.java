@@ -77,6 +77,15 @@ class SettlementStore {
         return one(district, providerId, month, "");
     }
 
+    /** The latest month of the district with an approved or paid settlement of any provider; empty when none. */
+    Mono<YearMonth> latestClosedMonth(String district) {
+        return db.sql("select month from settlement where district = :district and state in ('APPROVED', 'PAID')"
+                        + " order by month desc limit 1")
+                .bind("district", district)
+                .map(row -> YearMonth.from(row.get("month", LocalDate.class)))
+                .one();
+    }
+
     /** Whether the provider has any settlement in the district, i.e. was ever charged there. */
     Mono<Boolean> knows(String district, String providerId) {
         return db.sql("select exists (select 1 from settlement where district = :district and provider_id = :provider)"

@@ -74,6 +74,20 @@ class BillingAccessIT extends BillingIntegrationTest {
                         "exportPaymentList",
                         200,
                         client -> client.get().uri("/api/v1/payment-lists/{d}/2025-08.csv", DISTRICT))
+                .operation("listFundingRules", 200, client -> client.get().uri("/api/v1/funding-rules/{d}", DISTRICT))
+                // the same split as the city-wide rule, far ahead: no other test's charge is split differently
+                .creation(
+                        "addFundingRule",
+                        201,
+                        client -> client.post()
+                                .uri("/api/v1/funding-rules/{d}", DISTRICT)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of(
+                                        "serviceType", "HOUSING_REPAIR",
+                                        "incomeTier", "GENERAL",
+                                        "effectiveFrom", "2090-01-01",
+                                        "publicShareBasisPoints", 0,
+                                        "basis", "matrix")))
                 .tests();
     }
 
