@@ -78,6 +78,17 @@ public final class BillingAccess {
             .allow(BILLING_OFFICER, OWN_DISTRICT)
             .build();
 
+    /** 예산 집행: the district's programs' budgets against their spending, and the consortium's revenue. */
+    public static final AccessRule READ_BUDGETS = AccessRule.operation("readBudgets")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .build();
+
+    /** 예산 편성: a new version of a program's budget of a year; the district's billing officer. */
+    public static final AccessRule SET_BUDGET = AccessRule.operation("setBudget")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_TARIFFS,
             READ_CHARGE_OF_DELIVERY,
@@ -88,7 +99,9 @@ public final class BillingAccess {
             EXPORT_STATEMENT,
             EXPORT_PAYMENT_LIST,
             LIST_FUNDING_RULES,
-            ADD_FUNDING_RULE);
+            ADD_FUNDING_RULE,
+            READ_BUDGETS,
+            SET_BUDGET);
 
     private BillingAccess() {}
 }

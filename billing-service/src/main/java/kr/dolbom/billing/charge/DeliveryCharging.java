@@ -1,6 +1,7 @@
 package kr.dolbom.billing.charge;
 
 import java.util.Objects;
+import kr.dolbom.billing.budget.Budgets;
 import kr.dolbom.billing.funding.FundingRule;
 import kr.dolbom.billing.funding.FundingRuleStore;
 import kr.dolbom.billing.order.OrderPauseStore;
@@ -20,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Charges each delivery as it is reported: priced by the tariff in force on its day, split by the funding rule in
- * force on its day for its program and the resident's income tier, booked in its provider's settlement, recorded and announced in one transaction. A
- * delivery that cannot be priced is refused with the reason, and so dead-lettered; it is never charged at zero.
+ * force on its day for its program and the resident's income tier, booked in its provider's settlement, counted
+ * against its program's budget, recorded and announced in one transaction. A delivery that cannot be priced is
+ * refused with the reason, and so dead-lettered; it is never charged at zero.
  */
 @Service
 class DeliveryCharging {
@@ -30,6 +32,7 @@ class DeliveryCharging {
 
     private final TariffStore tariffs;
     private final FundingRuleStore fundingRules;
+    private final Budgets budgets;
     private final ChargeStore charges;
     private final OrderPauseStore pauses;
     private final CareHoursLedger ledger;
@@ -39,6 +42,7 @@ class DeliveryCharging {
     DeliveryCharging(
             TariffStore tariffs,
             FundingRuleStore fundingRules,
+            Budgets budgets,
             ChargeStore charges,
             OrderPauseStore pauses,
             CareHoursLedger ledger,
@@ -46,6 +50,7 @@ class DeliveryCharging {
             Outbox outbox) {
         this.tariffs = tariffs;
         this.fundingRules = fundingRules;
+        this.budgets = budgets;
         this.charges = charges;
         this.pauses = pauses;
         this.ledger = ledger;
@@ -118,10 +123,24 @@ class DeliveryCharging {
                                 .map(charge::settledIn)
                                 .flatMap(settled -> charges.insert(settled)
                                         .flatMap(inserted -> inserted
-                                                ? announce(settled).thenReturn(true)
+                                                ? announce(settled)
+                                                        .then(spend(settled))
+                                                        .thenReturn(true)
                                                 : Mono.error(new IllegalStateException("delivery "
                                                         + delivery.deliveryId()
                                                         + " was charged meanwhile under another provider or month")))));
+    }
+
+    /** Against the program's budget of the delivery's year, in this transaction: a threshold it crosses is announced. */
+    private Mono<Void> spend(Charge charge) {
+        Charge.Delivery delivery = charge.delivery();
+        return budgets.spend(
+                delivery.district(),
+                delivery.serviceType(),
+                delivery.serviceDate(),
+                charge.chargeId(),
+                charge.amount(),
+                charge.split().publicShare());
     }
 
     private static SettlementLine line(Charge charge) {

@@ -88,6 +88,14 @@ class BillingAccessIT extends BillingIntegrationTest {
                                         "effectiveFrom", "2090-01-01",
                                         "publicShareBasisPoints", 0,
                                         "basis", "matrix")))
+                .operation("readBudgets", 200, client -> client.get().uri("/api/v1/budgets/{d}/2090", DISTRICT))
+                .creation(
+                        "setBudget",
+                        200,
+                        client -> client.put()
+                                .uri("/api/v1/budgets/{d}/2090/HOUSING_REPAIR", DISTRICT)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("amount", 1_000_000, "basis", "matrix")))
                 .tests();
     }
 
