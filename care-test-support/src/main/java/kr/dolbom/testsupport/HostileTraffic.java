@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,11 +34,23 @@ public final class HostileTraffic {
             int cases,
             int createdStatus,
             Supplier<String> counts) {
+        send(client, HttpMethod.POST, uri, bodies, cases, createdStatus, counts);
+    }
+
+    /** The same for another method with a body, such as a {@code PUT} that sets a new version. */
+    public static void send(
+            WebTestClient client,
+            HttpMethod method,
+            String uri,
+            Arbitrary<String> bodies,
+            int cases,
+            int createdStatus,
+            Supplier<String> counts) {
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> answers = new TreeMap<>();
         bodies.sampleStream().limit(cases).forEach(body -> {
             String before = counts.get();
-            EntityExchangeResult<byte[]> result = client.post()
+            EntityExchangeResult<byte[]> result = client.method(method)
                     .uri(uri)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body.getBytes(StandardCharsets.UTF_8))
