@@ -1,7 +1,11 @@
 package kr.dolbom.reporting.charge;
 
 import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,29 +23,71 @@ public class ChargeKpiStore {
         this.db = db;
     }
 
-    /** District first, then provider, in every transaction, so that concurrent consumers never wait in a circle. */
     Mono<Void> add(DeliveryCharged charged) {
-        ChargeFigures charge = ChargeFigures.of(charged);
-        return addTo("charge_district_month", "district", charge.district(), charge)
-                .then(addTo("charge_provider_month", "provider_id", charge.providerId(), charge));
+        return addAll(List.of(charged));
+    }
+
+    /**
+     * Adds charges, as many as come: summed per district and per provider month first, so that each month is
+     * one row of one statement however many charges fall in it. District first, then provider, each in key
+     * order, in every transaction, so that concurrent consumers never wait in a circle.
+     */
+    public Mono<Void> addAll(List<DeliveryCharged> charged) {
+        Map<Key, ChargeTotals> byDistrict = new TreeMap<>();
+        Map<Key, ChargeTotals> byProvider = new TreeMap<>();
+        for (DeliveryCharged one : charged) {
+            ChargeFigures charge = ChargeFigures.of(one);
+            ChargeTotals totals = ChargeTotals.of(charge);
+            byDistrict.merge(new Key(charge.district(), charge.month()), totals, ChargeTotals::plus);
+            byProvider.merge(new Key(charge.providerId(), charge.month()), totals, ChargeTotals::plus);
+        }
+        return addTo("charge_district_month", "district", byDistrict)
+                .then(addTo("charge_provider_month", "provider_id", byProvider));
+    }
+
+    /** A district's or a provider's month. */
+    private record Key(String key, YearMonth month) implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key other) {
+            int byKey = key.compareTo(other.key);
+            return byKey != 0 ? byKey : month.compareTo(other.month);
+        }
     }
 
     /** Both tables have the same shape, keyed by district or by provider; their names are ours, never input. */
-    private Mono<Void> addTo(String table, String keyColumn, String key, ChargeFigures charge) {
+    private Mono<Void> addTo(String table, String keyColumn, Map<Key, ChargeTotals> months) {
+        if (months.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("insert into " + table + " as target (" + keyColumn + """
                         , month, charges, amount, public_share, co_payment)
-                        values (:key, :month, 1, :amount, :publicShare, :coPayment)
+                        select * from unnest(:keys::text[], :months::date[], :charges::bigint[], :amounts::bigint[],
+                                             :publicShares::bigint[], :coPayments::bigint[])
                         on conflict (""" + keyColumn + """
                         , month) do update
                            set charges = target.charges + excluded.charges,
                                amount = target.amount + excluded.amount,
                                public_share = target.public_share + excluded.public_share,
                                co_payment = target.co_payment + excluded.co_payment""")
-                .bind("key", key)
-                .bind("month", ReportingMonth.firstDay(charge.month()))
-                .bind("amount", charge.amount())
-                .bind("publicShare", charge.publicShare())
-                .bind("coPayment", charge.coPayment())
+                .bind("keys", months.keySet().stream().map(Key::key).toArray(String[]::new))
+                .bind(
+                        "months",
+                        months.keySet().stream()
+                                .map(key -> ReportingMonth.firstDay(key.month()))
+                                .toArray(LocalDate[]::new))
+                .bind(
+                        "charges",
+                        months.values().stream().map(ChargeTotals::count).toArray(Long[]::new))
+                .bind(
+                        "amounts",
+                        months.values().stream().map(ChargeTotals::amount).toArray(Long[]::new))
+                .bind(
+                        "publicShares",
+                        months.values().stream().map(ChargeTotals::publicShare).toArray(Long[]::new))
+                .bind(
+                        "coPayments",
+                        months.values().stream().map(ChargeTotals::coPayment).toArray(Long[]::new))
                 .then();
     }
 

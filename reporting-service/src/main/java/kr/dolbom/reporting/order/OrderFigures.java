@@ -23,4 +23,19 @@ public record OrderFigures(
     public static OrderFigures of(OrderRejected rejected) {
         return new OrderFigures(rejected.district(), ReportingMonth.of(rejected), 0, 1, 0, 0);
     }
+
+    /** Two figures of the same district's month, together. */
+    public OrderFigures plus(OrderFigures other) {
+        if (!district.equals(other.district) || !month.equals(other.month)) {
+            throw new IllegalArgumentException("figures of " + district + " " + month + " and " + other.district + " "
+                    + other.month + " are not one month");
+        }
+        return new OrderFigures(
+                district,
+                month,
+                Math.addExact(placed, other.placed),
+                Math.addExact(rejected, other.rejected),
+                Math.addExact(urgent, other.urgent),
+                Math.addExact(linesRequested, other.linesRequested));
+    }
 }

@@ -2,7 +2,13 @@ package kr.dolbom.reporting.order;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
+import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
@@ -13,6 +19,7 @@ import kr.dolbom.events.OrderResumed;
 import kr.dolbom.events.OrderStarted;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingMonth;
+import kr.dolbom.reporting.order.OrderKpis.OrderChanges;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -28,139 +35,319 @@ public class OrderKpiStore {
     }
 
     Mono<Void> addOrder(OrderPlaced placed) {
-        return addOrder(OrderFigures.of(placed))
-                .then(Flux.fromIterable(placed.lines())
-                        .concatMap(line -> requestLine(placed, line))
-                        .then())
-                .then(db.sql("""
-                                insert into order_start (care_order_id, district, requested_on)
-                                values (:id, :district, :requestedOn) on conflict do nothing""")
-                        .bind("id", placed.careOrderId())
-                        .bind("district", placed.district())
-                        .bind("requestedOn", placed.requestedOn())
-                        .then());
+        return addOrders(List.of(placed));
     }
 
-    /** The line as its order requested it; its assignment may be here already. */
-    private Mono<Void> requestLine(OrderPlaced placed, OrderPlaced.Line line) {
-        return db.sql("""
-                        insert into service_line
-                               (line_id, care_order_id, district, dong, service_type, urgent, requested_on)
-                        values (:lineId, :orderId, :district, :dong, :serviceType, :urgent, :requestedOn)
-                        on conflict (line_id) do update
-                           set urgent = excluded.urgent, requested_on = excluded.requested_on, dong = excluded.dong""")
-                .bind("lineId", line.lineId())
-                .bind("orderId", placed.careOrderId())
-                .bind("district", placed.district())
-                .bind("dong", placed.dong())
-                .bind("serviceType", line.serviceType().name())
-                .bind("urgent", placed.urgent())
-                .bind("requestedOn", placed.requestedOn())
-                .then();
+    Mono<Void> addOrder(OrderRejected rejected) {
+        return addOrders(List.of(rejected));
+    }
+
+    Mono<Void> addHold(OrderPutOnHold held) {
+        return addOrders(List.of(held));
+    }
+
+    Mono<Void> addResumption(OrderResumed resumed) {
+        return addOrders(List.of(resumed));
+    }
+
+    Mono<Void> addCancellation(OrderCancelled cancelled) {
+        return addOrders(List.of(cancelled));
+    }
+
+    Mono<Void> addCompletion(OrderCompleted completed) {
+        return addOrders(List.of(completed));
     }
 
     /** The first delivery: counted in its month, and how long it took from the request. */
     Mono<Void> addStart(OrderStarted started) {
-        return addChange(started.district(), ReportingMonth.of(started), 0, 0, 0, 0, 1)
-                .then(db.sql("update order_start set started_on = :on where care_order_id = :id and started_on is null")
-                        .bind("on", started.on())
-                        .bind("id", started.careOrderId())
-                        .then());
+        return addOrders(List.of(started));
     }
 
-    Mono<Void> addOrder(OrderRejected rejected) {
-        return addOrder(OrderFigures.of(rejected));
+    Mono<Void> addLine(LineAssigned assigned) {
+        return addLines(List.of(assigned));
     }
 
-    private Mono<Void> addOrder(OrderFigures order) {
+    /**
+     * Applies events of the orders stream, as many as come, in set-wise statements: the month counters summed per
+     * district and month first; then the lines the orders requested, their days of request, the ends of ended
+     * orders and the first services. That order of the statements is the stream's own for every care order: its
+     * events share a partition and intake announces an order before anything that happens to it, so a batch gives
+     * the same rows as its events applied one by one. Other types on the stream are not this store's.
+     */
+    public Mono<Void> addOrders(List<? extends CareEvent> events) {
+        Map<Month, OrderFigures> orders = new TreeMap<>();
+        Map<Month, OrderChanges> changes = new TreeMap<>();
+        Map<UUID, RequestedLine> lines = new TreeMap<>();
+        Map<UUID, OrderPlaced> requested = new TreeMap<>();
+        Map<UUID, LocalDate> ended = new TreeMap<>();
+        Map<UUID, LocalDate> started = new TreeMap<>();
+        for (CareEvent event : events) {
+            if (event instanceof OrderPlaced placed) {
+                orders.merge(
+                        Month.of(placed.district(), ReportingMonth.of(placed)),
+                        OrderFigures.of(placed),
+                        OrderFigures::plus);
+                placed.lines()
+                        .forEach(line -> lines.merge(
+                                line.lineId(), RequestedLine.of(placed, line), RequestedLine::requestedAgain));
+                requested.putIfAbsent(placed.careOrderId(), placed);
+            } else if (event instanceof OrderRejected rejected) {
+                orders.merge(
+                        Month.of(rejected.district(), ReportingMonth.of(rejected)),
+                        OrderFigures.of(rejected),
+                        OrderFigures::plus);
+            } else if (event instanceof OrderPutOnHold held) {
+                changes.merge(
+                        Month.of(held.district(), ReportingMonth.of(held)), OrderChanges.HELD, OrderChanges::plus);
+            } else if (event instanceof OrderResumed resumed) {
+                changes.merge(
+                        Month.of(resumed.district(), ReportingMonth.of(resumed)),
+                        OrderChanges.RESUMED,
+                        OrderChanges::plus);
+            } else if (event instanceof OrderCancelled cancelled) {
+                changes.merge(
+                        Month.of(cancelled.district(), ReportingMonth.of(cancelled)),
+                        OrderChanges.CANCELLED,
+                        OrderChanges::plus);
+                ended.putIfAbsent(cancelled.careOrderId(), cancelled.on());
+            } else if (event instanceof OrderCompleted completed) {
+                changes.merge(
+                        Month.of(completed.district(), ReportingMonth.of(completed)),
+                        OrderChanges.COMPLETED,
+                        OrderChanges::plus);
+                ended.putIfAbsent(completed.careOrderId(), completed.on());
+            } else if (event instanceof OrderStarted start) {
+                changes.merge(
+                        Month.of(start.district(), ReportingMonth.of(start)), OrderChanges.STARTED, OrderChanges::plus);
+                started.putIfAbsent(start.careOrderId(), start.on());
+            } else {
+                throw new IllegalArgumentException(event.getClass().getSimpleName()
+                        + " is not an event of the orders stream that reporting counts");
+            }
+        }
+        return addOrderMonths(orders)
+                .then(addChangeMonths(changes))
+                .then(requestLines(lines.values()))
+                .then(addRequests(requested.values()))
+                .then(endLines(ended))
+                .then(addStarts(started));
+    }
+
+    /** A district's month, in key order: every transaction locks its rows in the same order. */
+    private record Month(String district, LocalDate firstDay) implements Comparable<Month> {
+
+        static Month of(String district, YearMonth month) {
+            return new Month(district, ReportingMonth.firstDay(month));
+        }
+
+        @Override
+        public int compareTo(Month other) {
+            int byDistrict = district.compareTo(other.district);
+            return byDistrict != 0 ? byDistrict : firstDay.compareTo(other.firstDay);
+        }
+    }
+
+    private static String[] districts(Map<Month, ?> months) {
+        return months.keySet().stream().map(Month::district).toArray(String[]::new);
+    }
+
+    private static LocalDate[] firstDays(Map<Month, ?> months) {
+        return months.keySet().stream().map(Month::firstDay).toArray(LocalDate[]::new);
+    }
+
+    private static <T> Long[] column(Map<Month, T> months, ToLongFunction<T> value) {
+        return months.values().stream()
+                .map(figures -> value.applyAsLong(figures))
+                .toArray(Long[]::new);
+    }
+
+    private Mono<Void> addOrderMonths(Map<Month, OrderFigures> months) {
+        if (months.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("""
                         insert into order_month (district, month, placed, rejected, urgent, lines_requested)
-                        values (:district, :month, :placed, :rejected, :urgent, :linesRequested)
+                        select * from unnest(:districts::text[], :months::date[], :placed::bigint[],
+                                             :rejected::bigint[], :urgent::bigint[], :linesRequested::bigint[])
                         on conflict (district, month) do update
                            set placed = order_month.placed + excluded.placed,
                                rejected = order_month.rejected + excluded.rejected,
                                urgent = order_month.urgent + excluded.urgent,
                                lines_requested = order_month.lines_requested + excluded.lines_requested""")
-                .bind("district", order.district())
-                .bind("month", ReportingMonth.firstDay(order.month()))
-                .bind("placed", order.placed())
-                .bind("rejected", order.rejected())
-                .bind("urgent", order.urgent())
-                .bind("linesRequested", order.linesRequested())
+                .bind("districts", districts(months))
+                .bind("months", firstDays(months))
+                .bind("placed", column(months, OrderFigures::placed))
+                .bind("rejected", column(months, OrderFigures::rejected))
+                .bind("urgent", column(months, OrderFigures::urgent))
+                .bind("linesRequested", column(months, OrderFigures::linesRequested))
                 .then();
     }
 
-    Mono<Void> addHold(OrderPutOnHold held) {
-        return addChange(held.district(), ReportingMonth.of(held), 1, 0, 0, 0, 0);
-    }
-
-    Mono<Void> addResumption(OrderResumed resumed) {
-        return addChange(resumed.district(), ReportingMonth.of(resumed), 0, 1, 0, 0, 0);
-    }
-
-    Mono<Void> addCancellation(OrderCancelled cancelled) {
-        return addChange(cancelled.district(), ReportingMonth.of(cancelled), 0, 0, 1, 0, 0)
-                .then(endLines(cancelled.careOrderId(), cancelled.on()));
-    }
-
-    Mono<Void> addCompletion(OrderCompleted completed) {
-        return addChange(completed.district(), ReportingMonth.of(completed), 0, 0, 0, 1, 0)
-                .then(endLines(completed.careOrderId(), completed.on()));
-    }
-
-    /** An ended order's unassigned lines wait for nobody any more. */
-    private Mono<Void> endLines(UUID order, LocalDate on) {
-        return db.sql("update service_line set ended_on = :on where care_order_id = :id and ended_on is null")
-                .bind("on", on)
-                .bind("id", order)
-                .then();
-    }
-
-    private Mono<Void> addChange(
-            String district, YearMonth month, int held, int resumed, int cancelled, int completed, int started) {
+    private Mono<Void> addChangeMonths(Map<Month, OrderChanges> months) {
+        if (months.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("""
                         insert into order_change_month (district, month, held, resumed, cancelled, completed, started)
-                        values (:district, :month, :held, :resumed, :cancelled, :completed, :started)
+                        select * from unnest(:districts::text[], :months::date[], :held::bigint[], :resumed::bigint[],
+                                             :cancelled::bigint[], :completed::bigint[], :started::bigint[])
                         on conflict (district, month) do update
                            set held = order_change_month.held + excluded.held,
                                resumed = order_change_month.resumed + excluded.resumed,
                                cancelled = order_change_month.cancelled + excluded.cancelled,
                                completed = order_change_month.completed + excluded.completed,
                                started = order_change_month.started + excluded.started""")
-                .bind("started", started)
-                .bind("district", district)
-                .bind("month", ReportingMonth.firstDay(month))
-                .bind("held", held)
-                .bind("resumed", resumed)
-                .bind("cancelled", cancelled)
-                .bind("completed", completed)
+                .bind("districts", districts(months))
+                .bind("months", firstDays(months))
+                .bind("held", column(months, OrderChanges::held))
+                .bind("resumed", column(months, OrderChanges::resumed))
+                .bind("cancelled", column(months, OrderChanges::cancelled))
+                .bind("completed", column(months, OrderChanges::completed))
+                .bind("started", column(months, OrderChanges::started))
                 .then();
     }
 
-    Mono<Void> addLine(LineAssigned assigned) {
-        LineFigures line = LineFigures.of(assigned);
+    /**
+     * A line as its order requested it; its assignment may be here already. Requested twice within one batch, the
+     * row is the one the first request inserts and the last updates, as one by one.
+     */
+    private record RequestedLine(
+            UUID lineId,
+            UUID careOrderId,
+            String district,
+            String dong,
+            ServiceType serviceType,
+            boolean urgent,
+            LocalDate requestedOn) {
+
+        static RequestedLine of(OrderPlaced placed, OrderPlaced.Line line) {
+            return new RequestedLine(
+                    line.lineId(),
+                    placed.careOrderId(),
+                    placed.district(),
+                    placed.dong(),
+                    line.serviceType(),
+                    placed.urgent(),
+                    placed.requestedOn());
+        }
+
+        RequestedLine requestedAgain(RequestedLine again) {
+            return new RequestedLine(
+                    lineId, careOrderId, district, again.dong, serviceType, again.urgent, again.requestedOn);
+        }
+    }
+
+    private Mono<Void> requestLines(Collection<RequestedLine> lines) {
+        if (lines.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into service_line
+                               (line_id, care_order_id, district, dong, service_type, urgent, requested_on)
+                        select * from unnest(:lineIds::uuid[], :orderIds::uuid[], :districts::text[], :dongs::text[],
+                                             :serviceTypes::text[], :urgent::boolean[], :requestedOn::date[])
+                        on conflict (line_id) do update
+                           set urgent = excluded.urgent, requested_on = excluded.requested_on, dong = excluded.dong""")
+                .bind("lineIds", lines.stream().map(RequestedLine::lineId).toArray(UUID[]::new))
+                .bind("orderIds", lines.stream().map(RequestedLine::careOrderId).toArray(UUID[]::new))
+                .bind("districts", lines.stream().map(RequestedLine::district).toArray(String[]::new))
+                .bind("dongs", lines.stream().map(RequestedLine::dong).toArray(String[]::new))
+                .bind(
+                        "serviceTypes",
+                        lines.stream().map(line -> line.serviceType().name()).toArray(String[]::new))
+                .bind("urgent", lines.stream().map(RequestedLine::urgent).toArray(Boolean[]::new))
+                .bind(
+                        "requestedOn",
+                        lines.stream().map(RequestedLine::requestedOn).toArray(LocalDate[]::new))
+                .then();
+    }
+
+    /** Each order's day of request, from its first announcement; the day of its first service comes later. */
+    private Mono<Void> addRequests(Collection<OrderPlaced> placed) {
+        if (placed.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into order_start (care_order_id, district, requested_on)
+                        select * from unnest(:ids::uuid[], :districts::text[], :requestedOn::date[])
+                        on conflict do nothing""")
+                .bind("ids", placed.stream().map(OrderPlaced::careOrderId).toArray(UUID[]::new))
+                .bind("districts", placed.stream().map(OrderPlaced::district).toArray(String[]::new))
+                .bind(
+                        "requestedOn",
+                        placed.stream().map(OrderPlaced::requestedOn).toArray(LocalDate[]::new))
+                .then();
+    }
+
+    /** An ended order's unassigned lines wait for nobody any more; the first end of an order is the one. */
+    private Mono<Void> endLines(Map<UUID, LocalDate> ended) {
+        if (ended.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        update service_line set ended_on = e.ended_on
+                        from unnest(:ids::uuid[], :endedOn::date[]) as e (care_order_id, ended_on)
+                        where service_line.care_order_id = e.care_order_id and service_line.ended_on is null""")
+                .bind("ids", ended.keySet().toArray(UUID[]::new))
+                .bind("endedOn", ended.values().toArray(LocalDate[]::new))
+                .then();
+    }
+
+    private Mono<Void> addStarts(Map<UUID, LocalDate> started) {
+        if (started.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        update order_start set started_on = s.started_on
+                        from unnest(:ids::uuid[], :startedOn::date[]) as s (care_order_id, started_on)
+                        where order_start.care_order_id = s.care_order_id and order_start.started_on is null""")
+                .bind("ids", started.keySet().toArray(UUID[]::new))
+                .bind("startedOn", started.values().toArray(LocalDate[]::new))
+                .then();
+    }
+
+    /**
+     * Applies assignments, as many as come: counted in the district's month of the assignment, and each line
+     * marked matched by its first assignment.
+     */
+    public Mono<Void> addLines(List<LineAssigned> assignments) {
+        Map<Month, LineFigures> months = new TreeMap<>();
+        Map<UUID, LineAssigned> firsts = new TreeMap<>();
+        for (LineAssigned assigned : assignments) {
+            LineFigures line = LineFigures.of(assigned);
+            months.merge(Month.of(line.district(), line.month()), line, LineFigures::plus);
+            firsts.putIfAbsent(assigned.lineId(), assigned);
+        }
+        if (months.isEmpty()) {
+            return Mono.empty();
+        }
+        Collection<LineAssigned> lines = firsts.values();
         Mono<Void> matched = db.sql("""
                         insert into service_line (line_id, care_order_id, district, dong, service_type, assigned_on)
-                        values (:lineId, :orderId, :district, :dong, :serviceType, :assignedOn)
+                        select * from unnest(:lineIds::uuid[], :orderIds::uuid[], :districts::text[], :dongs::text[],
+                                             :serviceTypes::text[], :assignedOn::date[])
                         on conflict (line_id) do update
                            set assigned_on = coalesce(service_line.assigned_on, excluded.assigned_on)""")
-                .bind("lineId", assigned.lineId())
-                .bind("orderId", assigned.careOrderId())
-                .bind("district", assigned.district())
-                .bind("dong", assigned.dong())
-                .bind("serviceType", assigned.serviceType().name())
-                .bind("assignedOn", assigned.assignedOn())
+                .bind("lineIds", lines.stream().map(LineAssigned::lineId).toArray(UUID[]::new))
+                .bind("orderIds", lines.stream().map(LineAssigned::careOrderId).toArray(UUID[]::new))
+                .bind("districts", lines.stream().map(LineAssigned::district).toArray(String[]::new))
+                .bind("dongs", lines.stream().map(LineAssigned::dong).toArray(String[]::new))
+                .bind(
+                        "serviceTypes",
+                        lines.stream().map(line -> line.serviceType().name()).toArray(String[]::new))
+                .bind("assignedOn", lines.stream().map(LineAssigned::assignedOn).toArray(LocalDate[]::new))
                 .then();
         return matched.then(db.sql("""
                         insert into line_month (district, month, assigned, last_resort)
-                        values (:district, :month, :assigned, :lastResort)
+                        select * from unnest(:districts::text[], :months::date[], :assigned::bigint[],
+                                             :lastResort::bigint[])
                         on conflict (district, month) do update
                            set assigned = line_month.assigned + excluded.assigned,
                                last_resort = line_month.last_resort + excluded.last_resort""")
-                .bind("district", line.district())
-                .bind("month", ReportingMonth.firstDay(line.month()))
-                .bind("assigned", line.assigned())
-                .bind("lastResort", line.lastResort())
+                .bind("districts", districts(months))
+                .bind("months", firstDays(months))
+                .bind("assigned", column(months, LineFigures::assigned))
+                .bind("lastResort", column(months, LineFigures::lastResort))
                 .then());
     }
 

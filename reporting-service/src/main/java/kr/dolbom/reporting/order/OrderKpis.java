@@ -32,6 +32,22 @@ public record OrderKpis(
     public record OrderChanges(long held, long resumed, long cancelled, long completed, long started) {
 
         public static final OrderChanges NONE = new OrderChanges(0, 0, 0, 0, 0);
+        /** What one hold, resumption, cancellation, completion or first service adds to its month. */
+        public static final OrderChanges HELD = new OrderChanges(1, 0, 0, 0, 0);
+
+        public static final OrderChanges RESUMED = new OrderChanges(0, 1, 0, 0, 0);
+        public static final OrderChanges CANCELLED = new OrderChanges(0, 0, 1, 0, 0);
+        public static final OrderChanges COMPLETED = new OrderChanges(0, 0, 0, 1, 0);
+        public static final OrderChanges STARTED = new OrderChanges(0, 0, 0, 0, 1);
+
+        public OrderChanges plus(OrderChanges other) {
+            return new OrderChanges(
+                    Math.addExact(held, other.held),
+                    Math.addExact(resumed, other.resumed),
+                    Math.addExact(cancelled, other.cancelled),
+                    Math.addExact(completed, other.completed),
+                    Math.addExact(started, other.started));
+        }
     }
 
     /**
