@@ -1,7 +1,9 @@
 package kr.dolbom.platform.inbox;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventType;
 import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.messaging.Message;
@@ -51,6 +53,14 @@ public final class Subscription implements Consumer<Message<List<byte[]>>>, Bean
 
     public String topic() {
         return topic;
+    }
+
+    /**
+     * The event types this subscription applies; the others on its stream pass by without an inbox row. A replay
+     * of the stream outside the binder (reporting's rebuild) must apply exactly these.
+     */
+    public Set<Class<? extends CareEvent>> handledTypes() {
+        return Set.copyOf(handlers.types());
     }
 
     /** The binding Spring Cloud Stream knows the function's input by. */
