@@ -2,6 +2,7 @@ package kr.dolbom.reporting.access;
 
 import static kr.dolbom.platform.security.CareRole.BILLING_OFFICER;
 import static kr.dolbom.platform.security.CareRole.CITY_ADMIN;
+import static kr.dolbom.platform.security.CareRole.OPERATOR;
 import static kr.dolbom.platform.security.CareRole.PROVIDER;
 import static kr.dolbom.platform.security.CareRole.WINDOW;
 import static kr.dolbom.platform.security.Reach.EVERY_DISTRICT;
@@ -59,6 +60,16 @@ public final class ReportingAccess {
             .allow(PROVIDER, OWN_PROVIDER)
             .build();
 
+    /**
+     * Rebuilding the read models from the streams, and following it: the platform's operators only. It changes no
+     * figure (a rebuild gives the figures the events give) but loads the service and its database for minutes.
+     */
+    public static final AccessRule START_REBUILD =
+            AccessRule.operation("startRebuild").allow(OPERATOR, EVERY_DISTRICT).build();
+
+    public static final AccessRule READ_REBUILD =
+            AccessRule.operation("readRebuild").allow(OPERATOR, EVERY_DISTRICT).build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             READ_MONTHLY_KPIS,
             READ_ORDER_KPIS,
@@ -72,7 +83,9 @@ public final class ReportingAccess {
             READ_LINE_QUEUE_SHEET,
             READ_DONG_SHEET,
             READ_CITY_SHEET,
-            READ_PROVIDER_CHARGES);
+            READ_PROVIDER_CHARGES,
+            START_REBUILD,
+            READ_REBUILD);
 
     private ReportingAccess() {}
 }

@@ -3,6 +3,7 @@ package kr.dolbom.reporting.access;
 import static kr.dolbom.testsupport.AuthorizationMatrix.DISTRICT;
 import static kr.dolbom.testsupport.AuthorizationMatrix.OWN_PROVIDER;
 
+import java.util.UUID;
 import java.util.stream.Stream;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.AuthorizationMatrix;
@@ -59,6 +60,13 @@ class ReportingAccessIT extends ReportingIntegrationTest {
                         "readProviderCharges",
                         200,
                         client -> client.get().uri("/api/v1/kpis/charges?provider={p}&month=2026-11", OWN_PROVIDER))
+                // starts a real rebuild of the read models: the figures it leaves are the ones the events give
+                .operation("startRebuild", 202, client -> client.post().uri("/api/v1/operations/rebuilds"))
+                // a rebuild that does not exist: the policy is what is asserted here; RebuildIT follows real ones
+                .operation(
+                        "readRebuild",
+                        404,
+                        client -> client.get().uri("/api/v1/operations/rebuilds/{id}", UUID.randomUUID()))
                 .tests();
     }
 }
