@@ -1,0 +1,246 @@
+package kr.dolbom.reporting.rebuild;
+
+import static kr.dolbom.reporting.CareEvents.assigned;
+import static kr.dolbom.reporting.CareEvents.charged;
+import static kr.dolbom.reporting.CareEvents.placed;
+import static kr.dolbom.reporting.CareEvents.rejected;
+import static kr.dolbom.reporting.CareEvents.units;
+import static kr.dolbom.reporting.CareEvents.visit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kr.dolbom.events.CancelReason;
+import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.HoldReason;
+import kr.dolbom.events.OrderCancelled;
+import kr.dolbom.events.OrderCompleted;
+import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.OrderPutOnHold;
+import kr.dolbom.events.OrderResumed;
+import kr.dolbom.events.OrderStarted;
+import kr.dolbom.events.ServiceType;
+import kr.dolbom.reporting.ReportingIntegrationTest;
+import kr.dolbom.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The rebuild against the real broker and database: after a lifecycle over two months (a duplicate of three of its
+ * events among them), every row of every read model of this test's district is what it was before, the API answers
+ * throughout, and after the swap it answers from the rebuilt tables.
+ */
+class RebuildIT extends ReportingIntegrationTest {
+
+    private final String provider = unique("mapo-homecare");
+    private final List<EventEnvelope> published = new ArrayList<>();
+
+    @Autowired
+    private ReadModelRebuild rebuilds;
+
+    @Test
+    void rebuildsEveryReadModelExactlyWhileTheApiKeepsAnswering() {
+        lifecycle();
+        awaitApplied(published.toArray(EventEnvelope[]::new));
+        Map<String, List<String>> before = readModels();
+        Map<String, String> answersBefore = answers();
+        assertThat(before.get("order_month")).hasSize(2);
+        assertThat(before.get("service_line")).hasSize(5);
+        // The live read model goes wrong (the reason one rebuilds): the rebuilt one is right again, and the API
+        // shows it, so it answers from the new tables after the swap and not from plans cached on the old ones.
+        db.sql("update order_month set placed = placed + 1000 where district = :district")
+                .bind("district", district)
+                .then()
+                .block();
+        assertThat(answers()).isNotEqualTo(answersBefore);
+        eventually()
+                .until(() ->
+                        rebuilds.latest().map(rebuild -> !rebuild.running()).orElse(true));
+
+        EntityExchangeResult<String> started = operator()
+                .post()
+                .uri("/api/v1/operations/rebuilds")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(String.class)
+                .returnResult();
+        String location = started.getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        assertThat(location).startsWith("/api/v1/operations/rebuilds/");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        // one at a time: a second is refused, naming the one that runs
+        operator()
+                .post()
+                .uri("/api/v1/operations/rebuilds")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.runningRebuild")
+                .isEqualTo(id);
+
+        List<Rebuild.State> states = new ArrayList<>();
+        eventually().until(() -> {
+            // the API answers while the read models are rebuilt
+            districtKpi("monthly", district, "2026-11");
+            RebuildAnswer progress = operator()
+                    .get()
+                    .uri(location)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(RebuildAnswer.class)
+                    .returnResult()
+                    .getResponseBody();
+            states.add(progress.state());
+            return !progress.state().equals(Rebuild.State.PREPARING)
+                    && !progress.state().equals(Rebuild.State.REPLAYING)
+                    && !progress.state().equals(Rebuild.State.SWAPPING)
+                    && !progress.state().equals(Rebuild.State.CATCHING_UP);
+        });
+        operator()
+                .get()
+                .uri(location)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("DONE")
+                .jsonPath("$.read")
+                .value(read -> assertThat(((Number) read).longValue()).isPositive())
+                .jsonPath("$.streams.length()")
+                .isEqualTo(4)
+                .jsonPath("$.outcomes.applied")
+                .value(applied -> assertThat(((Number) applied).longValue()).isPositive());
+
+        assertThat(readModels()).isEqualTo(before);
+        assertThat(answers()).isEqualTo(answersBefore);
+        assertThat(count("select count(*) from pg_namespace where nspname in ('kpi_rebuild', 'kpi_old')"))
+                .isZero();
+        // an event published after the rebuild is counted once, in the new tables, by the live consumer
+        OrderPlaced later = placed(district, "seogyo", LocalDate.of(2026, 11, 20), false, 1);
+        awaitApplied(publish(later));
+        districtKpi("orders", district, "2026-11").jsonPath("$.placed").isEqualTo(2);
+    }
+
+    /** Two months of one district: orders placed and rejected, matched, held, started, served, charged, ended. */
+    private void lifecycle() {
+        LocalDate october = LocalDate.of(2026, 10, 28);
+        LocalDate november = LocalDate.of(2026, 11, 3);
+        OrderPlaced urgent = placed(district, "mangwon1", october, true, 2);
+        OrderPlaced routine = placed(district, "hapjeong", november, false, 3);
+        UUID resident = UUID.randomUUID();
+        published.add(publish(urgent));
+        published.add(publishTwice(routine)); // a producer's retry: counted once, live and rebuilt
+        published.add(publish(rejected(district, november)));
+        published.add(publish(assigned(urgent, 0, october.plusDays(1), false)));
+        published.add(publish(assigned(urgent, 1, november, true)));
+        published.add(publish(assigned(routine, 0, november.plusDays(2), false)));
+        published.add(publish(new OrderStarted(urgent.careOrderId(), district, october.plusDays(3))));
+        published.add(publish(new OrderPutOnHold(
+                urgent.careOrderId(), district, HoldReason.HOSPITAL_ADMISSION, november, november.plusDays(5))));
+        published.add(publish(new OrderResumed(urgent.careOrderId(), district, november.plusDays(5))));
+        published.add(publish(
+                units(urgent.careOrderId(), ServiceType.MEAL_SUPPORT, district, resident, october.plusDays(3), 2)));
+        published.add(publishTwice(
+                units(urgent.careOrderId(), ServiceType.MEAL_SUPPORT, district, resident, november.plusDays(6), 3)));
+        published.add(publish(visit(
+                urgent.careOrderId(),
+                ServiceType.TEMPORARY_HOME_CARE,
+                district,
+                resident,
+                november.plusDays(7),
+                LocalTime.of(9, 0),
+                LocalTime.of(11, 30))));
+        published.add(publish(charged(urgent.careOrderId(), district, provider, october.plusDays(3), 16_000, 0)));
+        published.add(publishTwice(charged(urgent.careOrderId(), district, provider, november.plusDays(7), 38_340, 0)));
+        published.add(publish(new OrderCancelled(
+                routine.careOrderId(), district, CancelReason.RESIDENT_MOVED, november.plusDays(9))));
+        published.add(publish(new OrderCompleted(urgent.careOrderId(), district, november.plusDays(20))));
+    }
+
+    /**
+     * Every row of every read model (every table of the live schema, the inbox included) that belongs to this
+     * test: its district's, its provider's, its events' inbox rows.
+     */
+    private Map<String, List<String>> readModels() {
+        List<String> tables = db.sql("select tablename from pg_tables where schemaname = 'kpi' order by tablename")
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
+        String events = published.stream().map(e -> "'" + e.id() + "'").collect(Collectors.joining(","));
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String table : tables) {
+            String where = switch (table) {
+                case "processed_event" -> "event_id in (" + events + ")";
+                case "charge_provider_month" -> "provider_id = '" + provider + "'";
+                default -> "district = '" + district + "'";
+            };
+            rows.put(
+                    table,
+                    db.sql("select (to_jsonb(t) - 'processed_at')::text from " + table + " t where " + where
+                                    + " order by 1")
+                            .map(row -> row.get(0, String.class))
+                            .all()
+                            .collectList()
+                            .block());
+        }
+        assertThat(rows.keySet())
+                .as("the read models")
+                .containsExactlyInAnyOrder(
+                        "order_month",
+                        "line_month",
+                        "delivery_month",
+                        "resident_served",
+                        "charge_district_month",
+                        "charge_provider_month",
+                        "order_change_month",
+                        "order_start",
+                        "service_line",
+                        "processed_event");
+        assertThat(rows.get("processed_event")).as("one inbox row per event").hasSize(published.size());
+        return rows;
+    }
+
+    /** Every KPI endpoint's answer for this test's district and provider. */
+    private Map<String, String> answers() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        Stream.of("2026-10", "2026-11").forEach(month -> {
+            Stream.of("monthly", "orders", "meal-volume", "users-served", "dongs")
+                    .forEach(kpi -> answers.put(kpi + " " + month, text(districtKpi(kpi, district, month))));
+            answers.put("charges " + month, text(providerCharges(provider, month)));
+        });
+        answers.put(
+                "trend",
+                text(get("/api/v1/kpis/trend", Map.of("district", district, "to", "2026-11"))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()));
+        answers.put(
+                "queue",
+                text(get("/api/v1/kpis/queue", Map.of("district", district))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()));
+        return answers;
+    }
+
+    private WebTestClient operator() {
+        return as(TestTokens.operator());
+    }
+}
