@@ -50,25 +50,36 @@ public class CareKafkaAutoConfiguration {
         return new KafkaTemplate<>(factory);
     }
 
+    /**
+     * The care streams are kept for ever: reporting rebuilds its read models by replaying them from the start, and a
+     * broker's default (7 days) would silently leave out all but the last week. As the Helm chart sets them.
+     */
+    static final String STREAM_RETENTION_MS = "-1";
+    /** Dead letters wait 30 days for their cause to be fixed and a replay. */
+    static final String DEAD_LETTER_RETENTION_MS = String.valueOf(30L * 24 * 3600 * 1000);
+
     /** Every service declares the streams (creation is idempotent), so whichever starts first creates them alike. */
     @Bean
     KafkaAdmin.NewTopics careTopics(
             TopicsProperties topics, BindingServiceProperties bindings, ObjectProvider<Subscription> subscriptions) {
         List<NewTopic> all = new ArrayList<>();
-        CareTopics.ALL.forEach(name -> all.add(topic(name, topics)));
+        CareTopics.ALL.forEach(name -> all.add(topic(name, topics, STREAM_RETENTION_MS)));
         subscriptions
                 .orderedStream()
                 .forEach(subscription -> all.add(topic(
                         CareTopics.deadLetter(subscription.topic(), bindings.getGroup(subscription.bindingName())),
-                        topics)));
+                        topics,
+                        DEAD_LETTER_RETENTION_MS)));
         return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic topic(String name, TopicsProperties topics) {
+    private static NewTopic topic(String name, TopicsProperties topics, String retentionMs) {
         return TopicBuilder.name(name)
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+                .config(TopicConfig.RETENTION_MS_CONFIG, retentionMs)
                 .build();
     }
 }
