@@ -19,7 +19,10 @@ public final class Rebuild {
     public enum State {
         /** Creating the shadow schema and reading where each stream ends. */
         PREPARING,
-        /** Reading every stream from its beginning to where it ended at the start, into the shadow. */
+        /**
+         * Reading every stream from its beginning to where it ended at the start, into the shadow, then writing the
+         * shadow to the WAL whole.
+         */
         REPLAYING,
         /** Renaming the shadow into the live schema, in one transaction. */
         SWAPPING,
