@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.dolbom.events.CancelReason;
+import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.HoldReason;
 import kr.dolbom.events.OrderCancelled;
@@ -29,6 +31,10 @@ import kr.dolbom.events.OrderStarted;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.TestTokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -92,6 +98,15 @@ class RebuildIT extends ReportingIntegrationTest {
                 .jsonPath("$.runningRebuild")
                 .isEqualTo(id);
 
+        // events that come while it runs, in a district of their own: whichever pass or consumer applies them, each
+        // counts once in the read models that are live in the end
+        String meanwhile = unique("mapo");
+        List<EventEnvelope> during = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            during.add(publish(placed(meanwhile, "seogyo", LocalDate.of(2026, 12, 1 + i), false, 1)));
+        }
+        during.add(publishTwice(placed(meanwhile, "seogyo", LocalDate.of(2026, 12, 24), true, 2)));
+
         List<Rebuild.State> states = new ArrayList<>();
         eventually().until(() -> {
             // the API answers while the read models are rebuilt
@@ -128,6 +143,15 @@ class RebuildIT extends ReportingIntegrationTest {
                 .value(applied -> assertThat(((Number) applied).longValue()).isPositive());
 
         assertThat(readModels()).isEqualTo(before);
+        awaitApplied(during.toArray(EventEnvelope[]::new));
+        assertThat(timesApplied(during.toArray(EventEnvelope[]::new))).isEqualTo(during.size());
+        districtKpi("orders", meanwhile, "2026-12")
+                .jsonPath("$.placed")
+                .isEqualTo(21)
+                .jsonPath("$.urgent")
+                .isEqualTo(1)
+                .jsonPath("$.linesRequested")
+                .isEqualTo(22);
         assertThat(answers()).isEqualTo(answersBefore);
         assertThat(count("select count(*) from pg_namespace where nspname in ('kpi_rebuild', 'kpi_old')"))
                 .isZero();
@@ -135,6 +159,25 @@ class RebuildIT extends ReportingIntegrationTest {
         OrderPlaced later = placed(district, "seogyo", LocalDate.of(2026, 11, 20), false, 1);
         awaitApplied(publish(later));
         districtKpi("orders", district, "2026-11").jsonPath("$.placed").isEqualTo(2);
+    }
+
+    /** A rebuild is only as complete as the streams' history: they are created to keep all of it. */
+    @Test
+    void theStreamsItReplaysAreKeptForEver() throws Exception {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, INFRASTRUCTURE.kafkaBootstrapServers()))) {
+            List<ConfigResource> streams = CareTopics.ALL.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
+                    .toList();
+            admin.describeConfigs(streams).all().get(30, TimeUnit.SECONDS).forEach((topic, config) -> {
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                        .as(topic.name())
+                        .isEqualTo("-1");
+                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                        .as(topic.name())
+                        .isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+            });
+        }
     }
 
     /** Two months of one district: orders placed and rejected, matched, held, started, served, charged, ended. */
