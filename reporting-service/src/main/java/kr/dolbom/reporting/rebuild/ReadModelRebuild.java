@@ -182,9 +182,14 @@ public class ReadModelRebuild {
                     RebuildStore.SHADOW);
             rebuild.replaying(clock.instant());
             replay(consumer, partitions, target, rebuild, true);
+            long logging = System.nanoTime();
             schemas.makeDurable(tables).block();
+            log.info("Rebuild {} logged the shadow in {} ms", rebuild.id(), (System.nanoTime() - logging) / 1_000_000);
             rebuild.swapping(clock.instant());
-            tx.transactional(schemas.swap(tables)).block();
+            // a deadlock with a consumer or a reader is retried; the statements are lazy, so each try is whole
+            tx.transactional(schemas.swap(tables))
+                    .retryWhen(TransientFailures.retry())
+                    .block();
             swapped = true;
             schemas.dropRetired().block();
             rebuild.catchingUp();
@@ -198,11 +203,22 @@ public class ReadModelRebuild {
                     rebuild.read(),
                     rebuild.eventsPerSecond(clock.instant()),
                     rebuild.outcomes());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Rebuild {} failed {} the swap", rebuild.id(), swapped ? "after" : "before", e);
-            rebuild.failed(clock.instant(), String.valueOf(e.getMessage()));
+            // Before the swap nothing live has changed. After it, the catch-up did not finish: the live figures may
+            // lack events the old schema had counted after the target, and only a new rebuild brings them.
+            rebuild.failed(
+                    clock.instant(),
+                    (swapped
+                                    ? "after the swap, catching up: the figures may lack events that came during the"
+                                            + " rebuild; start another. "
+                                    : "before the swap: the figures are untouched. ")
+                            + e);
             if (!swapped) {
                 schemas.dropShadow().onErrorComplete().block();
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
         }
     }
