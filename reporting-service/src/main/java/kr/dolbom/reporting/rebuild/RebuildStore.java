@@ -44,10 +44,9 @@ public class RebuildStore {
 
     /**
      * An empty shadow with the live tables' shape as the migrations left it: columns, defaults, checks, keys and
-     * indexes ({@code like … including all}). A shadow or an old schema left by an interrupted rebuild
-     * is dropped first. Unlogged
-     * while it fills: a crash loses only a shadow that a new rebuild would drop anyway, and each row is not written
-     * twice (table and WAL) on the way in; {@link #makeDurable} logs it in one pass before the swap.
+     * indexes ({@code like … including all}). A shadow or an old schema left by an interrupted rebuild is dropped
+     * first. Unlogged while it fills: a crash loses only a shadow that a new rebuild would drop anyway, and no row is
+     * written twice (table and WAL) on the way in; {@link #makeDurable} logs it in one pass before the swap.
      */
     Mono<Void> createShadow(List<String> tables) {
         return db.sql("drop schema if exists " + SHADOW + " cascade")
