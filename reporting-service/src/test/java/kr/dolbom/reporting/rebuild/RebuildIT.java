@@ -142,6 +142,23 @@ class RebuildIT extends ReportingIntegrationTest {
                 .jsonPath("$.outcomes.applied")
                 .value(applied -> assertThat(((Number) applied).longValue()).isPositive());
 
+        // the operators' dashboards follow it as gauges
+        String metrics = operator()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(metrics)
+                .contains(
+                        "dolbom_rebuild_running{",
+                        "dolbom_rebuild_records_read{",
+                        "dolbom_rebuild_records_target{",
+                        "dolbom_rebuild_events_per_second{");
+
         assertThat(readModels()).isEqualTo(before);
         awaitApplied(during.toArray(EventEnvelope[]::new));
         assertThat(timesApplied(during.toArray(EventEnvelope[]::new))).isEqualTo(during.size());
