@@ -2,6 +2,7 @@ package kr.dolbom.reporting.order;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.UUID;
 import java.util.function.ToLongFunction;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.LineOffered;
+import kr.dolbom.events.OfferAccepted;
+import kr.dolbom.events.OfferDeclined;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderPlaced;
@@ -65,6 +69,64 @@ public class OrderKpiStore {
 
     Mono<Void> addLine(LineAssigned assigned) {
         return addLines(List.of(assigned));
+    }
+
+    Mono<Void> addOffer(CareEvent offerOrAnswer) {
+        return addOffers(List.of(offerOrAnswer));
+    }
+
+    /** Applies events of the assignments stream, as many as come: assignments, offers and their answers. */
+    public Mono<Void> addAssignments(List<? extends CareEvent> events) {
+        List<LineAssigned> lines = new ArrayList<>();
+        List<CareEvent> offers = new ArrayList<>();
+        for (CareEvent event : events) {
+            if (event instanceof LineAssigned assigned) {
+                lines.add(assigned);
+            } else {
+                offers.add(event);
+            }
+        }
+        return addLines(lines).then(addOffers(offers));
+    }
+
+    /** 연계 제안: offers in the month they were made, answers in the month of the answer; other events pass by. */
+    public Mono<Void> addOffers(List<? extends CareEvent> events) {
+        Map<Month, OfferFigures> months = new TreeMap<>();
+        for (CareEvent event : events) {
+            OfferFigures figures = event instanceof LineOffered offered
+                    ? OfferFigures.of(offered)
+                    : event instanceof OfferAccepted accepted
+                            ? OfferFigures.of(accepted)
+                            : event instanceof OfferDeclined declined ? OfferFigures.of(declined) : null;
+            if (figures != null) {
+                months.merge(Month.of(figures.district(), figures.month()), figures, OfferFigures::plus);
+            }
+        }
+        if (months.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into offer_month (district, month, offered, accepted, declined, expired, withdrawn,
+                                                 seconds_to_accept)
+                        select * from unnest(:districts::text[], :months::date[], :offered::bigint[],
+                                             :accepted::bigint[], :declined::bigint[], :expired::bigint[],
+                                             :withdrawn::bigint[], :seconds::bigint[])
+                        on conflict (district, month) do update
+                           set offered = offer_month.offered + excluded.offered,
+                               accepted = offer_month.accepted + excluded.accepted,
+                               declined = offer_month.declined + excluded.declined,
+                               expired = offer_month.expired + excluded.expired,
+                               withdrawn = offer_month.withdrawn + excluded.withdrawn,
+                               seconds_to_accept = offer_month.seconds_to_accept + excluded.seconds_to_accept""")
+                .bind("districts", districts(months))
+                .bind("months", firstDays(months))
+                .bind("offered", column(months, OfferFigures::offered))
+                .bind("accepted", column(months, OfferFigures::accepted))
+                .bind("declined", column(months, OfferFigures::declined))
+                .bind("expired", column(months, OfferFigures::expired))
+                .bind("withdrawn", column(months, OfferFigures::withdrawn))
+                .bind("seconds", column(months, OfferFigures::secondsToAccept))
+                .then();
     }
 
     /**
@@ -413,6 +475,10 @@ public class OrderKpiStore {
                                coalesce(c.held, 0) as held, coalesce(c.resumed, 0) as resumed,
                                coalesce(c.cancelled, 0) as cancelled, coalesce(c.completed, 0) as completed,
                                coalesce(c.started, 0) as started,
+                               coalesce(x.offered, 0) as offered, coalesce(x.accepted, 0) as accepted,
+                               coalesce(x.declined, 0) as declined, coalesce(x.expired, 0) as expired,
+                               coalesce(x.withdrawn, 0) as withdrawn,
+                               coalesce(x.seconds_to_accept, 0) as seconds_to_accept,
                                f.first_services, f.median_days, f.longest_days, f.within_seven_days
                         from (select cast(:district as text) as district, cast(:month as date) as month) as k
                         cross join lateral (
@@ -426,7 +492,8 @@ public class OrderKpiStore {
                                  and s.started_on < k.month + interval '1 month') as f
                         left join order_month o on o.district = k.district and o.month = k.month
                         left join line_month l on l.district = k.district and l.month = k.month
-                        left join order_change_month c on c.district = k.district and c.month = k.month""")
+                        left join order_change_month c on c.district = k.district and c.month = k.month
+                        left join offer_month x on x.district = k.district and x.month = k.month""")
                 .bind("district", district)
                 .bind("month", ReportingMonth.firstDay(month))
                 .map(row -> OrderKpis.of(
@@ -446,7 +513,14 @@ public class OrderKpiStore {
                                 row.get("first_services", Long.class),
                                 row.get("median_days", Integer.class),
                                 row.get("longest_days", Integer.class),
-                                row.get("within_seven_days", Long.class))))
+                                row.get("within_seven_days", Long.class)),
+                        OrderKpis.Offers.of(
+                                row.get("offered", Long.class),
+                                row.get("accepted", Long.class),
+                                row.get("declined", Long.class),
+                                row.get("expired", Long.class),
+                                row.get("withdrawn", Long.class),
+                                row.get("seconds_to_accept", Long.class))))
                 .one();
     }
 }

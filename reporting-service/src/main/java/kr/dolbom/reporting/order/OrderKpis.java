@@ -1,6 +1,7 @@
 package kr.dolbom.reporting.order;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastResortShare lastResort / linesAssigned; null when no line was assigned
  * @param changes         holds, resumptions, cancellations, completions and first services dated in the month
  * @param firstService    how long the orders whose first delivery fell in the month waited for it
+ * @param offers          the month's offers to members and their answers (연계 제안)
  */
 public record OrderKpis(
         long placed,
@@ -26,7 +28,39 @@ public record OrderKpis(
         @Nullable BigDecimal matchRate,
         @Nullable BigDecimal lastResortShare,
         OrderChanges changes,
-        FirstService firstService) {
+        FirstService firstService,
+        Offers offers) {
+
+    /**
+     * 연계 제안: offers made in the month, and the answers given in it: accepted, declined by the member, expired
+     * unanswered, withdrawn (a hold, an end, a dispatch by hand).
+     *
+     * @param meanMinutesToAcceptance of the month's acceptances, from offer to yes; null without one
+     */
+    public record Offers(
+            long offered,
+            long accepted,
+            long declined,
+            long expired,
+            long withdrawn,
+            @Nullable BigDecimal meanMinutesToAcceptance) {
+
+        public static final Offers NONE = new Offers(0, 0, 0, 0, 0, null);
+
+        public static Offers of(
+                long offered, long accepted, long declined, long expired, long withdrawn, long secondsToAccept) {
+            return new Offers(
+                    offered,
+                    accepted,
+                    declined,
+                    expired,
+                    withdrawn,
+                    accepted == 0
+                            ? null
+                            : BigDecimal.valueOf(secondsToAccept)
+                                    .divide(BigDecimal.valueOf(accepted * 60), 1, RoundingMode.HALF_UP));
+        }
+    }
 
     /** What happened to running orders in the month (보류, 재개, 취소, 종결, 서비스 개시). */
     public record OrderChanges(long held, long resumed, long cancelled, long completed, long started) {
@@ -75,7 +109,8 @@ public record OrderKpis(
                 linesAssigned,
                 lastResort,
                 OrderChanges.NONE,
-                FirstService.NONE);
+                FirstService.NONE,
+                Offers.NONE);
     }
 
     public static OrderKpis of(
@@ -86,7 +121,8 @@ public record OrderKpis(
             long linesAssigned,
             long lastResort,
             OrderChanges changes,
-            FirstService firstService) {
+            FirstService firstService,
+            Offers offers) {
         return new OrderKpis(
                 placed,
                 rejected,
@@ -97,6 +133,7 @@ public record OrderKpis(
                 Ratio.of(linesAssigned, linesRequested),
                 Ratio.of(lastResort, linesAssigned),
                 changes,
-                firstService);
+                firstService,
+                offers);
     }
 }

@@ -25,7 +25,6 @@ import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.EventEnvelope;
-import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
@@ -372,7 +371,7 @@ public class ReadModelRebuild {
                         batch.stream().map(Received::id).toList()))
                 .flatMap(first -> {
                     List<CareEvent> ordersStream = new ArrayList<>();
-                    List<LineAssigned> assignments = new ArrayList<>();
+                    List<CareEvent> assignments = new ArrayList<>();
                     List<ServiceDelivered> delivered = new ArrayList<>();
                     List<DeliveryCharged> charged = new ArrayList<>();
                     int applied = 0;
@@ -383,14 +382,14 @@ public class ReadModelRebuild {
                         applied++;
                         switch (received.topic()) {
                             case CareTopics.ORDERS -> ordersStream.add(received.event());
-                            case CareTopics.ASSIGNMENTS -> assignments.add((LineAssigned) received.event());
+                            case CareTopics.ASSIGNMENTS -> assignments.add(received.event());
                             case CareTopics.DELIVERIES -> delivered.add((ServiceDelivered) received.event());
                             case CareTopics.CHARGES -> charged.add((DeliveryCharged) received.event());
                             default -> throw new IllegalStateException(received.topic() + " is not reporting's");
                         }
                     }
                     return orders.addOrders(ordersStream)
-                            .then(orders.addLines(assignments))
+                            .then(orders.addAssignments(assignments))
                             .then(deliveries.addAll(delivered))
                             .then(charges.addAll(charged))
                             .thenReturn(applied);

@@ -5,17 +5,23 @@ import static kr.dolbom.reporting.CareEvents.placed;
 import static kr.dolbom.reporting.CareEvents.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import kr.dolbom.events.CancelReason;
+import kr.dolbom.events.DeclineReason;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.HoldReason;
+import kr.dolbom.events.LineOffered;
+import kr.dolbom.events.OfferAccepted;
+import kr.dolbom.events.OfferDeclined;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderResumed;
 import kr.dolbom.events.OrderStarted;
+import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +74,85 @@ class OrderKpisIT extends ReportingIntegrationTest {
                 .isEqualTo(1.0);
         String body = text(districtKpi("orders", district, "2026-11"));
         assertThat(body).as("shares are exact decimals with four places").contains("\"matchRate\":0.7500");
+    }
+
+    @Test
+    void offersCountInTheMonthTheyWereMadeAnswersInTheMonthOfTheAnswerAndARedeliveryOnce() {
+        UUID order = UUID.randomUUID();
+        Instant offeredAt = Instant.parse("2026-11-30T14:00:00Z"); // 23:00 in Seoul, 30 November
+        LineOffered first = offered(order, offeredAt, LocalDate.of(2026, 11, 30));
+        LineOffered second = offered(order, offeredAt.plusSeconds(3600), LocalDate.of(2026, 12, 1));
+        LineOffered third = offered(order, offeredAt.plusSeconds(7200), LocalDate.of(2026, 12, 1));
+        awaitApplied(
+                publish(first),
+                publishTwice(declined(first, DeclineReason.NO_WORKER_AVAILABLE, LocalDate.of(2026, 11, 30))),
+                publish(second),
+                publish(declined(second, DeclineReason.EXPIRED, LocalDate.of(2026, 12, 1))),
+                publish(third),
+                publish(new OfferAccepted(
+                        order,
+                        third.lineId(),
+                        third.offerId(),
+                        ServiceType.MEAL_SUPPORT,
+                        third.providerId(),
+                        district,
+                        false,
+                        third.offeredAt(),
+                        third.offeredAt().plusSeconds(45 * 60),
+                        LocalDate.of(2026, 12, 1))));
+
+        districtKpi("orders", district, "2026-11")
+                .jsonPath("$.offers.offered")
+                .isEqualTo(1)
+                .jsonPath("$.offers.declined")
+                .isEqualTo(1)
+                .jsonPath("$.offers.accepted")
+                .isEqualTo(0)
+                .jsonPath("$.offers.meanMinutesToAcceptance")
+                .doesNotExist();
+        districtKpi("orders", district, "2026-12")
+                .jsonPath("$.offers.offered")
+                .isEqualTo(2)
+                .jsonPath("$.offers.expired")
+                .isEqualTo(1)
+                .jsonPath("$.offers.declined")
+                .isEqualTo(0)
+                .jsonPath("$.offers.accepted")
+                .isEqualTo(1)
+                .jsonPath("$.offers.meanMinutesToAcceptance")
+                .isEqualTo(45.0);
+    }
+
+    private LineOffered offered(UUID order, Instant at, LocalDate on) {
+        return new LineOffered(
+                order,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                ServiceType.MEAL_SUPPORT,
+                "mapo-meal-jahwal",
+                district,
+                "mangwon1",
+                false,
+                1,
+                at,
+                at.plusSeconds(24 * 3600),
+                on);
+    }
+
+    private OfferDeclined declined(LineOffered offer, DeclineReason reason, LocalDate on) {
+        return new OfferDeclined(
+                offer.careOrderId(),
+                offer.lineId(),
+                offer.offerId(),
+                offer.serviceType(),
+                offer.providerId(),
+                district,
+                false,
+                reason,
+                null,
+                offer.offeredAt(),
+                offer.offeredAt().plusSeconds(600),
+                on);
     }
 
     @Test

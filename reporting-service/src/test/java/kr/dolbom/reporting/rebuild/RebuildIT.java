@@ -8,6 +8,7 @@ import static kr.dolbom.reporting.CareEvents.units;
 import static kr.dolbom.reporting.CareEvents.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -20,8 +21,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.DeclineReason;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.HoldReason;
+import kr.dolbom.events.LineOffered;
+import kr.dolbom.events.OfferAccepted;
+import kr.dolbom.events.OfferDeclined;
 import kr.dolbom.events.OrderCancelled;
 import kr.dolbom.events.OrderCompleted;
 import kr.dolbom.events.OrderPlaced;
@@ -29,6 +34,7 @@ import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderResumed;
 import kr.dolbom.events.OrderStarted;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -210,6 +216,64 @@ class RebuildIT extends ReportingIntegrationTest {
         published.add(publish(assigned(urgent, 0, october.plusDays(1), false)));
         published.add(publish(assigned(urgent, 1, november, true)));
         published.add(publish(assigned(routine, 0, november.plusDays(2), false)));
+        // the offers of the routine line: one declined, the next accepted 40 minutes later, the decline sent twice
+        Instant offeredAt = november.plusDays(1)
+                .atTime(9, 0)
+                .atZone(PlatformAutoConfiguration.SEOUL)
+                .toInstant();
+        UUID line = routine.lines().get(0).lineId();
+        LineOffered first = new LineOffered(
+                routine.careOrderId(),
+                line,
+                UUID.randomUUID(),
+                routine.lines().get(0).serviceType(),
+                provider,
+                district,
+                routine.dong(),
+                false,
+                1,
+                offeredAt,
+                offeredAt.plusSeconds(86_400),
+                november.plusDays(1));
+        LineOffered second = new LineOffered(
+                routine.careOrderId(),
+                line,
+                UUID.randomUUID(),
+                first.serviceType(),
+                provider + "-2",
+                district,
+                routine.dong(),
+                false,
+                2,
+                offeredAt.plusSeconds(600),
+                offeredAt.plusSeconds(87_000),
+                november.plusDays(1));
+        published.add(publish(first));
+        published.add(publishTwice(new OfferDeclined(
+                routine.careOrderId(),
+                line,
+                first.offerId(),
+                first.serviceType(),
+                provider,
+                district,
+                false,
+                DeclineReason.SCHEDULE_CONFLICT,
+                null,
+                offeredAt,
+                offeredAt.plusSeconds(600),
+                november.plusDays(1))));
+        published.add(publish(second));
+        published.add(publish(new OfferAccepted(
+                routine.careOrderId(),
+                line,
+                second.offerId(),
+                second.serviceType(),
+                second.providerId(),
+                district,
+                false,
+                second.offeredAt(),
+                second.offeredAt().plusSeconds(2_400),
+                november.plusDays(2))));
         published.add(publish(new OrderStarted(urgent.careOrderId(), district, october.plusDays(3))));
         published.add(publish(new OrderPutOnHold(
                 urgent.careOrderId(), district, HoldReason.HOSPITAL_ADMISSION, november, november.plusDays(5))));
@@ -265,6 +329,7 @@ class RebuildIT extends ReportingIntegrationTest {
                 .containsExactlyInAnyOrder(
                         "order_month",
                         "line_month",
+                        "offer_month",
                         "delivery_month",
                         "resident_served",
                         "charge_district_month",
