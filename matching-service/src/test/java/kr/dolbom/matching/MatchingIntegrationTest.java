@@ -13,4 +13,13 @@ public abstract class MatchingIntegrationTest extends ServiceIntegrationTest {
     protected Members members() {
         return new Members(http, KAFKA);
     }
+
+    /** The lines a provider holds now, over all its services: its capacity in use, offers open included. */
+    protected int activeLines(String provider) {
+        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
+                .bind("id", provider)
+                .map(row -> row.get(0, Integer.class))
+                .one()
+                .block();
+    }
 }

@@ -40,12 +40,4 @@ class EndedLineSweepIT extends MatchingIntegrationTest {
                         + lines.get(0).lineId() + "'"))
                 .isZero();
     }
-
-    private int activeLines(String provider) {
-        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
-                .bind("id", provider)
-                .map(row -> row.get(0, Integer.class))
-                .one()
-                .block();
-    }
 }

@@ -359,14 +359,6 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         return LocalDate.now(PlatformAutoConfiguration.SEOUL);
     }
 
-    private int activeLines(String providerId) {
-        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
-                .bind("id", providerId)
-                .map(row -> row.get(0, Integer.class))
-                .one()
-                .block();
-    }
-
     /** The trace of the order's placement goes on with its assignments: one order, one trace. */
     @Test
     void anAssignmentCarriesTheTraceOfThePlacementThatCausedIt() {

@@ -200,12 +200,4 @@ class OrderPausesIT extends MatchingIntegrationTest {
                         1))
                 .exchange();
     }
-
-    private int activeLines(String provider) {
-        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
-                .bind("id", provider)
-                .map(row -> row.get(0, Integer.class))
-                .one()
-                .block();
-    }
 }

@@ -259,12 +259,4 @@ class DeliveryApiIT extends MatchingIntegrationTest {
                 : lines.homeCare().providerId();
         return as(TestTokens.provider(lines.homeCare().district(), provider));
     }
-
-    private int activeLines(String providerId) {
-        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
-                .bind("id", providerId)
-                .map(row -> row.get(0, Integer.class))
-                .one()
-                .block();
-    }
 }
