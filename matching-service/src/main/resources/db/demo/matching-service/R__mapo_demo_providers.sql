@@ -44,3 +44,8 @@ insert into provider_service (provider_id, service_type, capacity) values
     ('mapo-public-homecare', 'MEAL_SUPPORT', 500),
     ('mapo-public-homecare', 'HOUSING_REPAIR', 500)
 on conflict (provider_id, service_type) do update set capacity = excluded.capacity;
+
+-- 권역별 책임기업: each zone's lead member, preferred among members otherwise equal.
+update provider_zone set lead = (provider_id, zone) in (
+    ('mapo-homecare-coop', 'north'), ('mapo-meal-jahwal', 'central'), ('mapo-neulbom-care', 'south'))
+where provider_id like 'mapo-%';

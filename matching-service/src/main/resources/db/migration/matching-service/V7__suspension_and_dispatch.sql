@@ -20,3 +20,6 @@ create table provider_service_change (
     reason       text        not null,
     primary key (provider_id, service_type, changed_at)
 );
+
+-- 권역 주관기관: the member that leads a zone, preferred among equals (after continuity and fair share).
+alter table provider_zone add column lead boolean not null default false;

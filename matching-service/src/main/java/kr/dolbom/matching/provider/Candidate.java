@@ -6,13 +6,19 @@ package kr.dolbom.matching.provider;
  *
  * @param agreedShare the member's weight among the consortium's members for the service; its agreed share of the
  *     work is this weight over the sum of the weights of the members it is compared with
+ * @param zoneLead the member leads the resident's zone (권역 주관기관)
  */
-public record Candidate(String providerId, int capacity, int activeLines, int agreedShare) {
+public record Candidate(String providerId, int capacity, int activeLines, int agreedShare, boolean zoneLead) {
 
     public Candidate {
         if (agreedShare < 1) {
             throw new IllegalArgumentException("agreed share of " + providerId + " must be at least 1");
         }
+    }
+
+    /** A member that does not lead the zone. */
+    public Candidate(String providerId, int capacity, int activeLines, int agreedShare) {
+        this(providerId, capacity, activeLines, agreedShare, false);
     }
 
     /** A member with the default agreed share: one equal part. */

@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  *       {@code n} of the month's {@code N} lines of the service (in the district, among these members) and an
  *       agreed weight {@code w} of the members' {@code W}, the shortfall is {@code w/W − n/N} (just {@code w/W}
  *       while {@code N} is 0), compared exactly as {@code w·N − n·W};
+ *   <li><b>zone lead</b> (권역 주관기관): then the member that leads the resident's zone;
  *   <li><b>load</b>: then the least loaded (lines in hand over capacity, compared by cross-multiplication);
  *   <li>then the member with fewer lines in hand, then by id, so that the choice is repeatable.
  * </ol>
  *
- * The data knows no zone lead (권역 주관기관), so no rule prefers one. When nobody has room, the public home-care
- * centre takes the line as provider of last resort; that is not this policy's to rank.
+ * When nobody has room, the public home-care centre takes the line as provider of last resort; that is not this
+ * policy's to rank.
  */
 public final class MatchingPolicy {
 
@@ -31,7 +32,8 @@ public final class MatchingPolicy {
     public static final String RULE = "members with room only; first the one that served this resident for this"
             + " service before, then the one furthest below its agreed share of the month's lines of the service"
             + " (agreed weight / sum of the members' weights, against lines given / lines given to the members this"
-            + " month), then the least loaded (lines in hand / capacity), then fewer lines in hand, then provider id";
+            + " month), then the zone's lead member, then the least loaded (lines in hand / capacity), then fewer lines"
+            + " in hand, then provider id";
 
     private record Criterion(String ahead, Comparator<Candidate> order) {}
 
@@ -54,6 +56,7 @@ public final class MatchingPolicy {
                         "further below its agreed share",
                         Comparator.comparingLong((Candidate candidate) -> shortfall(candidate, history, lines, weights))
                                 .reversed()),
+                new Criterion("leads the zone", Comparator.comparing((Candidate candidate) -> !candidate.zoneLead())),
                 new Criterion("less loaded", Candidate::compareLoad),
                 new Criterion("fewer lines in hand", Comparator.comparingInt(Candidate::activeLines)),
                 new Criterion("provider id", Comparator.comparing(Candidate::providerId)));
@@ -119,6 +122,9 @@ public final class MatchingPolicy {
                     "served this resident before (line " + before.lineId() + ", assigned " + before.assignedOn() + ")");
         }
         reasons.add(share(candidate, given, history, lines, weights));
+        if (candidate.zoneLead()) {
+            reasons.add("leads the zone");
+        }
         String load = "load " + candidate.activeLines() + "/" + candidate.capacity();
         reasons.add(candidate.hasRoom() ? load : "no room: " + load);
         return new Ranking.Entry(

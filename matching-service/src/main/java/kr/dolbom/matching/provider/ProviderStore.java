@@ -19,7 +19,7 @@ public class ProviderStore {
     /** Consortium members offering the service in the zone of the dong (never the provider of last resort). */
     public Flux<Candidate> candidates(String district, String dong, ServiceType type) {
         return db.sql("""
-                        select ps.provider_id, ps.capacity, ps.active_lines, ps.agreed_share
+                        select ps.provider_id, ps.capacity, ps.active_lines, ps.agreed_share, pz.lead
                         from provider_service ps
                         join provider p on p.id = ps.provider_id and p.district = :district and not p.last_resort
                                         and p.suspended_at is null
@@ -33,7 +33,8 @@ public class ProviderStore {
                         row.get("provider_id", String.class),
                         row.get("capacity", Integer.class),
                         row.get("active_lines", Integer.class),
-                        row.get("agreed_share", Integer.class)))
+                        row.get("agreed_share", Integer.class),
+                        Boolean.TRUE.equals(row.get("lead", Boolean.class))))
                 .all();
     }
 

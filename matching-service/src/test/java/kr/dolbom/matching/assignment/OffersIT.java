@@ -520,14 +520,6 @@ class OffersIT extends MatchingIntegrationTest {
                 .block();
     }
 
-    private int activeLines(String provider) {
-        return db.sql("select sum(active_lines)::int from provider_service where provider_id = :id")
-                .bind("id", provider)
-                .map(row -> row.get(0, Integer.class))
-                .one()
-                .block();
-    }
-
     private static EventEnvelope event(CareEvent event) {
         return EventEnvelope.of(event, "/dolbom/intake-service", Instant.now());
     }

@@ -34,6 +34,34 @@ class MatchingPolicyTest {
     }
 
     @Nested
+    class ZoneLead {
+
+        @Test
+        void amongMembersEqualInShareTheZonesLeadComesFirstThoughItIsBusier() {
+            Candidate lead = new Candidate("lead-coop", 10, 6, 1, true);
+            Candidate other = new Candidate("other-se", 10, 1, 1, false);
+
+            Ranking ranking = MatchingPolicy.rank(List.of(other, lead), NOTHING_BEFORE);
+
+            assertThat(ranking.order()).containsExactly("lead-coop", "other-se");
+            assertThat(entry(ranking, "lead-coop").ahead()).isEqualTo("ahead of other-se: leads the zone");
+            assertThat(entry(ranking, "lead-coop").reasons()).contains("leads the zone");
+        }
+
+        @Test
+        void theLeadIsOnlyATiebreakAfterFairShare() {
+            Candidate lead = new Candidate("lead-coop", 10, 0, 1, true);
+            Candidate owed = new Candidate("owed-se", 10, 0, 3, false);
+
+            Ranking ranking = MatchingPolicy.rank(List.of(lead, owed), NOTHING_BEFORE);
+
+            assertThat(ranking.order()).containsExactly("owed-se", "lead-coop");
+            assertThat(entry(ranking, "owed-se").ahead())
+                    .isEqualTo("ahead of lead-coop: further below its agreed share");
+        }
+    }
+
+    @Nested
     class Load {
 
         @Test
