@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.OrderPlaced;
@@ -13,6 +14,7 @@ import kr.dolbom.events.ServiceType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import org.springframework.r2dbc.core.RowsFetchSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -135,7 +137,7 @@ class OfferStore {
                         update line_offer set status = :status, answered_at = :at, reason = :reason, note = :note
                         where offer_id = :offer and status = 'OPEN'""")
                 .bind("status", answered.status().name())
-                .bind("at", utc(answered.answeredAt() == null ? Instant.now() : answered.answeredAt()))
+                .bind("at", utc(Objects.requireNonNull(answered.answeredAt(), "an answer has its time")))
                 .bind("reason", Parameter.fromOrEmpty(answered.reason(), String.class))
                 .bind("note", Parameter.fromOrEmpty(answered.note(), String.class))
                 .bind("offer", answered.offerId())
@@ -160,30 +162,30 @@ class OfferStore {
 
     /** The order's open offers, locked (a hold or the end withdraws them). */
     Flux<Offer> lockOpenOfOrder(UUID careOrderId) {
-        return db.sql(
-                        "select " + COLUMNS
-                                + " from line_offer where care_order_id = :order and status = 'OPEN' order by line_id for update")
-                .bind("order", careOrderId)
-                .map(OfferStore::offer)
-                .all();
+        return open("care_order_id", careOrderId, "order by line_id for update").all();
     }
 
     /** The member's open offers, locked (its suspension withdraws them). */
     Flux<Offer> lockOpenOfProvider(String providerId) {
-        return db.sql(
-                        "select " + COLUMNS
-                                + " from line_offer where provider_id = :provider and status = 'OPEN' order by line_id for update")
-                .bind("provider", providerId)
-                .map(OfferStore::offer)
-                .all();
+        return open("provider_id", providerId, "order by line_id for update").all();
     }
 
     /** The line's open offer, locked (a dispatch by hand withdraws it). */
     Mono<Offer> lockOpenOfLine(UUID lineId) {
-        return db.sql("select " + COLUMNS + " from line_offer where line_id = :line and status = 'OPEN' for update")
-                .bind("line", lineId)
-                .map(OfferStore::offer)
-                .one();
+        return open("line_id", lineId, "for update").one();
+    }
+
+    /** A member's open offers, oldest first. */
+    Flux<Offer> openOf(String providerId) {
+        return open("provider_id", providerId, "order by offered_at").all();
+    }
+
+    /** The open offers whose {@code column} (one of this store's own, never a caller's words) is {@code value}. */
+    private RowsFetchSpec<Offer> open(String column, Object value, String then) {
+        return db.sql("select " + COLUMNS + " from line_offer where " + column + " = :value and status = 'OPEN' "
+                        + then)
+                .bind("value", value)
+                .map(OfferStore::offer);
     }
 
     /**
@@ -196,15 +198,6 @@ class OfferStore {
                         order by urgent desc, answer_by limit :limit for update skip locked""")
                 .bind("now", utc(now))
                 .bind("limit", limit)
-                .map(OfferStore::offer)
-                .all();
-    }
-
-    /** A member's open offers, oldest first. */
-    Flux<Offer> openOf(String providerId) {
-        return db.sql("select " + COLUMNS
-                        + " from line_offer where provider_id = :provider and status = 'OPEN' order by offered_at")
-                .bind("provider", providerId)
                 .map(OfferStore::offer)
                 .all();
     }
