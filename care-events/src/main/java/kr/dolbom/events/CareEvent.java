@@ -25,6 +25,7 @@ public sealed interface CareEvent
                 OfferAccepted,
                 OfferDeclined,
                 ServiceDelivered,
+                DeliveryVoided,
                 DeliveryCharged,
                 SettlementApproved,
                 SettlementPaid,

@@ -20,6 +20,7 @@ public enum CareEventType {
     OFFER_DECLINED(OfferDeclined.class, "kr.dolbom.care.offer.declined.v1", CareTopics.ASSIGNMENTS),
     LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
+    DELIVERY_VOIDED(DeliveryVoided.class, "kr.dolbom.care.delivery.voided.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES),
     SETTLEMENT_APPROVED(SettlementApproved.class, "kr.dolbom.care.settlement.approved.v1", CareTopics.CHARGES),
     SETTLEMENT_PAID(SettlementPaid.class, "kr.dolbom.care.settlement.paid.v1", CareTopics.CHARGES),

@@ -151,6 +151,17 @@ final class SampleEvents {
                         LocalTime.of(9, 0),
                         LocalTime.of(11, 30),
                         null);
+            case DELIVERY_VOIDED ->
+                new DeliveryVoided(
+                        DELIVERY,
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-public-homecare",
+                        "mapo",
+                        LocalDate.of(2026, 11, 5),
+                        VoidReason.DUPLICATE_REPORT,
+                        LocalDate.of(2026, 12, 3));
             case DELIVERY_CHARGED ->
                 new DeliveryCharged(
                         CHARGE,
