@@ -21,6 +21,8 @@ public sealed interface CareEvent
                 OrderCompleted,
                 CarePlanApproved,
                 LineAssigned,
+                LineHandedBack,
+                LineReassigned,
                 LineOffered,
                 OfferAccepted,
                 OfferDeclined,

@@ -19,6 +19,8 @@ public enum CareEventType {
     OFFER_ACCEPTED(OfferAccepted.class, "kr.dolbom.care.offer.accepted.v1", CareTopics.ASSIGNMENTS),
     OFFER_DECLINED(OfferDeclined.class, "kr.dolbom.care.offer.declined.v1", CareTopics.ASSIGNMENTS),
     LINE_ASSIGNED(LineAssigned.class, "kr.dolbom.care.line.assigned.v1", CareTopics.ASSIGNMENTS),
+    LINE_HANDED_BACK(LineHandedBack.class, "kr.dolbom.care.line.handed-back.v1", CareTopics.ASSIGNMENTS),
+    LINE_REASSIGNED(LineReassigned.class, "kr.dolbom.care.line.reassigned.v1", CareTopics.ASSIGNMENTS),
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
     DELIVERY_VOIDED(DeliveryVoided.class, "kr.dolbom.care.delivery.voided.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES),

@@ -59,6 +59,8 @@ class ContractTest {
                         Map.entry("kr.dolbom.care.offer.accepted.v1", "care.assignments.v1"),
                         Map.entry("kr.dolbom.care.offer.declined.v1", "care.assignments.v1"),
                         Map.entry("kr.dolbom.care.line.assigned.v1", "care.assignments.v1"),
+                        Map.entry("kr.dolbom.care.line.handed-back.v1", "care.assignments.v1"),
+                        Map.entry("kr.dolbom.care.line.reassigned.v1", "care.assignments.v1"),
                         Map.entry("kr.dolbom.care.service.delivered.v1", "care.deliveries.v1"),
                         Map.entry("kr.dolbom.care.delivery.voided.v1", "care.deliveries.v1"),
                         Map.entry("kr.dolbom.care.delivery.charged.v1", "care.charges.v1"),

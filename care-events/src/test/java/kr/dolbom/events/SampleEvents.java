@@ -137,6 +137,28 @@ final class SampleEvents {
                         "mapo",
                         "mangwon1",
                         LocalDate.of(2026, 11, 2));
+            case LINE_HANDED_BACK ->
+                new LineHandedBack(
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-sarang-care",
+                        DeclineReason.NO_WORKER_AVAILABLE,
+                        "mapo",
+                        "mangwon1",
+                        LocalDate.of(2026, 11, 9));
+            case LINE_REASSIGNED ->
+                new LineReassigned(
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-sarang-care",
+                        "mapo-public-homecare",
+                        true,
+                        ReassignCause.HANDED_BACK,
+                        "mapo",
+                        "mangwon1",
+                        LocalDate.of(2026, 11, 9));
             case SERVICE_DELIVERED ->
                 new ServiceDelivered(
                         DELIVERY,
