@@ -49,6 +49,13 @@ public final class TestDistrict {
         return providerId;
     }
 
+    /** The member that leads the zone (권역 주관기관): it takes over what other members hand back. */
+    public String lead(String id, ServiceType service, int capacity, int activeLines) {
+        String providerId = member(id, service, capacity, activeLines);
+        sql("update provider_zone set lead = true where provider_id = '" + providerId + "'");
+        return providerId;
+    }
+
     /** The public home-care centre of the district, offering every service. */
     public String publicCentre() {
         String providerId = name + "-public";

@@ -172,6 +172,25 @@ public final class CareOrder {
     }
 
     /**
+     * 재배정: the line went from {@code from} to another provider. Heard for a line that is not {@code from}'s (or has
+     * no provider yet) it contradicts what intake knows, and is refused.
+     *
+     * @return the line as reassigned
+     */
+    public ServiceLine reassign(UUID lineId, String from, ServiceLine.Assignment to) {
+        int index = indexOf(lineId);
+        ServiceLine line = lines.get(index);
+        ServiceLine.Assignment current = line.assignment();
+        if (current == null || !current.providerId().equals(from)) {
+            throw RuleViolation.conflict("line " + lineId + " of order " + id + " is assigned to "
+                    + (current == null ? "no provider" : current.providerId()) + ", not " + from);
+        }
+        ServiceLine moved = line.assignedTo(to);
+        lines.set(index, moved);
+        return moved;
+    }
+
+    /**
      * 서비스 개시: the first delivery puts a running order in progress, and an order on hold resumes in progress
      * (a delivery from before the hold, reported late). Later deliveries, and those of a closed order, change
      * nothing.

@@ -193,6 +193,18 @@ public class CareOrderStore {
     public Mono<Void> saveAssignment(CareOrder order, ServiceLine line, Instant at) {
         ServiceLine.Assignment assignment =
                 Objects.requireNonNull(line.assignment(), "only an assigned line has an assignment to save");
+        return saveAssignment(
+                order,
+                line,
+                at,
+                line.serviceType() + " line assigned to " + assignment.providerId()
+                        + (assignment.lastResort() ? " (provider of last resort)" : ""));
+    }
+
+    /** The line's provider as it is now, with the history's words for how it got there. */
+    public Mono<Void> saveAssignment(CareOrder order, ServiceLine line, Instant at, String detail) {
+        ServiceLine.Assignment assignment =
+                Objects.requireNonNull(line.assignment(), "only an assigned line has an assignment to save");
         Mono<Long> lineUpdate = db.sql("""
                         update care_order_line set provider_id = :providerId, last_resort = :lastResort,
                                                    assigned_on = :assignedOn
@@ -212,8 +224,6 @@ public class CareOrderStore {
                 .bind("id", order.id())
                 .fetch()
                 .rowsUpdated();
-        String detail = line.serviceType() + " line assigned to " + assignment.providerId()
-                + (assignment.lastResort() ? " (provider of last resort)" : "");
         return lineUpdate.then(statusUpdate).then(appendHistory(order.id(), at, order.status(), detail));
     }
 

@@ -3,6 +3,7 @@ package kr.dolbom.intake.order;
 import java.time.Instant;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.LineReassigned;
 import kr.dolbom.platform.domain.RuleViolation;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -29,6 +30,29 @@ class LineAssignments {
                             new ServiceLine.Assignment(
                                     assigned.providerId(), assigned.lastResort(), assigned.assignedOn()));
                     return orders.saveAssignment(order, line, at);
+                });
+    }
+
+    /** 재배정: the line's provider changes; the history says from whom, to whom and why. */
+    Mono<Void> record(LineReassigned reassigned, EventEnvelope envelope) {
+        return orders.lock(reassigned.careOrderId())
+                .switchIfEmpty(Mono.error(() -> RuleViolation.refused(
+                        "careOrderId",
+                        "no care order " + reassigned.careOrderId() + " for line " + reassigned.lineId())))
+                .flatMap(order -> {
+                    ServiceLine line = order.reassign(
+                            reassigned.lineId(),
+                            reassigned.fromProviderId(),
+                            new ServiceLine.Assignment(
+                                    reassigned.toProviderId(), reassigned.lastResort(), reassigned.reassignedOn()));
+                    return orders.saveAssignment(
+                            order,
+                            line,
+                            envelope.time(),
+                            reassigned.serviceType() + " line reassigned from " + reassigned.fromProviderId()
+                                    + " to " + reassigned.toProviderId()
+                                    + (reassigned.lastResort() ? " (provider of last resort)" : "") + " ("
+                                    + reassigned.cause() + ")");
                 });
     }
 }

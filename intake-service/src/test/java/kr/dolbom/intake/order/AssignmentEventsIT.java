@@ -17,7 +17,9 @@ import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.CloudEventHeaders;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.LineReassigned;
 import kr.dolbom.events.MalformedEventException;
+import kr.dolbom.events.ReassignCause;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.intake.IntakeIntegrationTest;
 import kr.dolbom.intake.request.IntakeAnswer;
@@ -65,6 +67,34 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
                 .isEqualTo(1);
         assertThat(count("select count(*) from processed_event where event_id = '" + assigned.id() + "'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aReassignmentMovesTheLineToItsNewProviderAndOneFromAnotherProviderIsDeadLettered() {
+        IntakeAnswer order = placeOrder();
+        UUID line = order.lines().get(0).lineId();
+        KAFKA.publish(assignment(order.careOrderId(), line, "mapo-meal-jahwal"));
+        EventEnvelope wrong = reassignment(order.careOrderId(), line, "mapo-meal-nanum", "mapo-public-homecare");
+        EventEnvelope moved = reassignment(order.careOrderId(), line, "mapo-meal-jahwal", "mapo-public-homecare");
+        KAFKA.publish(wrong);
+        KAFKA.publish(moved);
+
+        eventually()
+                .until(() -> count("select count(*) from care_order_line where id = '" + line
+                                + "' and provider_id = 'mapo-public-homecare' and last_resort")
+                        == 1);
+        assertThat(count("select count(*) from care_order_history where care_order_id = '" + order.careOrderId()
+                        + "' and detail = 'MEAL_SUPPORT line reassigned from mapo-meal-jahwal to mapo-public-homecare"
+                        + " (provider of last resort) (HANDED_BACK)'"))
+                .isEqualTo(1);
+        assertThat(status(order.careOrderId())).as("still assigned").isEqualTo("ASSIGNED");
+        eventually()
+                .until(() -> KAFKA
+                        .records(
+                                DEAD_LETTERS,
+                                r -> r.key().equals(order.careOrderId().toString()))
+                        .stream()
+                        .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("mapo-meal-nanum")));
     }
 
     @Test
@@ -260,6 +290,23 @@ class AssignmentEventsIT extends IntakeIntegrationTest {
                 .mobility(2, 60)
                 .repairs(1)
                 .submitTo(careManager());
+    }
+
+    private static EventEnvelope reassignment(UUID orderId, UUID lineId, String from, String to) {
+        return EventEnvelope.of(
+                new LineReassigned(
+                        orderId,
+                        lineId,
+                        ServiceType.MEAL_SUPPORT,
+                        from,
+                        to,
+                        true,
+                        ReassignCause.HANDED_BACK,
+                        "mapo",
+                        "mangwon1",
+                        LocalDate.now()),
+                "/dolbom/matching-service",
+                Instant.now());
     }
 
     private IntakeAnswer placeOrder() {

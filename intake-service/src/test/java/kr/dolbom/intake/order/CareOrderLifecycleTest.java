@@ -127,6 +127,30 @@ class CareOrderLifecycleTest {
     }
 
     @Test
+    void aReassignmentMovesTheLineFromItsProviderOnlyAndLeavesTheStatusAsItWas() {
+        CareOrder order = in(OrderStatus.PLACED);
+        UUID line = order.lines().get(0).id();
+        assertThatThrownBy(() -> order.reassign(
+                        line, "mapo-meal-jahwal", new ServiceLine.Assignment("mapo-public-homecare", true, TODAY)))
+                .as("a line with no provider yet")
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("no provider");
+        order.assign(line, new ServiceLine.Assignment("mapo-meal-jahwal", false, TODAY));
+        OrderStatus assigned = order.status();
+
+        assertThatThrownBy(() -> order.reassign(
+                        line, "mapo-meal-nanum", new ServiceLine.Assignment("mapo-public-homecare", true, TODAY)))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("is assigned to mapo-meal-jahwal, not mapo-meal-nanum");
+        ServiceLine moved = order.reassign(
+                line, "mapo-meal-jahwal", new ServiceLine.Assignment("mapo-public-homecare", true, TODAY));
+
+        assertThat(moved.assignment()).isEqualTo(new ServiceLine.Assignment("mapo-public-homecare", true, TODAY));
+        assertThat(order.lines().get(0)).isEqualTo(moved);
+        assertThat(order.status()).isEqualTo(assigned);
+    }
+
+    @Test
     void aHoldRemembersWhereTheOrderStoodAndResumingGoesBackThere() {
         CareOrder placed = in(OrderStatus.PLACED);
         OrderPutOnHold held =

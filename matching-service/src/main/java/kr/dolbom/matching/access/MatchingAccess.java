@@ -74,6 +74,14 @@ public final class MatchingAccess {
     public static final AccessRule DISPATCH_LINE =
             AccessRule.operation("dispatchLine").allow(WINDOW, OWN_DISTRICT).build();
 
+    /** 재배정: the window moves a running line to another provider, with a reason. */
+    public static final AccessRule REASSIGN_LINE =
+            AccessRule.operation("reassignLine").allow(WINDOW, OWN_DISTRICT).build();
+
+    /** 반납: only the provider that has the line gives it back. */
+    public static final AccessRule HAND_BACK_LINE =
+            AccessRule.operation("handBackLine").allow(PROVIDER, OWN_PROVIDER).build();
+
     /** 제공기관 정지/재개: the window stops offering a member anything, and starts again. */
     public static final AccessRule SUSPEND_PROVIDER =
             AccessRule.operation("suspendProvider").allow(WINDOW, OWN_DISTRICT).build();
@@ -98,6 +106,8 @@ public final class MatchingAccess {
             ACCEPT_OFFER,
             DECLINE_OFFER,
             DISPATCH_LINE,
+            REASSIGN_LINE,
+            HAND_BACK_LINE,
             SUSPEND_PROVIDER,
             RESUME_PROVIDER,
             CHANGE_PROVIDER_SERVICE);

@@ -100,6 +100,11 @@ public record AssignmentExplanation(
 
     /** The same ranking, decided anew: who has the line now and why. */
     AssignmentExplanation decided(LocalDate on, String provider, String why) {
+        return decided(on, provider, lastResort, why);
+    }
+
+    /** As above, for a line that may have gone to (or away from) the public centre. */
+    AssignmentExplanation decided(LocalDate on, String provider, boolean toLastResort, String why) {
         return new AssignmentExplanation(
                 lineId,
                 serviceType,
@@ -107,8 +112,8 @@ public record AssignmentExplanation(
                 dong,
                 on,
                 provider,
-                lastResort,
-                lastResortReason,
+                toLastResort,
+                toLastResort ? lastResortReason : null,
                 why,
                 rule,
                 ranking,

@@ -7,8 +7,10 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 import kr.dolbom.events.IncomeTier;
+import kr.dolbom.events.ReassignCause;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.provider.MatchingHistory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -212,6 +214,73 @@ public class AssignmentStore {
                 .map(AssignmentStore::assignment)
                 .all();
     }
+
+    /** Whether the line holds a unit of its provider's capacity (not on hold, not finished, not over). */
+    Mono<Boolean> holdsCapacity(UUID lineId) {
+        return db.sql("select holds_capacity from line_assignment where line_id = :id")
+                .bind("id", lineId)
+                .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+                .one();
+    }
+
+    /** The provider's lines with visits or units left and a period not over on {@code day}, locked. */
+    Flux<LineAssignment> lockRunningOf(String providerId, LocalDate day) {
+        return db.sql("select " + COLUMNS + " from line_assignment where provider_id = :provider"
+                        + " and delivered < quantity and ends_on >= :day order by line_id for update")
+                .bind("provider", providerId)
+                .bind("day", day)
+                .map(AssignmentStore::assignment)
+                .all();
+    }
+
+    /**
+     * 재배정: the line goes to {@code move.to()} with the visits or units it has left, and the move is kept. The
+     * count of deliveries stays with the line: what the first provider delivered is still delivered.
+     */
+    Mono<Void> move(LineAssignment line, Move move, @Nullable AssignmentExplanation explanation) {
+        Mono<Void> moved = db.sql("""
+                        update line_assignment set provider_id = :to, last_resort = :lastResort,
+                               explanation = coalesce(:explanation, explanation), dispatched_by = null,
+                               dispatch_reason = null
+                        where line_id = :id and provider_id = :from""")
+                .bind("to", move.to())
+                .bind("lastResort", move.lastResort())
+                .bind(
+                        "explanation",
+                        Parameter.fromOrEmpty(
+                                explanation == null ? null : Json.of(json.writeValueAsBytes(explanation)), Json.class))
+                .bind("id", line.lineId())
+                .bind("from", line.providerId())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> rows == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException(
+                                "line " + line.lineId() + " left " + line.providerId() + " while locked")));
+        Mono<Void> kept = db.sql("""
+                        insert into line_reassignment (line_id, from_provider_id, to_provider_id, cause, moved_by,
+                                                       reason, hand_back_reason, delivered_before)
+                        values (:id, :from, :to, :cause, :by, :reason, :handBack, :delivered)""")
+                .bind("id", line.lineId())
+                .bind("from", line.providerId())
+                .bind("to", move.to())
+                .bind("cause", move.cause().name())
+                .bind("by", move.by())
+                .bind("reason", move.reason())
+                .bind("handBack", Parameter.fromOrEmpty(move.handBackReason(), String.class))
+                .bind("delivered", line.delivered())
+                .then();
+        return moved.then(kept);
+    }
+
+    /** One move of a line: to whom, why, and on whose word. */
+    record Move(
+            String to,
+            boolean lastResort,
+            ReassignCause cause,
+            String by,
+            String reason,
+            @Nullable String handBackReason) {}
 
     public Mono<Void> addDelivered(UUID lineId, int count) {
         return db.sql("update line_assignment set delivered = delivered + :count where line_id = :id")

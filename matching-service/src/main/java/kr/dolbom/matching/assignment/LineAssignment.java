@@ -2,9 +2,13 @@ package kr.dolbom.matching.assignment;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import kr.dolbom.events.DeclineReason;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.LineAssigned;
+import kr.dolbom.events.LineHandedBack;
+import kr.dolbom.events.LineReassigned;
 import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.ReassignCause;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.platform.security.Holder;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +70,49 @@ public record LineAssignment(
 
     LineAssigned announcement() {
         return new LineAssigned(careOrderId, lineId, serviceType, providerId, lastResort, district, dong, assignedOn);
+    }
+
+    /** Visits or units are left and its period is not over on {@code day}: the line can still change hands. */
+    boolean runsOn(LocalDate day) {
+        return remaining() > 0 && !endsOn.isBefore(day);
+    }
+
+    /** The line in the hands of {@code to}, its deliveries so far counted as before. */
+    LineAssignment movedTo(String to, boolean toLastResort) {
+        return new LineAssignment(
+                lineId,
+                careOrderId,
+                to,
+                toLastResort,
+                serviceType,
+                residentRef,
+                district,
+                dong,
+                incomeTier,
+                quantity,
+                minutesPerVisit,
+                startsOn,
+                endsOn,
+                assignedOn,
+                delivered);
+    }
+
+    LineReassigned reassignment(LineAssignment moved, ReassignCause cause, LocalDate on) {
+        return new LineReassigned(
+                careOrderId,
+                lineId,
+                serviceType,
+                providerId,
+                moved.providerId(),
+                moved.lastResort(),
+                cause,
+                district,
+                dong,
+                on);
+    }
+
+    LineHandedBack handBack(DeclineReason reason, LocalDate on) {
+        return new LineHandedBack(careOrderId, lineId, serviceType, providerId, reason, district, dong, on);
     }
 
     /** The line as a care plan ends it, if that is earlier than its end. */

@@ -38,6 +38,7 @@ class Offering {
     private final AssignmentStore assignments;
     private final ProviderStore providers;
     private final LineMatching matching;
+    private final Reassigning reassigning;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final MeterRegistry meters;
@@ -48,6 +49,7 @@ class Offering {
             AssignmentStore assignments,
             ProviderStore providers,
             LineMatching matching,
+            Reassigning reassigning,
             Outbox outbox,
             TransactionalOperator tx,
             MeterRegistry meters,
@@ -56,6 +58,7 @@ class Offering {
         this.assignments = assignments;
         this.providers = providers;
         this.matching = matching;
+        this.reassigning = reassigning;
         this.outbox = outbox;
         this.tx = tx;
         this.meters = meters;
@@ -207,7 +210,7 @@ class Offering {
                                     ? Mono.just(matching.byHand(placed, line, providerId, lastResort, why, today))
                                     : offers.explanation(
                                                     made.get(made.size() - 1).offerId())
-                                            .map(latest -> latest.decided(today, providerId, why));
+                                            .map(latest -> latest.decided(today, providerId, lastResort, why));
                             List<AssignmentExplanation.OfferStep> steps = made.stream()
                                     .map(AssignmentExplanation.OfferStep::of)
                                     .toList();
@@ -223,9 +226,10 @@ class Offering {
 
     /**
      * 정지: the member is offered nothing more; its open offers are withdrawn and their lines offered to the next
-     * member. Lines it holds already stay with it (and their deliveries), until the window dispatches them anew.
+     * member, and its running lines are taken over by the zone's lead or the public centre. The deliveries it made
+     * stay its own.
      */
-    Mono<Integer> suspend(Caller caller, String providerId, String reason) {
+    Mono<Suspension> suspend(Caller caller, String providerId, String reason) {
         AccessRule rule = MatchingAccess.SUSPEND_PROVIDER;
         rule.admit(caller);
         return tx.transactional(Mono.defer(() -> providers.districtOf(providerId))
@@ -239,13 +243,20 @@ class Offering {
                                                 .then(offerNext(open.lineId()))
                                                 .thenReturn(open))
                                         .count()
-                                        .map(Math::toIntExact)
+                                        .flatMap(withdrawn -> reassigning
+                                                .takeOverFrom(providerId, caller.subject(), reason)
+                                                .count()
+                                                .map(moved -> new Suspension(
+                                                        Math.toIntExact(withdrawn), Math.toIntExact(moved))))
                                 : Mono.error(RuleViolation.conflict(providerId
                                                 + " is suspended already, or is the public centre, which is never"
                                                 + " suspended")
                                         .with("providerId", providerId))))
                 .retryWhen(TransientFailures.retry());
     }
+
+    /** What a suspension moved: the open offers withdrawn and offered on, the running lines taken over. */
+    record Suspension(int offersWithdrawn, int linesTakenOver) {}
 
     /** 재개: the member is offered lines again. */
     Mono<Void> resume(Caller caller, String providerId) {

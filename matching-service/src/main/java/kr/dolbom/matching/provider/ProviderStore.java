@@ -59,6 +59,17 @@ public class ProviderStore {
                 .map(updated -> updated == 1);
     }
 
+    /** The district's provider of last resort for the service, taking nothing: for a line that holds no capacity. */
+    public Mono<String> lastResortOf(String district, ServiceType type) {
+        return db.sql("""
+                        select ps.provider_id from provider_service ps join provider p on p.id = ps.provider_id
+                        where p.district = :district and p.last_resort and ps.service_type = :type""")
+                .bind("district", district)
+                .bind("type", type.name())
+                .map(row -> row.get("provider_id", String.class))
+                .one();
+    }
+
     /** The district's provider of last resort for the service; it takes the line whatever its load. */
     public Mono<String> takeAsLastResort(String district, ServiceType type) {
         return db.sql("""

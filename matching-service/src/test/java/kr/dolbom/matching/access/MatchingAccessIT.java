@@ -221,6 +221,20 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(Map.of("providerId", "mapo-public-homecare", "reason", "긴급: 당일 방문")))
                 .operation(
+                        "reassignLine",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/assignments/{line}/reassignment", mealLine(OWN_PROVIDER))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("providerId", "mapo-public-homecare", "reason", "이용자 요청")))
+                .operation(
+                        "handBackLine",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/assignments/{line}/hand-back", mealLine(OWN_PROVIDER))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("reason", "NO_WORKER_AVAILABLE")))
+                .operation(
                         "suspendProvider",
                         200,
                         client -> client.post()
