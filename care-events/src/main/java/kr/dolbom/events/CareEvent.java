@@ -28,6 +28,8 @@ public sealed interface CareEvent
                 OfferDeclined,
                 ServiceDelivered,
                 DeliveryVoided,
+                DeliveryHeld,
+                DeliveryRejected,
                 DeliveryCharged,
                 SettlementApproved,
                 SettlementPaid,

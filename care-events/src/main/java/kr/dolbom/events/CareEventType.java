@@ -23,6 +23,8 @@ public enum CareEventType {
     LINE_REASSIGNED(LineReassigned.class, "kr.dolbom.care.line.reassigned.v1", CareTopics.ASSIGNMENTS),
     SERVICE_DELIVERED(ServiceDelivered.class, "kr.dolbom.care.service.delivered.v1", CareTopics.DELIVERIES),
     DELIVERY_VOIDED(DeliveryVoided.class, "kr.dolbom.care.delivery.voided.v1", CareTopics.DELIVERIES),
+    DELIVERY_HELD(DeliveryHeld.class, "kr.dolbom.care.delivery.held.v1", CareTopics.DELIVERIES),
+    DELIVERY_REJECTED(DeliveryRejected.class, "kr.dolbom.care.delivery.rejected.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES),
     SETTLEMENT_APPROVED(SettlementApproved.class, "kr.dolbom.care.settlement.approved.v1", CareTopics.CHARGES),
     SETTLEMENT_PAID(SettlementPaid.class, "kr.dolbom.care.settlement.paid.v1", CareTopics.CHARGES),

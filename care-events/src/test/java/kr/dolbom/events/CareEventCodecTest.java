@@ -101,6 +101,42 @@ class CareEventCodecTest {
     }
 
     @Test
+    void aPaidAbsenceCarriesItsOutcomeAndAServiceGivenOmitsIt() {
+        ServiceDelivered given = (ServiceDelivered) SampleEvents.of(CareEventType.SERVICE_DELIVERED);
+        ServiceDelivered spelledOut = withOutcome(given, DeliveryOutcome.DELIVERED, given.endTime());
+        assertThat(spelledOut).isEqualTo(given);
+        assertThat(new String(codec.encode(spelledOut), StandardCharsets.UTF_8)).doesNotContain("outcome");
+
+        // a ten-minute attempt at the door: too short for a visit, the length of an absence
+        ServiceDelivered absent = withOutcome(
+                given, DeliveryOutcome.RESIDENT_ABSENT, given.startTime().plusMinutes(10));
+        byte[] written = codec.encode(absent);
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"outcome\":\"RESIDENT_ABSENT\"");
+        assertThat(codec.decode(CareEventType.SERVICE_DELIVERED, written)).isEqualTo(absent);
+        assertThatThrownBy(() -> withOutcome(given, null, given.startTime().plusMinutes(10)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("at least 30 minutes");
+    }
+
+    private static ServiceDelivered withOutcome(
+            ServiceDelivered event, DeliveryOutcome outcome, java.time.LocalTime end) {
+        return new ServiceDelivered(
+                event.deliveryId(),
+                event.careOrderId(),
+                event.lineId(),
+                event.serviceType(),
+                event.providerId(),
+                event.residentRef(),
+                event.district(),
+                event.incomeTier(),
+                event.serviceDate(),
+                event.startTime(),
+                end,
+                event.units(),
+                outcome);
+    }
+
+    @Test
     void refusesAChargeSettledInAMonthBeforeItsDelivery() {
         String early = new String(codec.encode(SampleEvents.of(CareEventType.DELIVERY_CHARGED)), StandardCharsets.UTF_8)
                 .replace("\"settlementMonth\":\"2026-11\"", "\"settlementMonth\":\"2026-10\"");

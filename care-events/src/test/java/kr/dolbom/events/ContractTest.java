@@ -63,6 +63,8 @@ class ContractTest {
                         Map.entry("kr.dolbom.care.line.reassigned.v1", "care.assignments.v1"),
                         Map.entry("kr.dolbom.care.service.delivered.v1", "care.deliveries.v1"),
                         Map.entry("kr.dolbom.care.delivery.voided.v1", "care.deliveries.v1"),
+                        Map.entry("kr.dolbom.care.delivery.held.v1", "care.deliveries.v1"),
+                        Map.entry("kr.dolbom.care.delivery.rejected.v1", "care.deliveries.v1"),
                         Map.entry("kr.dolbom.care.delivery.charged.v1", "care.charges.v1"),
                         Map.entry("kr.dolbom.care.settlement.approved.v1", "care.charges.v1"),
                         Map.entry("kr.dolbom.care.settlement.paid.v1", "care.charges.v1"),

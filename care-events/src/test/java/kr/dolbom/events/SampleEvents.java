@@ -184,6 +184,28 @@ final class SampleEvents {
                         LocalDate.of(2026, 11, 5),
                         VoidReason.DUPLICATE_REPORT,
                         LocalDate.of(2026, 12, 3));
+            case DELIVERY_HELD ->
+                new DeliveryHeld(
+                        DELIVERY,
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-public-homecare",
+                        "mapo",
+                        LocalDate.of(2026, 11, 5),
+                        DeliveryHoldReason.WORKER_OVERLAP,
+                        LocalDate.of(2026, 11, 6));
+            case DELIVERY_REJECTED ->
+                new DeliveryRejected(
+                        DELIVERY,
+                        ORDER,
+                        HOME_CARE_LINE,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-public-homecare",
+                        "mapo",
+                        LocalDate.of(2026, 11, 5),
+                        DeliveryHoldReason.WORKER_OVERLAP,
+                        LocalDate.of(2026, 11, 9));
             case DELIVERY_CHARGED ->
                 new DeliveryCharged(
                         CHARGE,
