@@ -1,5 +1,7 @@
 package kr.dolbom.matching;
 
+import java.util.UUID;
+import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.ServiceIntegrationTest;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -20,6 +22,20 @@ public abstract class MatchingIntegrationTest extends ServiceIntegrationTest {
                 .bind("id", provider)
                 .map(row -> row.get(0, Integer.class))
                 .one()
+                .block();
+    }
+
+    /**
+     * The line as if it had been matched {@code days} ago: a delivery is refused when dated more than a few days
+     * before its line was assigned, and tests that report a week back stand for a line matched a week ago.
+     */
+    protected void assignedDaysAgo(UUID line, int days) {
+        db.sql("update line_assignment set assigned_on = :day where line_id = :line")
+                .bind(
+                        "day",
+                        java.time.LocalDate.now(PlatformAutoConfiguration.SEOUL).minusDays(days))
+                .bind("line", line)
+                .then()
                 .block();
     }
 }

@@ -52,6 +52,23 @@ public final class MatchingAccess {
             .allow(PROVIDER, OWN_PROVIDER)
             .build();
 
+    /** 검증 보류 목록: the window's queue of held deliveries; a provider sees its own held ones. */
+    public static final AccessRule LIST_HELD_DELIVERIES = AccessRule.operation("listHeldDeliveries")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** 검증 승인/반려: the window answers a held delivery (it dispatches by hand, and checks deliveries the same way). */
+    public static final AccessRule RELEASE_DELIVERY =
+            AccessRule.operation("releaseDelivery").allow(WINDOW, OWN_DISTRICT).build();
+
+    public static final AccessRule REJECT_DELIVERY =
+            AccessRule.operation("rejectDelivery").allow(WINDOW, OWN_DISTRICT).build();
+
+    /** 제공 취소: the window strikes out an announced delivery. */
+    public static final AccessRule VOID_DELIVERY =
+            AccessRule.operation("voidDelivery").allow(WINDOW, OWN_DISTRICT).build();
+
     /** 연계 제안: a member's open offers, to the member and to its district's window. */
     public static final AccessRule LIST_OFFERS = AccessRule.operation("listOffers")
             .allow(WINDOW, OWN_DISTRICT)
@@ -101,6 +118,10 @@ public final class MatchingAccess {
             LIST_ASSIGNMENTS,
             REPORT_DELIVERY,
             READ_DELIVERY,
+            LIST_HELD_DELIVERIES,
+            RELEASE_DELIVERY,
+            REJECT_DELIVERY,
+            VOID_DELIVERY,
             LIST_OFFERS,
             READ_OFFER,
             ACCEPT_OFFER,

@@ -202,6 +202,21 @@ public class AssignmentStore {
     }
 
     /**
+     * A line that gave its capacity back when it was finished takes it again once a delivery of it is struck out
+     * (rejected, voided) and visits are owed again, unless its period is over by {@code on}; true if it did. The
+     * caller makes sure its order is not on hold or ended.
+     */
+    public Mono<Boolean> retakeCapacityOfLine(UUID lineId, LocalDate on) {
+        return db.sql("update line_assignment set holds_capacity = true"
+                        + " where line_id = :id and not holds_capacity and delivered < quantity and ends_on >= :on")
+                .bind("id", lineId)
+                .bind("on", on)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /**
      * A resumed order's lines that still run from {@code on} (unfinished, period not over) take their capacity
      * again; returns them. A line that ended during the hold stays released.
      */

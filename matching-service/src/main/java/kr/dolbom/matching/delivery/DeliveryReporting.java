@@ -1,11 +1,16 @@
 package kr.dolbom.matching.delivery;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import kr.dolbom.events.DeliveryHoldReason;
+import kr.dolbom.events.DeliveryOutcome;
+import kr.dolbom.events.OrderPause;
 import kr.dolbom.matching.access.MatchingAccess;
 import kr.dolbom.matching.assignment.AssignmentStore;
 import kr.dolbom.matching.assignment.LineAssignment;
@@ -16,6 +21,7 @@ import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
 import kr.dolbom.platform.security.Caller;
 import kr.dolbom.platform.security.Holder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,8 +30,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks a provider's delivery report against its line and records it with its announcement. A line that
- * has delivered all it planned gives its capacity back to the provider.
+ * Checks a provider's delivery report against its line, verifies it ({@link Verification}) and records it with its
+ * announcement: {@code ServiceDelivered} when verified and paid, {@code DeliveryHeld} when held for the window, none
+ * for an attempt that is not paid. A line that has delivered all it planned gives its capacity back to the provider.
  */
 @Service
 class DeliveryReporting {
@@ -67,7 +74,7 @@ class DeliveryReporting {
         return tx.transactional(Mono.defer(() -> assignments.lock(report.lineId()))
                         .filter(line -> MatchingAccess.REPORT_DELIVERY.reaches(caller, line.holder()))
                         .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("service line", report.lineId())))
-                        .flatMap(line -> check(report, line).then(Mono.defer(() -> record(report, line)))))
+                        .flatMap(line -> checkAndRecord(report, line)))
                 .retryWhen(TransientFailures.retry())
                 .onErrorMap(
                         DuplicateKeyException.class,
@@ -87,14 +94,17 @@ class DeliveryReporting {
                 .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("delivery", deliveryId)));
     }
 
-    private Mono<Void> check(DeliveryReport report, LineAssignment line) {
+    private Mono<DeliveryView> checkAndRecord(DeliveryReport report, LineAssignment line) {
+        LocalDateTime now = LocalDateTime.now(clock);
         List<RuleViolation.Violation> violations = DeliveryRules.check(
                 line.serviceType(),
+                report.outcome(),
+                report.place(),
                 report.serviceDate(),
                 report.startTime(),
                 report.endTime(),
                 report.units(),
-                LocalDateTime.now(clock));
+                now);
         if (!violations.isEmpty()) {
             return Mono.error(RuleViolation.invalid(violations));
         }
@@ -106,20 +116,35 @@ class DeliveryReporting {
             return Mono.error(RuleViolation.refused(
                     "serviceDate", "is outside the line's period " + line.startsOn() + " to " + line.endsOn()));
         }
-        return pauses.of(line.careOrderId()).flatMap(pause -> {
-            String refusal = pause.refusal(report.serviceDate());
-            return refusal == null
-                    ? checkCount(report, line)
-                    : Mono.error(RuleViolation.refused("serviceDate", refusal));
-        });
+        RuleViolation.Violation refusal = Verification.refusal(
+                line.serviceType(), report.serviceDate(), report.place(), line.assignedOn(), line.dong());
+        if (refusal != null) {
+            return Mono.error(RuleViolation.refused(refusal.field(), refusal.message()));
+        }
+        return pauses.of(line.careOrderId())
+                .defaultIfEmpty(OrderPause.NONE)
+                .flatMap(pause -> {
+                    String paused = pause.refusal(report.serviceDate());
+                    return paused == null
+                            ? deliveries.absencePayRules()
+                            : Mono.error(RuleViolation.refused("serviceDate", paused));
+                })
+                .flatMap(rules -> {
+                    int counted =
+                            AbsencePay.paid(report.outcome(), report.serviceDate(), rules) ? count(report, line) : 0;
+                    return checkCount(report, line, counted)
+                            .then(Mono.defer(() -> verdict(report, line, counted, now.toLocalDate())))
+                            .map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
+                            .flatMap(held -> record(report, line, counted, held.orElse(null), now.toLocalDate()));
+                });
     }
 
-    private Mono<Void> checkCount(DeliveryReport report, LineAssignment line) {
-        int count = count(report, line);
-        if (count > line.remaining()) {
+    private Mono<Void> checkCount(DeliveryReport report, LineAssignment line, int counted) {
+        if (counted > line.remaining()) {
             return Mono.error(RuleViolation.refused(
                     line.serviceType().isTimed() ? "lineId" : "units",
-                    "the line planned " + line.quantity() + ", " + line.delivered() + " already delivered; " + count
+                    "the line planned " + line.quantity() + ", " + line.delivered() + " already delivered; " + counted
                             + " more would exceed the plan"));
         }
         LocalTime start = report.startTime();
@@ -135,7 +160,44 @@ class DeliveryReporting {
                         : Mono.empty());
     }
 
-    private Mono<DeliveryView> record(DeliveryReport report, LineAssignment line) {
+    /**
+     * Why a paid report is held, if it is; empty when it is verified. An attempt that is not paid is recorded as it
+     * is: there is nothing for the window to clear for payment.
+     */
+    private Mono<DeliveryHoldReason> verdict(DeliveryReport report, LineAssignment line, int counted, LocalDate today) {
+        if (counted == 0) {
+            return Mono.empty();
+        }
+        LocalTime start = report.startTime();
+        LocalTime end = report.endTime();
+        Mono<Boolean> elsewhere = start == null || end == null
+                ? Mono.just(false)
+                : deliveries.workerElsewhere(line.providerId(), report.workerRef(), report.serviceDate(), start, end);
+        Mono<Integer> thatWeek = line.serviceType().isTimed()
+                ? deliveries.visitsCountedInWeek(line.lineId(), Verification.weekOf(report.serviceDate()))
+                : Mono.just(0);
+        Verification.Visit visit = new Verification.Visit(
+                line.serviceType(),
+                report.serviceDate(),
+                start,
+                end,
+                report.outcome() == DeliveryOutcome.DELIVERED ? line.minutesPerVisit() : null);
+        return Mono.zip(elsewhere, thatWeek)
+                .mapNotNull(facts -> Verification.holdReason(
+                        visit,
+                        facts.getT1(),
+                        facts.getT2(),
+                        Verification.weeklyPace(line.quantity(), line.startsOn(), line.endsOn()),
+                        today));
+    }
+
+    private Mono<DeliveryView> record(
+            DeliveryReport report,
+            LineAssignment line,
+            int counted,
+            @Nullable DeliveryHoldReason holdReason,
+            LocalDate today) {
+        boolean announced = counted > 0 && holdReason == null;
         Delivery delivery = new Delivery(
                 UUID.randomUUID(),
                 line.lineId(),
@@ -143,25 +205,39 @@ class DeliveryReporting {
                 report.serviceDate(),
                 report.startTime(),
                 report.endTime(),
-                report.units());
-        int count = count(report, line);
-        Mono<Void> releaseIfDone = count == line.remaining()
+                report.units(),
+                report.workerRef(),
+                report.place() == null ? line.dong() : report.place(),
+                report.outcome(),
+                holdReason == null ? DeliveryStatus.VERIFIED : DeliveryStatus.HELD,
+                holdReason,
+                counted,
+                announced,
+                null,
+                null);
+        // a held delivery keeps its visits from the plan until the window answers: a release never exceeds the plan
+        Mono<Void> releaseIfDone = counted > 0 && counted == line.remaining()
                 ? assignments
                         .releaseCapacityOfLine(line.lineId())
                         .filter(held -> held)
                         .flatMap(held -> providers.release(line.providerId(), line.serviceType()))
                 : Mono.empty();
+        Mono<Void> announcement = holdReason != null
+                ? outbox.append(delivery.held(line, holdReason, today))
+                : announced ? outbox.append(delivery.announcement(line)) : Mono.empty();
         return deliveries
                 .insert(delivery)
-                .then(assignments.addDelivered(line.lineId(), count))
+                .then(assignments.addDelivered(line.lineId(), counted))
                 .then(releaseIfDone)
-                .then(outbox.append(delivery.announcement(line)))
+                .then(announcement)
                 .doOnSuccess(done -> log.info(
-                        "Delivery {} on line {} of order {} by {}",
+                        "Delivery {} on line {} of order {} by {}: {}{}",
                         delivery.deliveryId(),
                         line.lineId(),
                         line.careOrderId(),
-                        line.providerId()))
+                        line.providerId(),
+                        delivery.status(),
+                        holdReason == null ? "" : " for " + holdReason))
                 .thenReturn(DeliveryView.of(delivery, line));
     }
 

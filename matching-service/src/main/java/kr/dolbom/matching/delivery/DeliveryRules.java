@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import kr.dolbom.events.CareSos;
+import kr.dolbom.events.DeliveryOutcome;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.platform.domain.RuleViolation.Violation;
 import org.jspecify.annotations.Nullable;
@@ -14,20 +15,33 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a delivery report must satisfy on its own, before it is checked against its line: a visit keeps to the
  * Care SOS bounds ({@link CareSos#SHORTEST_VISIT} to {@link CareSos#LONGEST_VISIT}) and ends on the day it
- * starts, and nothing is reported for a day, or a time of today, that has not come yet.
+ * starts, and nothing is reported for a day, or a time of today, that has not come yet. An attempt the resident
+ * was absent for, or refused at the door, has its times (arrival, departure) but no shortest length.
  */
 public final class DeliveryRules {
 
+    /** A mobility trip's destination: a short code or name of the place (병원, 구청), never an address. */
+    public static final int LONGEST_PLACE = 40;
+
     private DeliveryRules() {}
 
+    /**
+     * The six elements of a verified visit, as far as the report alone tells: the place is required for mobility
+     * support only (the others are delivered at the resident's dong, which the line knows).
+     */
     public static List<Violation> check(
             ServiceType type,
+            DeliveryOutcome outcome,
+            @Nullable String place,
             LocalDate serviceDate,
             @Nullable LocalTime start,
             @Nullable LocalTime end,
             @Nullable Integer units,
             LocalDateTime now) {
         List<Violation> violations = new ArrayList<>();
+        if (type == ServiceType.MOBILITY_SUPPORT && (place == null || place.isBlank())) {
+            violations.add(new Violation("place", "is required for " + type + ": the trip's destination"));
+        }
         LocalDate today = now.toLocalDate();
         if (serviceDate.isAfter(today)) {
             violations.add(new Violation("serviceDate", "must not be in the future (today is " + today + ")"));
@@ -43,7 +57,7 @@ public final class DeliveryRules {
                 violations.add(new Violation("endTime", "is required for " + type));
             }
             if (start != null && end != null) {
-                checkVisit(start, end, violations);
+                checkVisit(start, end, outcome == DeliveryOutcome.DELIVERED, violations);
                 if (serviceDate.equals(today) && end.isAfter(now.toLocalTime())) {
                     violations.add(new Violation(
                             "endTime",
@@ -65,10 +79,13 @@ public final class DeliveryRules {
         return violations;
     }
 
-    private static void checkVisit(LocalTime start, LocalTime end, List<Violation> violations) {
+    private static void checkVisit(LocalTime start, LocalTime end, boolean given, List<Violation> violations) {
         if (!end.isAfter(start)) {
             violations.add(new Violation("endTime", "must be after startTime (a visit ends on the day it starts)"));
             return;
+        }
+        if (!given) {
+            return; // an attempt at the door: the 12 hours a day allows are all it can take
         }
         String problem = CareSos.visitLengthProblem(Duration.between(start, end));
         if (problem != null) {

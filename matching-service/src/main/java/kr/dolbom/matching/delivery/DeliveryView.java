@@ -4,11 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
+import kr.dolbom.events.DeliveryHoldReason;
+import kr.dolbom.events.DeliveryOutcome;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.events.VoidReason;
 import kr.dolbom.matching.assignment.LineAssignment;
 import org.jspecify.annotations.Nullable;
 
-/** A recorded delivery as its provider gets it back: the report with its id, its line's order and service. */
+/**
+ * A recorded delivery as its provider and the window get it back: the report with its id, its line's order and
+ * service, where it stands and, for a held one, why.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DeliveryView(
         UUID deliveryId,
@@ -19,7 +25,15 @@ record DeliveryView(
         LocalDate serviceDate,
         @Nullable LocalTime startTime,
         @Nullable LocalTime endTime,
-        @Nullable Integer units) {
+        @Nullable Integer units,
+        @Nullable String workerRef,
+        @Nullable String place,
+        DeliveryOutcome outcome,
+        DeliveryStatus status,
+        @Nullable DeliveryHoldReason holdReason,
+        boolean announced,
+        @Nullable String decisionNote,
+        @Nullable VoidReason voidReason) {
 
     static DeliveryView of(Delivery delivery, LineAssignment line) {
         return new DeliveryView(
@@ -31,6 +45,14 @@ record DeliveryView(
                 delivery.serviceDate(),
                 delivery.startTime(),
                 delivery.endTime(),
-                delivery.units());
+                delivery.units(),
+                delivery.workerRef(),
+                delivery.place(),
+                delivery.outcome(),
+                delivery.status(),
+                delivery.holdReason(),
+                delivery.announced(),
+                delivery.decisionNote(),
+                delivery.voidReason());
     }
 }

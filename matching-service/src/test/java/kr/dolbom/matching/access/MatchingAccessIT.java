@@ -156,7 +156,19 @@ class MatchingAccessIT extends MatchingIntegrationTest {
     }
 
     private static Map<String, Object> meals(UUID line, LocalDate day) {
-        return Map.of("lineId", line, "providerId", OWN_PROVIDER, "serviceDate", day.toString(), "units", 1);
+        return Map.of(
+                "lineId",
+                line,
+                "providerId",
+                OWN_PROVIDER,
+                "serviceDate",
+                day.toString(),
+                "units",
+                1,
+                "workerRef",
+                "DRIVER-01",
+                "outcome",
+                "DELIVERED");
     }
 
     private UUID report(UUID line, LocalDate day) {
@@ -181,6 +193,9 @@ class MatchingAccessIT extends MatchingIntegrationTest {
         UUID line = mealLine(OWN_PROVIDER);
         explain(line);
         UUID delivery = report(line, TODAY.minusDays(1));
+        // reported months late: held for the window, which answers the same way twice
+        UUID toRelease = report(line, TODAY.minusDays(100));
+        UUID toReject = report(line, TODAY.minusDays(101));
         UUID offer = openOffer();
         AtomicInteger daysBack = new AtomicInteger(2);
         return AuthorizationMatrix.of(http, MatchingAccess.POLICY)
@@ -202,6 +217,33 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(meals(line, TODAY.minusDays(daysBack.getAndIncrement()))))
                 .operation("readDelivery", 200, client -> client.get().uri("/api/v1/deliveries/{id}", delivery))
+                .operation(
+                        "listHeldDeliveries",
+                        200,
+                        client -> client.get().uri("/api/v1/deliveries/held?provider={p}", OWN_PROVIDER))
+                .operation(
+                        "releaseDelivery",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/deliveries/{id}/release", toRelease)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("note", "월말 정산 전 확인")))
+                .operation(
+                        "rejectDelivery",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/deliveries/{id}/reject", toReject)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("note", "증빙 없음")))
+                .operation(
+                        "voidDelivery",
+                        200,
+                        client -> client.post()
+                                .uri(
+                                        "/api/v1/deliveries/{id}/void",
+                                        report(line, TODAY.minusDays(daysBack.getAndIncrement())))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("reason", "DUPLICATE_REPORT", "note", "중복 보고")))
                 .operation("listOffers", 200, client -> client.get().uri("/api/v1/offers?provider={p}", OWN_PROVIDER))
                 .operation("readOffer", 200, client -> client.get().uri("/api/v1/offers/{o}", offer))
                 .operation(

@@ -56,7 +56,11 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
                         "serviceDate",
                         TODAY.minusDays(1).toString(),
                         "units",
-                        2))
+                        2,
+                        "workerRef",
+                        "DRIVER-01",
+                        "outcome",
+                        "DELIVERED"))
                 .exchange()
                 .expectStatus()
                 .isCreated();

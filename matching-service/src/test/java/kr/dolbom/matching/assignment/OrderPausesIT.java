@@ -42,6 +42,7 @@ class OrderPausesIT extends MatchingIntegrationTest {
         LineAssigned line = members().acceptAll(placed, 1).get(0);
         assertThat(line.providerId()).isEqualTo(kitchen);
         assertThat(activeLines(kitchen)).isEqualTo(1);
+        assignedDaysAgo(line.lineId(), 7);
         report(line, TODAY.minusDays(6)).expectStatus().isCreated();
 
         EventEnvelope hold = event(new OrderPutOnHold(
@@ -197,7 +198,11 @@ class OrderPausesIT extends MatchingIntegrationTest {
                         "serviceDate",
                         day.toString(),
                         "units",
-                        1))
+                        1,
+                        "workerRef",
+                        "DRIVER-01",
+                        "outcome",
+                        "DELIVERED"))
                 .exchange();
     }
 }

@@ -173,7 +173,28 @@ class DeliveryApiIT extends MatchingIntegrationTest {
                         "an unknown field",
                         (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "carer", "김"),
                         "carer"),
-                Arguments.of("no line", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "lineId"), "lineId"));
+                Arguments.of("no line", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "lineId"), "lineId"),
+                Arguments.of(
+                        "no worker",
+                        (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "workerRef"),
+                        "workerRef"),
+                Arguments.of(
+                        "a worker by name rather than code",
+                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "workerRef", "김영희"),
+                        "workerRef"),
+                Arguments.of(
+                        "no outcome", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "outcome"), "outcome"),
+                Arguments.of(
+                        "an unknown outcome",
+                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "outcome", "NOT_HOME"),
+                        "outcome"),
+                Arguments.of(
+                        "an address for a place",
+                        (Bad) l -> with(
+                                l.visit(YESTERDAY, "09:00", "10:00"),
+                                "place",
+                                "서울특별시 마포구 월드컵로 212, 101동 1402호 (망원동, 망원한강아파트)"),
+                        "place"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -221,6 +242,8 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         body.put("serviceDate", date.toString());
         body.put("startTime", start);
         body.put("endTime", end);
+        body.put("workerRef", "CARER-01");
+        body.put("outcome", "DELIVERED");
         return body;
     }
 
@@ -230,6 +253,8 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         body.put("providerId", lines.meals().providerId());
         body.put("serviceDate", date.toString());
         body.put("units", units);
+        body.put("workerRef", "DRIVER-01");
+        body.put("outcome", "DELIVERED");
         return body;
     }
 

@@ -38,11 +38,15 @@ class DeliveryFuzzIT extends MatchingIntegrationTest {
         visit.put("serviceDate", YESTERDAY.toString());
         visit.put("startTime", "09:00");
         visit.put("endTime", "11:30");
+        visit.put("workerRef", "CARER-01");
+        visit.put("outcome", "DELIVERED");
         Map<String, Object> meals = new LinkedHashMap<>();
         meals.put("lineId", lines.meals().lineId().toString());
         meals.put("providerId", lines.meals().providerId());
         meals.put("serviceDate", YESTERDAY.toString());
         meals.put("units", 1);
+        meals.put("workerRef", "DRIVER-01");
+        meals.put("outcome", "DELIVERED");
         Arbitrary<String> bodies = Arbitraries.oneOf(
                 HostileJson.bodiesLike(JSON.writeValueAsString(visit)),
                 HostileJson.bodiesLike(JSON.writeValueAsString(meals)));

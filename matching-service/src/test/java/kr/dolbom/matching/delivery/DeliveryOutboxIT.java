@@ -43,7 +43,11 @@ class DeliveryOutboxIT extends MatchingIntegrationTest {
                         "serviceDate",
                         LocalDate.now(PlatformAutoConfiguration.SEOUL).toString(),
                         "units",
-                        3))
+                        3,
+                        "workerRef",
+                        "DRIVER-01",
+                        "outcome",
+                        "DELIVERED"))
                 .exchange()
                 .expectStatus()
                 .isCreated();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import kr.dolbom.events.DeliveryOutcome;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.platform.domain.RuleViolation.Violation;
 import org.junit.jupiter.api.Test;
@@ -38,23 +39,20 @@ class DeliveryRulesTest {
 
     @Test
     void nothingIsReportedForADayThatHasNotCome() {
-        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY.plusDays(1), null, null, 1, NOW))
+        assertThat(given(ServiceType.MEAL_SUPPORT, TODAY.plusDays(1), null, null, 1, NOW))
                 .extracting(Violation::field)
                 .containsExactly("serviceDate");
-        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, null, null, 1, NOW))
-                .isEmpty();
+        assertThat(given(ServiceType.MEAL_SUPPORT, TODAY, null, null, 1, NOW)).isEmpty();
     }
 
     @Test
     void aVisitOfTodayCannotEndLaterThanNow() {
-        assertThat(DeliveryRules.check(
-                        ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 1), null, NOW))
+        assertThat(given(ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 1), null, NOW))
                 .extracting(Violation::field)
                 .containsExactly("endTime");
-        assertThat(DeliveryRules.check(
-                        ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 0), null, NOW))
+        assertThat(given(ServiceType.TEMPORARY_HOME_CARE, TODAY, LocalTime.of(13, 0), LocalTime.of(15, 0), null, NOW))
                 .isEmpty();
-        assertThat(DeliveryRules.check(
+        assertThat(given(
                         ServiceType.TEMPORARY_HOME_CARE,
                         TODAY.minusDays(1),
                         LocalTime.of(13, 0),
@@ -66,21 +64,72 @@ class DeliveryRulesTest {
 
     @Test
     void timedServicesReportTimesAndUnitServicesReportUnits() {
-        assertThat(DeliveryRules.check(ServiceType.MOBILITY_SUPPORT, TODAY, null, null, 2, NOW))
+        assertThat(given(ServiceType.MOBILITY_SUPPORT, TODAY, null, null, 2, NOW))
                 .extracting(Violation::field)
                 .containsExactly("units", "startTime", "endTime");
-        assertThat(DeliveryRules.check(ServiceType.MEAL_SUPPORT, TODAY, NINE, null, null, NOW))
+        assertThat(given(ServiceType.MEAL_SUPPORT, TODAY, NINE, null, null, NOW))
                 .extracting(Violation::field)
                 .containsExactly("startTime", "units");
-        assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 0, NOW))
+        assertThat(given(ServiceType.HOUSING_REPAIR, TODAY, null, null, 0, NOW))
                 .extracting(Violation::field)
                 .containsExactly("units");
-        assertThat(DeliveryRules.check(ServiceType.HOUSING_REPAIR, TODAY, null, null, 101, NOW))
+        assertThat(given(ServiceType.HOUSING_REPAIR, TODAY, null, null, 101, NOW))
                 .extracting(Violation::field)
                 .containsExactly("units");
     }
 
     private static List<Violation> visit(LocalTime start, LocalTime end) {
-        return DeliveryRules.check(ServiceType.TEMPORARY_HOME_CARE, TODAY.minusDays(1), start, end, null, NOW);
+        return given(ServiceType.TEMPORARY_HOME_CARE, TODAY.minusDays(1), start, end, null, NOW);
+    }
+
+    @Test
+    void aTripNamesItsDestinationAndAHomeVisitNeedsNone() {
+        assertThat(DeliveryRules.check(
+                        ServiceType.MOBILITY_SUPPORT,
+                        DeliveryOutcome.DELIVERED,
+                        null,
+                        TODAY.minusDays(1),
+                        NINE,
+                        NINE.plusHours(1),
+                        null,
+                        NOW))
+                .extracting(Violation::field)
+                .containsExactly("place");
+        assertThat(DeliveryRules.check(
+                        ServiceType.MOBILITY_SUPPORT,
+                        DeliveryOutcome.DELIVERED,
+                        "HOSPITAL",
+                        TODAY.minusDays(1),
+                        NINE,
+                        NINE.plusHours(1),
+                        null,
+                        NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void anAttemptAtTheDoorHasItsTimesButNoShortestLength() {
+        for (var outcome : List.of(DeliveryOutcome.RESIDENT_ABSENT, DeliveryOutcome.REFUSED_AT_DOOR)) {
+            assertThat(DeliveryRules.check(
+                            ServiceType.TEMPORARY_HOME_CARE,
+                            outcome,
+                            null,
+                            TODAY.minusDays(1),
+                            NINE,
+                            NINE.plusMinutes(10),
+                            null,
+                            NOW))
+                    .isEmpty();
+            assertThat(DeliveryRules.check(
+                            ServiceType.TEMPORARY_HOME_CARE, outcome, null, TODAY.minusDays(1), NINE, null, null, NOW))
+                    .extracting(Violation::field)
+                    .containsExactly("endTime");
+        }
+    }
+
+    /** A service given, where the place is not in question. */
+    private static List<Violation> given(
+            ServiceType type, LocalDate date, LocalTime start, LocalTime end, Integer units, LocalDateTime now) {
+        return DeliveryRules.check(type, DeliveryOutcome.DELIVERED, "HOSPITAL", date, start, end, units, now);
     }
 }
