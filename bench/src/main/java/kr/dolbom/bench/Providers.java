@@ -143,17 +143,30 @@ final class Providers implements AutoCloseable {
         });
     }
 
+    /** A worker of its own per line: every visit of the bench starts at nine, and one worker is at one door. */
+    private static String workerOf(LineAssigned assigned) {
+        return "W-" + assigned.lineId().toString().substring(0, 8);
+    }
+
     private void deliver(LineAssigned assigned, Workload.Line line) {
         String body = line.timed()
                 ? ("{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\","
-                                + "\"startTime\":\"09:00\",\"endTime\":\"%s\"}")
+                                + "\"startTime\":\"09:00\",\"endTime\":\"%s\",\"workerRef\":\"%s\","
+                                + "\"outcome\":\"DELIVERED\"}")
                         .formatted(
                                 assigned.lineId(),
                                 assigned.providerId(),
                                 deliveryDay,
-                                LocalTime.of(9, 0).plusMinutes(line.minutes()))
-                : "{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\",\"units\":%d}"
-                        .formatted(assigned.lineId(), assigned.providerId(), deliveryDay, line.quantity());
+                                LocalTime.of(9, 0).plusMinutes(line.minutes()),
+                                workerOf(assigned))
+                : ("{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\",\"units\":%d,"
+                                + "\"workerRef\":\"%s\",\"outcome\":\"DELIVERED\"}")
+                        .formatted(
+                                assigned.lineId(),
+                                assigned.providerId(),
+                                deliveryDay,
+                                line.quantity(),
+                                workerOf(assigned));
         inFlight.acquireUninterruptibly();
         HttpRequest post = tokens.authorize(HttpRequest.newBuilder(deliveries), Callers.provider(assigned.providerId()))
                 .timeout(Duration.ofSeconds(30))

@@ -188,7 +188,11 @@ final class Demo {
                         "startTime",
                         "09:00",
                         "endTime",
-                        "11:30"));
+                        "11:30",
+                        "workerRef",
+                        "CARER-0417",
+                        "outcome",
+                        "DELIVERED"));
         JsonNode mealBox = send(
                 "POST",
                 ServiceSpec.MATCHING,
@@ -202,7 +206,11 @@ final class Demo {
                         "serviceDate",
                         deliveryDay.toString(),
                         "units",
-                        10));
+                        10,
+                        "workerRef",
+                        "DRIVER-07",
+                        "outcome",
+                        "DELIVERED"));
         out.printf("4. The providers report their work for %s: a visit 09:00-11:30 and 10 meals%n", deliveryDay);
 
         JsonNode visitCharge = charge(visit);

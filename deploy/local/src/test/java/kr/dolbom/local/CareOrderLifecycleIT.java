@@ -118,7 +118,11 @@ class CareOrderLifecycleIT {
                         "startTime",
                         "09:00",
                         "endTime",
-                        "11:30"));
+                        "11:30",
+                        "workerRef",
+                        "CARER-0417",
+                        "outcome",
+                        "DELIVERED"));
         post(
                 services.matching,
                 Callers.provider(meals.path("providerId").asString()),
@@ -131,7 +135,11 @@ class CareOrderLifecycleIT {
                         "serviceDate",
                         DAY.toString(),
                         "units",
-                        10));
+                        10,
+                        "workerRef",
+                        "DRIVER-07",
+                        "outcome",
+                        "DELIVERED"));
 
         JsonNode charge = eventually()
                 .until(
@@ -195,7 +203,11 @@ class CareOrderLifecycleIT {
                 "serviceDate",
                 today.toString(),
                 "units",
-                2);
+                2,
+                "workerRef",
+                "DRIVER-07",
+                "outcome",
+                "DELIVERED");
         assertThat(services.matching.count(
                         "select count(*) from line_assignment where care_order_id = :id and ends_on = '" + planEnd
                                 + "' and quantity = 13",

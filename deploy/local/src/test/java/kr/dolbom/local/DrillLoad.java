@@ -329,6 +329,9 @@ final class DrillLoad implements AutoCloseable {
         report.put("lineId", line.path("lineId").asString());
         report.put("providerId", line.path("providerId").asString());
         report.put("serviceDate", deliveryDay.toString());
+        // a worker of its own per line: the drill's visits all start at nine
+        report.put("workerRef", "W-" + line.path("lineId").asString().substring(0, 8));
+        report.put("outcome", "DELIVERED");
         if (wanted.minutes() != null) {
             report.put("startTime", "09:00");
             report.put(
