@@ -31,6 +31,7 @@ public sealed interface CareEvent
                 DeliveryHeld,
                 DeliveryRejected,
                 DeliveryCharged,
+                ChargeReversed,
                 SettlementApproved,
                 SettlementPaid,
                 BudgetThresholdReached {

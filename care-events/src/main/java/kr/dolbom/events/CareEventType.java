@@ -26,6 +26,7 @@ public enum CareEventType {
     DELIVERY_HELD(DeliveryHeld.class, "kr.dolbom.care.delivery.held.v1", CareTopics.DELIVERIES),
     DELIVERY_REJECTED(DeliveryRejected.class, "kr.dolbom.care.delivery.rejected.v1", CareTopics.DELIVERIES),
     DELIVERY_CHARGED(DeliveryCharged.class, "kr.dolbom.care.delivery.charged.v1", CareTopics.CHARGES),
+    CHARGE_REVERSED(ChargeReversed.class, "kr.dolbom.care.charge.reversed.v1", CareTopics.CHARGES),
     SETTLEMENT_APPROVED(SettlementApproved.class, "kr.dolbom.care.settlement.approved.v1", CareTopics.CHARGES),
     SETTLEMENT_PAID(SettlementPaid.class, "kr.dolbom.care.settlement.paid.v1", CareTopics.CHARGES),
     BUDGET_THRESHOLD_REACHED(

@@ -66,6 +66,7 @@ class ContractTest {
                         Map.entry("kr.dolbom.care.delivery.held.v1", "care.deliveries.v1"),
                         Map.entry("kr.dolbom.care.delivery.rejected.v1", "care.deliveries.v1"),
                         Map.entry("kr.dolbom.care.delivery.charged.v1", "care.charges.v1"),
+                        Map.entry("kr.dolbom.care.charge.reversed.v1", "care.charges.v1"),
                         Map.entry("kr.dolbom.care.settlement.approved.v1", "care.charges.v1"),
                         Map.entry("kr.dolbom.care.settlement.paid.v1", "care.charges.v1"),
                         Map.entry("kr.dolbom.care.budget.threshold-reached.v1", "care.charges.v1")));

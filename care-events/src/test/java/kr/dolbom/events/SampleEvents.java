@@ -18,6 +18,7 @@ final class SampleEvents {
     static final UUID CHARGE = UUID.fromString("3c4d5e6f-0000-4000-8000-000000000004");
     static final UUID SETTLEMENT = UUID.fromString("4d5e6f70-0000-4000-8000-000000000005");
     static final UUID BUDGET = UUID.fromString("5e6f7081-0000-4000-8000-000000000006");
+    static final UUID REVERSAL = UUID.fromString("708192a3-0000-4000-8000-000000000008");
     static final UUID OFFER = UUID.fromString("6f708192-0000-4000-8000-000000000007");
     static final Instant OFFERED_AT = Instant.parse("2026-11-02T01:15:30.250Z");
 
@@ -221,6 +222,22 @@ final class SampleEvents {
                         0,
                         "care-sos-2021-home-care",
                         YearMonth.of(2026, 11));
+            case CHARGE_REVERSED ->
+                new ChargeReversed(
+                        REVERSAL,
+                        CHARGE,
+                        DELIVERY,
+                        ORDER,
+                        ServiceType.TEMPORARY_HOME_CARE,
+                        "mapo-public-homecare",
+                        "mapo",
+                        LocalDate.of(2026, 11, 5),
+                        38_340,
+                        38_340,
+                        0,
+                        YearMonth.of(2026, 12),
+                        VoidReason.DUPLICATE_REPORT,
+                        LocalDate.of(2026, 12, 3));
             case SETTLEMENT_APPROVED ->
                 new SettlementApproved(
                         SETTLEMENT,
