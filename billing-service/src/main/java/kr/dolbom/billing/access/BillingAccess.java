@@ -16,9 +16,10 @@ import kr.dolbom.platform.security.AccessRule;
 /**
  * Who may do what in billing. The district's billing officer (구청 담당자) sees the charges and settlements of its
  * district's providers; a provider sees its own. A provider submits its own months (정산 제출); the billing officer
- * approves them and records their payment. Tariffs are the city's published prices, the same for all staff. Funding
- * rules and budgets are the district's: its billing officer sets them, the city reads them. Charges name residents
- * only by their pseudonymous ref and income tier: no personal data here.
+ * approves them and records their payment. Tariffs are published prices: the city's the same for all staff, a
+ * district's own added by its billing officer. Funding rules and budgets are the district's: its billing officer sets
+ * them, the city reads them. Charges name residents only by their pseudonymous ref and income tier: no personal data
+ * here.
  */
 public final class BillingAccess {
 
@@ -28,6 +29,17 @@ public final class BillingAccess {
             .allow(CARE_MANAGER, SHARED)
             .allow(PROVIDER, SHARED)
             .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .build();
+
+    /** 단가 이력: the district's tariffs, its own dated rows and who added them; the city watches every district's. */
+    public static final AccessRule READ_TARIFF_HISTORY = AccessRule.operation("readTariffHistory")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .allow(CITY_ADMIN, EVERY_DISTRICT)
+            .build();
+
+    /** 단가 고시: a new dated tariff of the district (never an edit of one); its billing officer only. */
+    public static final AccessRule ADD_TARIFF = AccessRule.operation("addTariff")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
             .build();
 
     public static final AccessRule READ_CHARGE_OF_DELIVERY = AccessRule.operation("readChargeOfDelivery")
@@ -91,6 +103,8 @@ public final class BillingAccess {
 
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_TARIFFS,
+            READ_TARIFF_HISTORY,
+            ADD_TARIFF,
             READ_CHARGE_OF_DELIVERY,
             READ_SETTLEMENT,
             SUBMIT_SETTLEMENT,

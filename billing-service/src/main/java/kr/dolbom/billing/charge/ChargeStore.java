@@ -35,7 +35,7 @@ class ChargeStore {
                         values (:id, :deliveryId, :orderId, :lineId, :provider, :district, :type, :resident, :tier,
                                 :day, :minutes, :units, :amount, :publicShare, :coPayment, :tariff, :beyondCap,
                                 :settlementMonth, :fundingRule)
-                        on conflict (delivery_id) do nothing""")
+                        on conflict (delivery_id) where reverses is null do nothing""")
                 .bind("id", charge.chargeId())
                 .bind("deliveryId", delivery.deliveryId())
                 .bind("orderId", delivery.careOrderId())
@@ -66,7 +66,7 @@ class ChargeStore {
                         select id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
                                resident_ref, income_tier, service_date, minutes, units, amount, public_share,
                                co_payment, tariff_id, minutes_beyond_cap, settlement_month, funding_rule_id
-                        from charge where delivery_id = :id""").bind("id", deliveryId).map(ChargeStore::charge).one();
+                        from charge where delivery_id = :id and reverses is null""").bind("id", deliveryId).map(ChargeStore::charge).one();
     }
 
     private static Charge charge(Readable row) {

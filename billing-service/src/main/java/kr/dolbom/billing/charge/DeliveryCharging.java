@@ -73,7 +73,8 @@ class DeliveryCharging {
                                     "serviceDate",
                                     "delivery " + delivery.deliveryId() + " is not charged: " + refusal));
                 })
-                .then(Mono.defer(() -> tariffs.inForce(delivery.serviceType(), delivery.serviceDate())))
+                .then(Mono.defer(
+                        () -> tariffs.inForce(delivery.district(), delivery.serviceType(), delivery.serviceDate())))
                 // the price first: a delivery no tariff prices is refused for that, whatever its funding
                 .flatMap(tariff -> fundingRules
                         .inForce(

@@ -43,6 +43,31 @@ class BillingAccessIT extends BillingIntegrationTest {
 
         return AuthorizationMatrix.of(http, BillingAccess.POLICY)
                 .operation("listTariffs", 200, client -> client.get().uri("/api/v1/tariffs"))
+                .operation("readTariffHistory", 200, client -> client.get().uri("/api/v1/tariffs/{d}", DISTRICT))
+                // far ahead and the city's own price: no other test's delivery is priced differently
+                .creation(
+                        "addTariff",
+                        201,
+                        client -> client.post()
+                                .uri("/api/v1/tariffs/{d}", DISTRICT)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of(
+                                        "serviceType",
+                                        "MOBILITY_SUPPORT",
+                                        "validFrom",
+                                        "2090-01-01",
+                                        "pricing",
+                                        "TIME_RATE",
+                                        "rate",
+                                        14_800,
+                                        "basisMinutes",
+                                        60,
+                                        "stepMinutes",
+                                        30,
+                                        "minimumMinutes",
+                                        30,
+                                        "basis",
+                                        "matrix")))
                 .operation(
                         "readChargeOfDelivery",
                         200,

@@ -31,9 +31,11 @@ class DeliveryChargingIT extends BillingIntegrationTest {
 
     @Test
     void theRecordedCareSosTariffsAreTheOnesThePricingRulesWereTestedWith() {
-        assertThat(tariffs.inForce(ServiceType.TEMPORARY_HOME_CARE, NOV_5).block())
+        assertThat(tariffs.inForce("mapo", ServiceType.TEMPORARY_HOME_CARE, NOV_5)
+                        .block())
                 .isEqualTo(CareSos2021.HOME_CARE);
-        assertThat(tariffs.inForce(ServiceType.MOBILITY_SUPPORT, NOV_5).block()).isEqualTo(CareSos2021.MOBILITY);
+        assertThat(tariffs.inForce("mapo", ServiceType.MOBILITY_SUPPORT, NOV_5).block())
+                .isEqualTo(CareSos2021.MOBILITY);
     }
 
     @Test
