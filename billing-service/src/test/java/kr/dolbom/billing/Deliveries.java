@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
+import kr.dolbom.events.DeliveryVoided;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.events.VoidReason;
 
 /** Deliveries as matching announces them, each for a provider of its own so settlements don't mix. */
 public final class Deliveries {
@@ -89,6 +91,24 @@ public final class Deliveries {
                 null,
                 null,
                 units));
+    }
+
+    /** The window's void of a delivery of these (제공 취소), on the day of the void. */
+    public EventEnvelope voided(EventEnvelope delivery, VoidReason reason, LocalDate voidedOn) {
+        ServiceDelivered delivered = (ServiceDelivered) delivery.data();
+        return EventEnvelope.of(
+                new DeliveryVoided(
+                        delivered.deliveryId(),
+                        delivered.careOrderId(),
+                        delivered.lineId(),
+                        delivered.serviceType(),
+                        delivered.providerId(),
+                        delivered.district(),
+                        delivered.serviceDate(),
+                        reason,
+                        voidedOn),
+                "/dolbom/matching-service",
+                Instant.now());
     }
 
     private static EventEnvelope envelope(ServiceDelivered delivered) {

@@ -46,6 +46,28 @@ class BudgetStore {
                 .one();
     }
 
+    /**
+     * Takes a reversed charge back out of its program's year (the charge added it, so the row exists and its sums
+     * stay at or above zero); the row is locked like {@link #add}.
+     */
+    Mono<Void> subtract(String district, int year, ServiceType type, long amount, long publicShare) {
+        return db.sql("""
+                        update program_spend
+                        set charges = charges - 1, amount = amount - :amount, public_share = public_share - :share
+                        where district = :district and year = :year and service_type = :type""")
+                .bind("district", district)
+                .bind("year", year)
+                .bind("type", type.name())
+                .bind("amount", amount)
+                .bind("share", publicShare)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("no spending of " + type + " in " + year + " in "
+                                + district + " to take a reversed charge out of")));
+    }
+
     /** The program's year as it is, locked like {@link #add} (the row made when the year has no charge yet). */
     Mono<ProgramSpend> lock(String district, int year, ServiceType type) {
         return db.sql("insert into program_spend (district, year, service_type) values (:district, :year, :type)"

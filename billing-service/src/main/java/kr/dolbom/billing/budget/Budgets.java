@@ -61,6 +61,16 @@ public class Budgets {
                                 chargeId)));
     }
 
+    /**
+     * Takes a reversed charge (청구 취소) back out of the spending of its delivery's year, in the reversal's transaction:
+     * {@code amount} and {@code publicShare} are those of the charge, positive. A threshold the charge had crossed
+     * stays reached and announced (each is announced once per budget version); none is announced again on the way
+     * back up.
+     */
+    public Mono<Void> refund(String district, ServiceType type, LocalDate serviceDate, long amount, long publicShare) {
+        return budgets.subtract(district, serviceDate.getYear(), type, amount, publicShare);
+    }
+
     /** 예산 편성: a new version of the program's budget of the year; the first is version 1. */
     Mono<Budget> set(Caller caller, String district, int year, ServiceType type, long amount, String basis) {
         BillingAccess.SET_BUDGET.create(caller, Holder.district(district), "district");

@@ -35,6 +35,14 @@ class CareHoursLedger {
                         .one());
     }
 
+    /**
+     * The minutes of a reversed visit given back to the year (the visit added them, so the ledger stays at or above
+     * zero). The visits charged after it are not repriced: a charge is never changed.
+     */
+    Mono<Void> giveBack(UUID resident, int year, int minutes) {
+        return add(resident, year, Math.negateExact(minutes));
+    }
+
     Mono<Void> add(UUID resident, int year, int minutes) {
         return db.sql("""
                         update care_hours_ledger set minutes = minutes + :minutes

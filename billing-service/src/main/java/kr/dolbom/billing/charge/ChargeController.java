@@ -29,7 +29,8 @@ class ChargeController {
      * What one delivery was charged, under which tariff, and who pays it; {@code settlementMonth} is the month whose
      * settlement counts it (the month of {@code serviceDate}, or a later one for a delivery reported after its month
      * was closed: an adjustment); {@code fundingRuleId} the funding rule that split it (null for charges split before
-     * rules were data).
+     * rules were data); {@code reversal} the line that took it back once its delivery was voided (negative amounts,
+     * counted in its own settlement month), null while it stands.
      */
     record ChargeView(
             UUID chargeId,
@@ -47,9 +48,10 @@ class ChargeController {
             int minutesBeyondAnnualCap,
             YearMonth settlementMonth,
             boolean adjustment,
-            @Nullable String fundingRuleId) {
+            @Nullable String fundingRuleId,
+            @Nullable ReversalView reversal) {
 
-        static ChargeView of(Charge charge) {
+        static ChargeView of(Charge charge, ChargeStore.@Nullable BookedReversal reversal) {
             var delivery = charge.delivery();
             return new ChargeView(
                     charge.chargeId(),
@@ -67,9 +69,20 @@ class ChargeController {
                     charge.minutesBeyondCap(),
                     charge.settlementMonth(),
                     charge.adjustment(),
-                    charge.fundingRuleId());
+                    charge.fundingRuleId(),
+                    reversal == null
+                            ? null
+                            : new ReversalView(
+                                    reversal.chargeId(),
+                                    reversal.settlementMonth(),
+                                    reversal.amount(),
+                                    reversal.publicShare(),
+                                    reversal.coPayment()));
         }
     }
+
+    /** 청구 취소: the reversal's own line, the month whose settlement counts it, and its (negative) amounts. */
+    record ReversalView(UUID chargeId, YearMonth settlementMonth, long amount, long publicShare, long coPayment) {}
 
     @GetMapping("/by-delivery/{deliveryId}")
     Mono<ChargeView> readChargeOfDelivery(Caller caller, @PathVariable("deliveryId") UUID deliveryId) {
@@ -79,7 +92,9 @@ class ChargeController {
                         caller,
                         Holder.district(charge.delivery().district())
                                 .heldBy(charge.delivery().providerId())))
-                .map(ChargeView::of)
+                .flatMap(charge -> charges.reversalOf(charge.chargeId())
+                        .map(reversal -> ChargeView.of(charge, reversal))
+                        .defaultIfEmpty(ChargeView.of(charge, null)))
                 .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("charge of delivery", deliveryId)));
     }
 }

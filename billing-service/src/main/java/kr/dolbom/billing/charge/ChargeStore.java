@@ -1,6 +1,7 @@
 package kr.dolbom.billing.charge;
 
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -59,6 +60,52 @@ class ChargeStore {
                 .rowsUpdated()
                 .map(inserted -> inserted == 1);
     }
+
+    /**
+     * False when the charge was reversed already: a charge is reversed at most once, whatever reaches billing twice.
+     * The row copies the charge's delivery, tariff and rule, with its amounts negated.
+     */
+    Mono<Boolean> insert(Reversal reversal) {
+        return db.sql("""
+                        insert into charge (id, delivery_id, care_order_id, line_id, provider_id, district,
+                                            service_type, resident_ref, income_tier, service_date, minutes, units,
+                                            amount, public_share, co_payment, tariff_id, minutes_beyond_cap,
+                                            settlement_month, funding_rule_id, reverses)
+                        select :id, delivery_id, care_order_id, line_id, provider_id, district, service_type,
+                               resident_ref, income_tier, service_date, minutes, units, :amount, :publicShare,
+                               :coPayment, tariff_id, minutes_beyond_cap, :settlementMonth, funding_rule_id, id
+                        from charge where id = :original and reverses is null
+                        on conflict (reverses) do nothing""")
+                .bind("id", reversal.chargeId())
+                .bind("amount", reversal.amount())
+                .bind("publicShare", reversal.publicShare())
+                .bind("coPayment", reversal.coPayment())
+                .bind("settlementMonth", reversal.settlementMonth().atDay(1))
+                .bind("original", reversal.original().chargeId())
+                .fetch()
+                .rowsUpdated()
+                .map(inserted -> inserted == 1);
+    }
+
+    /** The reversal of the charge; empty while it stands. */
+    Mono<BookedReversal> reversalOf(UUID chargeId) {
+        return db.sql("""
+                        select id, settlement_month, amount, public_share, co_payment, charged_at from charge
+                        where reverses = :id""")
+                .bind("id", chargeId)
+                .map(row -> new BookedReversal(
+                        row.get("id", UUID.class),
+                        YearMonth.from(row.get("settlement_month", LocalDate.class)),
+                        row.get("amount", Long.class),
+                        row.get("public_share", Long.class),
+                        row.get("co_payment", Long.class),
+                        row.get("charged_at", Instant.class)))
+                .one();
+    }
+
+    /** A reversal as recorded: its own line, the month that counts it, its (negative) amounts, when it was booked. */
+    record BookedReversal(
+            UUID chargeId, YearMonth settlementMonth, long amount, long publicShare, long coPayment, Instant at) {}
 
     /** Empty while the delivery is not charged: it has not reached billing yet, or it was refused. */
     Mono<Charge> ofDelivery(UUID deliveryId) {

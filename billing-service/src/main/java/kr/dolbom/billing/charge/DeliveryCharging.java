@@ -37,6 +37,7 @@ class DeliveryCharging {
     private final OrderPauseStore pauses;
     private final CareHoursLedger ledger;
     private final SettlementBooking settlements;
+    private final VoidStore voids;
     private final Outbox outbox;
 
     DeliveryCharging(
@@ -47,6 +48,7 @@ class DeliveryCharging {
             OrderPauseStore pauses,
             CareHoursLedger ledger,
             SettlementBooking settlements,
+            VoidStore voids,
             Outbox outbox) {
         this.tariffs = tariffs;
         this.fundingRules = fundingRules;
@@ -55,15 +57,27 @@ class DeliveryCharging {
         this.pauses = pauses;
         this.ledger = ledger;
         this.settlements = settlements;
+        this.voids = voids;
         this.outbox = outbox;
     }
 
     /**
      * A delivery dated in a hold of its order or from its end on is refused (dead-lettered with the reason):
-     * matching refuses such reports, so one arriving here was reported before matching heard of the hold.
+     * matching refuses such reports, so one arriving here was reported before matching heard of the hold. A delivery
+     * whose void was heard first is not charged at all.
      */
     Mono<Void> charge(ServiceDelivered delivered) {
         Charge.Delivery delivery = delivery(delivered);
+        // looked at again under the settlements' lock (in record): this look only spares a voided delivery's pricing
+        return voids.voided(delivery.deliveryId()).flatMap(voided -> voided ? notCharged(delivery) : price(delivery));
+    }
+
+    private Mono<Void> notCharged(Charge.Delivery delivery) {
+        log.info("Delivery {} was voided before it was heard: it is not charged", delivery.deliveryId());
+        return Mono.empty();
+    }
+
+    private Mono<Void> price(Charge.Delivery delivery) {
         return pauses.of(delivery.careOrderId())
                 .flatMap(pause -> {
                     String refusal = pause.refusal(delivery.serviceDate());
@@ -107,7 +121,7 @@ class DeliveryCharging {
     }
 
     /**
-     * True when recorded now; false when the delivery was charged already. Under the lock of the provider's
+     * True when recorded now; false when the delivery was charged or voided already. Under the lock of the provider's
      * settlements from the delivery's month on (so that the same delivery heard twice at once is looked for one at a
      * time), the charge is booked in the month it counts in — its own, or as an adjustment of a later draft — and
      * recorded with that settlement month.
@@ -116,8 +130,9 @@ class DeliveryCharging {
         Charge.Delivery delivery = charge.delivery();
         return settlements
                 .hold(delivery.district(), delivery.providerId(), delivery.serviceMonth())
-                .then(charges.ofDelivery(delivery.deliveryId()).hasElement())
-                .flatMap(charged -> charged
+                .then(Mono.zip(
+                        charges.ofDelivery(delivery.deliveryId()).hasElement(), voids.voided(delivery.deliveryId())))
+                .flatMap(chargedOrVoided -> chargedOrVoided.getT1() || chargedOrVoided.getT2()
                         ? Mono.just(false)
                         : settlements
                                 .book(line(charge))

@@ -3,6 +3,7 @@ package kr.dolbom.billing.charge;
 import static kr.dolbom.platform.inbox.EventHandlers.handling;
 
 import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.DeliveryVoided;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class DeliverySubscription {
 
     @Bean
-    Subscription deliveryEvents(IdempotentConsumers consumers, DeliveryCharging charging) {
-        return consumers.subscribe(CareTopics.DELIVERIES, handling().on(ServiceDelivered.class, charging::charge));
+    Subscription deliveryEvents(IdempotentConsumers consumers, DeliveryCharging charging, DeliveryReversal reversals) {
+        return consumers.subscribe(
+                CareTopics.DELIVERIES,
+                handling().on(ServiceDelivered.class, charging::charge).on(DeliveryVoided.class, reversals::reverse));
     }
 }

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param version grows with every line booked and every change of state: the {@code ETag}, so that a statement
  *     confirmed or approved is the one its caller saw
- * @param total every line of the month, adjustments included
+ * @param total every line of the month, adjustments and reversals included
  * @param adjustments of those, the late charges of earlier, closed months
  * @param approvedOn the Korean day of the approval, once approved
+ * @param reversals of those, the reversals of voided deliveries' charges booked here (negative sums)
  */
 public record Settlement(
         UUID id,
@@ -31,7 +32,8 @@ public record Settlement(
         Totals total,
         Totals adjustments,
         @Nullable LocalDate approvedOn,
-        @Nullable Payment payment) {
+        @Nullable Payment payment,
+        Totals reversals) {
 
     /** A provider's month comes to at most this; a line beyond it is refused rather than booked. */
     public static final long LARGEST_TOTAL = SettlementApproved.LARGEST_TOTAL;
@@ -42,13 +44,33 @@ public record Settlement(
         if (version < 1) {
             throw new IllegalArgumentException("a settlement starts at version 1");
         }
-        if (adjustments.lines() > total.lines() || adjustments.amount() > total.amount()) {
-            throw new IllegalArgumentException("the adjustments of " + month + " are part of its total");
+        if (reversals.amount() > 0 || reversals.publicShare() > 0 || reversals.coPayment() > 0) {
+            throw new IllegalArgumentException("the reversals of " + month + " take back, never add");
+        }
+        if (Math.addExact(adjustments.lines(), reversals.lines()) > total.lines()
+                || adjustments.amount() < 0
+                || adjustments.amount() > Math.subtractExact(total.amount(), reversals.amount())) {
+            throw new IllegalArgumentException("the adjustments and reversals of " + month + " are part of its total");
         }
         if (state.closed() != (approvedOn != null) || (state == SettlementState.PAID) != (payment != null)) {
             throw new IllegalArgumentException("a " + state + " settlement has " + (approvedOn == null ? "no " : "an ")
                     + "approval and " + (payment == null ? "no " : "a ") + "payment");
         }
+    }
+
+    /** A settlement without reversals, as every one was before deliveries could be voided. */
+    public Settlement(
+            UUID id,
+            String district,
+            String providerId,
+            YearMonth month,
+            SettlementState state,
+            int version,
+            Totals total,
+            Totals adjustments,
+            @Nullable LocalDate approvedOn,
+            @Nullable Payment payment) {
+        this(id, district, providerId, month, state, version, total, adjustments, approvedOn, payment, Totals.NONE);
     }
 
     /** A new draft, before its first line. */
@@ -59,7 +81,8 @@ public record Settlement(
 
     /**
      * The line counted in this month: its own charge when it was delivered in the month, an adjustment when it was
-     * delivered in an earlier one. Only a draft takes lines; the total may not pass {@link #LARGEST_TOTAL}.
+     * delivered in an earlier one, or a reversal of a charge (of this month or an earlier one). Only a draft takes
+     * lines; the total may not pass {@link #LARGEST_TOTAL}.
      */
     public Settlement book(SettlementLine line) {
         expect(state.open(), "take the line of charge " + line.chargeId());
@@ -77,7 +100,7 @@ public record Settlement(
                     "charge " + line.chargeId() + " of " + line.amount() + " won would take the settlement of "
                             + providerId + " for " + month + " beyond " + LARGEST_TOTAL + " won");
         }
-        boolean adjustment = line.serviceMonth().isBefore(month);
+        boolean adjustment = !line.reversal() && line.serviceMonth().isBefore(month);
         return new Settlement(
                 id,
                 district,
@@ -88,7 +111,8 @@ public record Settlement(
                 more,
                 adjustment ? adjustments.plus(line) : adjustments,
                 approvedOn,
-                payment);
+                payment,
+                line.reversal() ? reversals.plus(line) : reversals);
     }
 
     /**
@@ -102,6 +126,16 @@ public record Settlement(
                     "month",
                     month + " is not over: it can be submitted from "
                             + month.plusMonths(1).atDay(1) + " on");
+        }
+        if (total.publicShare() < 0 || total.coPayment() < 0 || total.amount() < adjustments.amount()) {
+            // the district pays a provider's month, it never collects one: such a month waits for more lines
+            throw RuleViolation.refused(
+                    "amount",
+                    "the reversals booked in " + month + " (" + reversals.amount() + " won) take back more than its"
+                            + " own charges add: it comes to " + total.amount() + " won (public "
+                            + total.publicShare() + ", co-payment " + total.coPayment() + ") and stays a draft,"
+                            + " taking the provider's late lines, until it comes to no less than its adjustments ("
+                            + adjustments.amount() + " won)");
         }
         return next(SettlementState.SUBMITTED, null, null);
     }
@@ -180,7 +214,8 @@ public record Settlement(
     }
 
     private Settlement next(SettlementState to, @Nullable LocalDate approved, @Nullable Payment paid) {
-        return new Settlement(id, district, providerId, month, to, version + 1, total, adjustments, approved, paid);
+        return new Settlement(
+                id, district, providerId, month, to, version + 1, total, adjustments, approved, paid, reversals);
     }
 
     private void expect(boolean allowed, String change) {

@@ -48,13 +48,29 @@ public class SettlementBooking {
      * @throws kr.dolbom.platform.domain.RuleViolation when the month's total would pass its bound
      */
     public Mono<YearMonth> book(SettlementLine line) {
+        return book(line, line.serviceMonth());
+    }
+
+    /**
+     * Books the reversal of a charge counted in {@code chargedIn}: in that month while it is a draft, otherwise in
+     * the provider's next month that takes lines, as a late charge is; answers the month. Call it after
+     * {@link #hold} of the charge's service month in the same transaction.
+     */
+    public Mono<YearMonth> bookReversal(SettlementLine reversal, YearMonth chargedIn) {
+        if (!reversal.reversal() || chargedIn.isBefore(reversal.serviceMonth())) {
+            throw new IllegalArgumentException(reversal + " is no reversal of a charge counted in " + chargedIn);
+        }
+        return book(reversal, chargedIn);
+    }
+
+    private Mono<YearMonth> book(SettlementLine line, YearMonth from) {
         YearMonth serviceMonth = line.serviceMonth();
         return settlements
                 .lockFrom(line.district(), line.providerId(), serviceMonth)
                 .collectList()
                 .flatMap(held -> {
                     SortedMap<YearMonth, SettlementState> states = states(held);
-                    YearMonth month = SettlementMonth.of(serviceMonth, states, YearMonth.now(clock));
+                    YearMonth month = SettlementMonth.of(from, states, YearMonth.now(clock));
                     Mono<Settlement> target = held.stream()
                             .filter(settlement -> settlement.month().equals(month))
                             .findFirst()
@@ -64,23 +80,24 @@ public class SettlementBooking {
                                             line.district(),
                                             line.providerId(),
                                             month,
-                                            "opened for the late charge of delivery " + line.deliveryId() + " of "
-                                                    + serviceMonth + ", a month that takes no more lines",
+                                            "opened for the late " + (line.reversal() ? "reversal" : "charge")
+                                                    + " of delivery " + line.deliveryId() + " of " + from
+                                                    + ", a month that takes no more lines",
                                             clock.instant())
                                     .then(settlements.lock(line.district(), line.providerId(), month)));
                     return target.flatMap(settlement -> {
                         Settlement booked = settlement.book(line);
-                        if (!month.equals(serviceMonth)) {
+                        if (!month.equals(from)) {
                             log.info(
-                                    "Charge {} of delivery {} on {} is an adjustment of {}'s settlement for {}:"
-                                            + " {} is {}",
+                                    "{} {} of delivery {} on {} is booked in {}'s settlement for {}: {} is {}",
+                                    line.reversal() ? "Reversal" : "Charge",
                                     line.chargeId(),
                                     line.deliveryId(),
                                     line.serviceDate(),
                                     line.providerId(),
                                     month,
-                                    serviceMonth,
-                                    states.get(serviceMonth));
+                                    from,
+                                    states.get(from));
                         }
                         return settlements.save(booked, settlement.version()).thenReturn(month);
                     });

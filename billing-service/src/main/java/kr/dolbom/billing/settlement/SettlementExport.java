@@ -23,7 +23,8 @@ public final class SettlementExport {
     private SettlementExport() {}
 
     /**
-     * Every line, then the sums of the month's own charges, of the adjustments and of all. The sums are those of
+     * Every line (a reversal as 취소, negative), then the sums of the month's own charges, of the adjustments, of the
+     * reversals and of all. The sums are those of
      * the lines written; a month that takes no more lines (submitted, approved, paid) must come to its settlement's
      * totals to the won, or the file is broken off rather than finished with a total that is not the books'.
      *
@@ -39,11 +40,12 @@ public final class SettlementExport {
             throws IOException {
         Totals own = Totals.NONE;
         Totals adjustments = Totals.NONE;
+        Totals reversals = Totals.NONE;
         while (lines.hasNext()) {
             StatementLine line = lines.next();
             boolean adjustment = line.adjustmentOf(month);
             sheet.row(
-                    adjustment ? "조정" : "청구",
+                    line.reversal() ? "취소" : adjustment ? "조정" : "청구",
                     line.chargeId().toString(),
                     line.deliveryId().toString(),
                     line.serviceDate(),
@@ -54,23 +56,29 @@ public final class SettlementExport {
                     line.amount(),
                     line.publicShare(),
                     line.coPayment());
-            if (adjustment) {
+            if (line.reversal()) {
+                reversals = reversals.plus(line.totals());
+            } else if (adjustment) {
                 adjustments = adjustments.plus(line.totals());
             } else {
                 own = own.plus(line.totals());
             }
         }
-        Totals total = own.plus(adjustments);
+        Totals total = own.plus(adjustments).plus(reversals);
         if (settlement != null && !settlement.state().open()) {
-            if (!total.equals(settlement.total()) || !adjustments.equals(settlement.adjustments())) {
+            if (!total.equals(settlement.total())
+                    || !adjustments.equals(settlement.adjustments())
+                    || !reversals.equals(settlement.reversals())) {
                 throw new IllegalStateException("the lines of " + settlement + " come to " + total + " (adjustments "
-                        + adjustments + "), not its " + settlement.total() + " (" + settlement.adjustments() + ")");
+                        + adjustments + ", reversals " + reversals + "), not its " + settlement.total() + " ("
+                        + settlement.adjustments() + ", " + settlement.reversals() + ")");
             }
         }
         sheet.row();
         sheet.row("구분", "건수", null, null, null, null, null, null, "금액", "공공부담", "본인부담");
         totals(sheet, "청구", own);
         totals(sheet, "조정", adjustments);
+        totals(sheet, "취소", reversals);
         totals(sheet, "합계", total);
         sheet.row();
         sheet.row("제공기관", providerId);

@@ -24,7 +24,7 @@ class SettlementStore {
     private static final String COLUMNS = """
             id, district, provider_id, month, state, version, lines, amount, public_share, co_payment,
             adjustment_lines, adjustment_amount, adjustment_public_share, adjustment_co_payment, approved_on,
-            payment_reference, paid_on""";
+            payment_reference, paid_on, reversal_lines, reversal_amount, reversal_public_share, reversal_co_payment""";
 
     private static final int FETCH = 1_000;
 
@@ -105,6 +105,8 @@ class SettlementStore {
                                adjustment_lines = :adjustmentLines, adjustment_amount = :adjustmentAmount,
                                adjustment_public_share = :adjustmentPublicShare,
                                adjustment_co_payment = :adjustmentCoPayment,
+                               reversal_lines = :reversalLines, reversal_amount = :reversalAmount,
+                               reversal_public_share = :reversalPublicShare, reversal_co_payment = :reversalCoPayment,
                                approved_on = :approvedOn, payment_reference = :reference, paid_on = :paidOn
                         where id = :id and version = :readAt""")
                 .bind("state", settlement.state().name())
@@ -117,6 +119,10 @@ class SettlementStore {
                 .bind("adjustmentAmount", settlement.adjustments().amount())
                 .bind("adjustmentPublicShare", settlement.adjustments().publicShare())
                 .bind("adjustmentCoPayment", settlement.adjustments().coPayment())
+                .bind("reversalLines", settlement.reversals().lines())
+                .bind("reversalAmount", settlement.reversals().amount())
+                .bind("reversalPublicShare", settlement.reversals().publicShare())
+                .bind("reversalCoPayment", settlement.reversals().coPayment())
                 .bind("approvedOn", Parameter.fromOrEmpty(settlement.approvedOn(), LocalDate.class))
                 .bind("reference", Parameter.fromOrEmpty(payment == null ? null : payment.reference(), String.class))
                 .bind("paidOn", Parameter.fromOrEmpty(payment == null ? null : payment.paidOn(), LocalDate.class))
@@ -162,23 +168,26 @@ class SettlementStore {
 
     /**
      * The lines counted in the provider's month, in one statement so that sums and adjustments are of one moment:
-     * its own charges summed by service, each adjustment (a charge delivered before the month) on its own.
+     * its own charges summed by service, each adjustment (a charge delivered before the month) and each reversal on
+     * its own.
      */
     Mono<Statement> statement(String district, String providerId, YearMonth month) {
         return db.sql("""
-                        select false as adjustment, service_type, count(*) as lines, sum(amount)::bigint as amount,
+                        select 'OWN' as kind, service_type, count(*) as lines, sum(amount)::bigint as amount,
                                sum(public_share)::bigint as public_share, sum(co_payment)::bigint as co_payment,
-                               null::uuid as charge_id, null::uuid as delivery_id, null::date as service_date
+                               null::uuid as charge_id, null::uuid as delivery_id, null::date as service_date,
+                               null::uuid as reverses
                         from charge
                         where district = :district and provider_id = :provider and settlement_month = :month
-                          and service_date >= :month
+                          and service_date >= :month and reverses is null
                         group by service_type
                         union all
-                        select true, service_type, 1, amount, public_share, co_payment, id, delivery_id, service_date
+                        select case when reverses is null then 'ADJUSTMENT' else 'REVERSAL' end, service_type, 1,
+                               amount, public_share, co_payment, id, delivery_id, service_date, reverses
                         from charge
                         where district = :district and provider_id = :provider and settlement_month = :month
-                          and service_date < :month
-                        order by adjustment, service_date, service_type, charge_id""")
+                          and (service_date < :month or reverses is not null)
+                        order by kind, service_date, service_type, charge_id""")
                 .bind("district", district)
                 .bind("provider", providerId)
                 .bind("month", month.atDay(1))
@@ -193,6 +202,10 @@ class SettlementStore {
                         lines.stream()
                                 .filter(Statement.Adjustment.class::isInstance)
                                 .map(Statement.Adjustment.class::cast)
+                                .toList(),
+                        lines.stream()
+                                .filter(Statement.Reversal.class::isInstance)
+                                .map(Statement.Reversal.class::cast)
                                 .toList()));
     }
 
@@ -203,7 +216,7 @@ class SettlementStore {
     Flux<StatementLine> lines(String district, String providerId, YearMonth month) {
         return db.sql("""
                         select id, delivery_id, service_date, service_type, minutes, units, amount, public_share,
-                               co_payment
+                               co_payment, reverses
                         from charge
                         where district = :district and provider_id = :provider and settlement_month = :month
                         order by service_date, charged_at, id""")
@@ -220,7 +233,8 @@ class SettlementStore {
                         row.get("units", Integer.class),
                         row.get("amount", Long.class),
                         row.get("public_share", Long.class),
-                        row.get("co_payment", Long.class)))
+                        row.get("co_payment", Long.class),
+                        row.get("reverses", UUID.class)))
                 .all();
     }
 
@@ -245,13 +259,25 @@ class SettlementStore {
                 .one();
     }
 
-    /** A row of the statement: the sums of a service's own charges, or one adjustment. */
+    /** A row of the statement: the sums of a service's own charges, one adjustment or one reversal. */
     private static Object statementLine(Readable row) {
         ServiceType type = ServiceType.valueOf(row.get("service_type", String.class));
         long amount = row.get("amount", Long.class);
         long publicShare = row.get("public_share", Long.class);
         long coPayment = row.get("co_payment", Long.class);
-        if (Boolean.TRUE.equals(row.get("adjustment", Boolean.class))) {
+        String kind = row.get("kind", String.class);
+        if ("REVERSAL".equals(kind)) {
+            return new Statement.Reversal(
+                    row.get("charge_id", UUID.class),
+                    row.get("reverses", UUID.class),
+                    row.get("delivery_id", UUID.class),
+                    type,
+                    row.get("service_date", LocalDate.class),
+                    amount,
+                    publicShare,
+                    coPayment);
+        }
+        if ("ADJUSTMENT".equals(kind)) {
             return new Statement.Adjustment(
                     row.get("charge_id", UUID.class),
                     row.get("delivery_id", UUID.class),
@@ -285,6 +311,11 @@ class SettlementStore {
                         row.get("adjustment_public_share", Long.class),
                         row.get("adjustment_co_payment", Long.class)),
                 row.get("approved_on", LocalDate.class),
-                reference == null || paidOn == null ? null : new Payment(reference, paidOn));
+                reference == null || paidOn == null ? null : new Payment(reference, paidOn),
+                new Totals(
+                        row.get("reversal_lines", Long.class),
+                        row.get("reversal_amount", Long.class),
+                        row.get("reversal_public_share", Long.class),
+                        row.get("reversal_co_payment", Long.class)));
     }
 }

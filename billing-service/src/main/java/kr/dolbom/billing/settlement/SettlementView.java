@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param deliveries the same count, by the name the first version of this answer gave it
  * @param amount the sum of all lines: {@code publicShare + coPayment}
  * @param adjustments of the lines, the late charges of the provider's earlier, closed months, each with its delivery
+ * @param reversals of the lines, the reversals of voided deliveries' charges (negative), each naming its charge
  * @param byService all lines by service
  * @param approvedOn the day of the approval, from which the month never changes
  */
@@ -31,6 +32,7 @@ record SettlementView(
         long publicShare,
         long coPayment,
         Adjustments adjustments,
+        Reversals reversals,
         List<Statement.ServiceTotal> byService,
         @Nullable LocalDate approvedOn,
         @Nullable Payment payment,
@@ -48,6 +50,9 @@ record SettlementView(
             long amount,
             long publicShare,
             long coPayment) {}
+
+    /** The reversal lines (negative sums), and each of them with the charge it takes back. */
+    record Reversals(long lines, long amount, long publicShare, long coPayment, List<Statement.Reversal> items) {}
 
     static SettlementView of(Settlement settlement, Statement statement, List<Step> history) {
         return of(
@@ -79,6 +84,7 @@ record SettlementView(
             List<Step> history) {
         Totals total = statement.total();
         Totals adjusted = statement.adjustmentTotal();
+        Totals reversed = statement.reversalTotal();
         return new SettlementView(
                 settlementId,
                 providerId,
@@ -106,6 +112,12 @@ record SettlementView(
                                         line.publicShare(),
                                         line.coPayment()))
                                 .toList()),
+                new Reversals(
+                        reversed.lines(),
+                        reversed.amount(),
+                        reversed.publicShare(),
+                        reversed.coPayment(),
+                        statement.reversals()),
                 statement.byService(),
                 approvedOn,
                 payment,

@@ -17,14 +17,21 @@ import kr.dolbom.events.ServiceType;
  *
  * @param ownCharges the month's own charges by service (deliveries of the month)
  * @param adjustments late charges of the provider's earlier, closed months, counted here
+ * @param reversals the reversals of voided deliveries' charges booked here, negative, each naming its charge
  */
-public record Statement(List<ServiceTotal> ownCharges, List<Adjustment> adjustments) {
+public record Statement(List<ServiceTotal> ownCharges, List<Adjustment> adjustments, List<Reversal> reversals) {
 
-    public static final Statement EMPTY = new Statement(List.of(), List.of());
+    public static final Statement EMPTY = new Statement(List.of(), List.of(), List.of());
 
     public Statement {
         ownCharges = List.copyOf(ownCharges);
         adjustments = List.copyOf(adjustments);
+        reversals = List.copyOf(reversals);
+    }
+
+    /** A month without reversals. */
+    public Statement(List<ServiceTotal> ownCharges, List<Adjustment> adjustments) {
+        this(ownCharges, adjustments, List.of());
     }
 
     /** The sums of one service's lines. */
@@ -55,13 +62,40 @@ public record Statement(List<ServiceTotal> ownCharges, List<Adjustment> adjustme
         }
     }
 
-    /** Every line, adjustments included. */
+    /**
+     * 청구 취소: the reversal of the charge {@code reverses} of a voided delivery, with that charge's delivery and day;
+     * its amounts are negative.
+     */
+    public record Reversal(
+            UUID chargeId,
+            UUID reverses,
+            UUID deliveryId,
+            ServiceType serviceType,
+            LocalDate serviceDate,
+            long amount,
+            long publicShare,
+            long coPayment) {
+
+        Totals totals() {
+            return new Totals(1, amount, publicShare, coPayment);
+        }
+    }
+
+    /** Every line, adjustments and reversals included. */
     public Totals total() {
         Totals sum = Totals.NONE;
         for (ServiceTotal service : ownCharges) {
             sum = sum.plus(service.totals());
         }
-        return sum.plus(adjustmentTotal());
+        return sum.plus(adjustmentTotal()).plus(reversalTotal());
+    }
+
+    public Totals reversalTotal() {
+        Totals sum = Totals.NONE;
+        for (Reversal reversal : reversals) {
+            sum = sum.plus(reversal.totals());
+        }
+        return sum;
     }
 
     public Totals adjustmentTotal() {
@@ -72,11 +106,12 @@ public record Statement(List<ServiceTotal> ownCharges, List<Adjustment> adjustme
         return sum;
     }
 
-    /** Every line by service, adjustments included, by the name of the service. */
+    /** Every line by service, adjustments and reversals included, by the name of the service. */
     public List<ServiceTotal> byService() {
         Map<ServiceType, Totals> sums = new EnumMap<>(ServiceType.class);
         ownCharges.forEach(service -> sums.merge(service.serviceType(), service.totals(), Totals::plus));
         adjustments.forEach(adjustment -> sums.merge(adjustment.serviceType(), adjustment.totals(), Totals::plus));
+        reversals.forEach(reversal -> sums.merge(reversal.serviceType(), reversal.totals(), Totals::plus));
         List<ServiceTotal> services = new ArrayList<>();
         sums.forEach((type, sum) ->
                 services.add(new ServiceTotal(type, sum.lines(), sum.amount(), sum.publicShare(), sum.coPayment())));

@@ -4,17 +4,18 @@ import kr.dolbom.platform.domain.RuleViolation;
 
 /**
  * Lines and their sums, in whole won: what the district owes (public share) and what users pay (co-payment) add up
- * to the amount. Every sum is checked for overflow; a total beyond {@code long} is refused, never wrapped.
+ * to the amount. Every sum is checked for overflow; a total beyond {@code long} is refused, never wrapped. The sums
+ * of reversals (청구 취소) are negative, and so may a month's be on its way; a count of lines never is.
  */
 public record Totals(long lines, long amount, long publicShare, long coPayment) {
 
     public static final Totals NONE = new Totals(0, 0, 0, 0);
 
     public Totals {
-        if (lines < 0 || amount < 0 || publicShare < 0 || coPayment < 0) {
-            throw new IllegalArgumentException("totals are never negative: " + lines + " lines, " + amount + " won");
+        if (lines < 0) {
+            throw new IllegalArgumentException("a count of lines is never negative: " + lines);
         }
-        if (publicShare + coPayment != amount) {
+        if (Math.addExact(publicShare, coPayment) != amount) {
             throw new IllegalArgumentException(
                     "public share " + publicShare + " + co-payment " + coPayment + " is not the amount " + amount);
         }
