@@ -7,5 +7,7 @@ public enum ReassignCause {
     /** 반납: the provider gave the line back and the zone's lead (or the public centre) took it over. */
     HANDED_BACK,
     /** 기관 정지: the provider was suspended and its running lines were taken over. */
-    PROVIDER_SUSPENDED
+    PROVIDER_SUSPENDED,
+    /** 협약 종료: the provider's contract with the district ended and its running lines were taken over. */
+    CONTRACT_ENDED
 }

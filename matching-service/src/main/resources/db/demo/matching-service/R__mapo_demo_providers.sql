@@ -49,3 +49,10 @@ on conflict (provider_id, service_type) do update set capacity = excluded.capaci
 update provider_zone set lead = (provider_id, zone) in (
     ('mapo-homecare-coop', 'north'), ('mapo-meal-jahwal', 'central'), ('mapo-neulbom-care', 'south'))
 where provider_id like 'mapo-%';
+
+-- The consortium's agreement with the district (협약), from the start of the demo year and open-ended.
+insert into provider_contract_change (provider_id, effective_on, under_contract, recorded_by, reason)
+select p.id, date '2026-01-01', true, 'demo data', '마포구 통합돌봄 컨소시엄 협약'
+from provider p
+where p.district = 'mapo' and not p.last_resort
+  and not exists (select 1 from provider_contract_change c where c.provider_id = p.id);

@@ -46,6 +46,8 @@ public final class TestDistrict {
         sql("insert into provider_zone (provider_id, zone) values ('" + providerId + "', '" + ZONE + "')");
         sql("insert into provider_service (provider_id, service_type, capacity, active_lines, agreed_share) values ('"
                 + providerId + "', '" + service + "', " + capacity + ", " + activeLines + ", " + agreedShare + ")");
+        sql("insert into provider_contract_change (provider_id, effective_on, under_contract, recorded_by, reason)"
+                + " values ('" + providerId + "', current_date - 365, true, 'test', 'test district agreement')");
         return providerId;
     }
 

@@ -106,6 +106,11 @@ public final class MatchingAccess {
     public static final AccessRule RESUME_PROVIDER =
             AccessRule.operation("resumeProvider").allow(WINDOW, OWN_DISTRICT).build();
 
+    /** 협약 기간: the periods a member is under contract with the district, recorded by its window. */
+    public static final AccessRule CHANGE_PROVIDER_CONTRACT = AccessRule.operation("addContractPeriod")
+            .allow(WINDOW, OWN_DISTRICT)
+            .build();
+
     /** 명부 변경: a member's capacity and agreed share, by the district's window. */
     public static final AccessRule CHANGE_PROVIDER_SERVICE = AccessRule.operation("changeProviderService")
             .allow(WINDOW, OWN_DISTRICT)
@@ -131,7 +136,8 @@ public final class MatchingAccess {
             HAND_BACK_LINE,
             SUSPEND_PROVIDER,
             RESUME_PROVIDER,
-            CHANGE_PROVIDER_SERVICE);
+            CHANGE_PROVIDER_SERVICE,
+            CHANGE_PROVIDER_CONTRACT);
 
     private MatchingAccess() {}
 }

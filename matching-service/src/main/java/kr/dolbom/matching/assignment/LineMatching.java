@@ -120,7 +120,7 @@ class LineMatching {
         List<AssignmentExplanation.OfferStep> steps =
                 made.stream().map(AssignmentExplanation.OfferStep::of).toList();
         return providers
-                .candidates(order.district(), order.dong(), line.serviceType())
+                .candidates(order.district(), order.dong(), line.serviceType(), today)
                 .filter(candidate -> !asked.contains(candidate.providerId()))
                 .collectList()
                 .flatMap(candidates -> history(order, line.serviceType(), today)

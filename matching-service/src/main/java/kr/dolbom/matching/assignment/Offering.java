@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import kr.dolbom.events.DeclineReason;
 import kr.dolbom.events.OrderPlaced;
+import kr.dolbom.events.ReassignCause;
 import kr.dolbom.matching.access.MatchingAccess;
 import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.platform.TransientFailures;
@@ -171,7 +172,8 @@ class Offering {
                                     "service line",
                                     lineId);
                             return providers
-                                    .refusalToServe(providerId, placed.district(), placed.dong(), line.serviceType())
+                                    .refusalToServe(
+                                            providerId, placed.district(), placed.dong(), line.serviceType(), today)
                                     .flatMap(refusal -> refusal.isEmpty()
                                             ? Mono.just(waiting)
                                             : Mono.error(RuleViolation.refused("providerId", refusal)));
@@ -238,21 +240,31 @@ class Offering {
                                 caller, Holder.district(district).heldBy(providerId), "provider", providerId))
                         .flatMap(district -> providers.suspend(providerId, reason))
                         .flatMap(suspended -> suspended
-                                ? offers.lockOpenOfProvider(providerId)
-                                        .concatMap(open -> withdraw(open, "the provider was suspended: " + reason)
-                                                .then(offerNext(open.lineId()))
-                                                .thenReturn(open))
-                                        .count()
-                                        .flatMap(withdrawn -> reassigning
-                                                .takeOverFrom(providerId, caller.subject(), reason)
-                                                .count()
-                                                .map(moved -> new Suspension(
-                                                        Math.toIntExact(withdrawn), Math.toIntExact(moved))))
+                                ? takeWorkFrom(
+                                        providerId,
+                                        ReassignCause.PROVIDER_SUSPENDED,
+                                        caller.subject(),
+                                        "the provider was suspended: " + reason)
                                 : Mono.error(RuleViolation.conflict(providerId
                                                 + " is suspended already, or is the public centre, which is never"
                                                 + " suspended")
                                         .with("providerId", providerId))))
                 .retryWhen(TransientFailures.retry());
+    }
+
+    /**
+     * The provider's work goes elsewhere: its open offers are withdrawn and offered on, its running lines taken
+     * over. Part of the caller's transaction.
+     */
+    Mono<Suspension> takeWorkFrom(String providerId, ReassignCause cause, String by, String why) {
+        return offers.lockOpenOfProvider(providerId)
+                .concatMap(open ->
+                        withdraw(open, why).then(offerNext(open.lineId())).thenReturn(open))
+                .count()
+                .flatMap(withdrawn -> reassigning
+                        .takeOverFrom(providerId, cause, by, why)
+                        .count()
+                        .map(moved -> new Suspension(Math.toIntExact(withdrawn), Math.toIntExact(moved))));
     }
 
     /** What a suspension moved: the open offers withdrawn and offered on, the running lines taken over. */

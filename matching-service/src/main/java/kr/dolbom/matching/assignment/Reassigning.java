@@ -74,7 +74,7 @@ class Reassigning {
                         return Mono.error(RuleViolation.refused("providerId", "line " + lineId + " is " + to + "'s"));
                     }
                     return providers
-                            .refusalToServe(to, line.district(), line.dong(), line.serviceType())
+                            .refusalToServe(to, line.district(), line.dong(), line.serviceType(), today)
                             .flatMap(refusal -> refusal.isEmpty()
                                     ? assignments.holdsCapacity(lineId)
                                     : Mono.error(RuleViolation.refused("providerId", refusal)))
@@ -131,27 +131,18 @@ class Reassigning {
     }
 
     /**
-     * 기관 정지: the suspended provider's running lines are taken over, each by the zone's lead or the public centre;
-     * a line no one can take stays, and waits for the window's hand (counted in {@code dolbom.matching.unplaced}).
-     * Part of the suspension's transaction.
+     * 기관 정지, 협약 종료: the provider's running lines are taken over, each by the zone's lead or the public centre; a
+     * line no one can take stays, and waits for the window's hand (counted in {@code dolbom.matching.unplaced}). Part
+     * of the caller's transaction.
      */
-    Flux<LineAssignment> takeOverFrom(String providerId, String by, String reason) {
+    Flux<LineAssignment> takeOverFrom(String providerId, ReassignCause cause, String by, String why) {
         LocalDate today = LocalDate.now(clock);
         return assignments
                 .lockRunningOf(providerId, today)
-                .concatMap(line -> takeOver(
-                                line,
-                                ReassignCause.PROVIDER_SUSPENDED,
-                                by,
-                                "the provider was suspended: " + reason,
-                                null,
-                                today)
+                .concatMap(line -> takeOver(line, cause, by, why, null, today)
                         .onErrorResume(RuleViolation.class, refused -> {
                             log.error(
-                                    "Line {} of suspended {} stays with it: {}",
-                                    line.lineId(),
-                                    providerId,
-                                    refused.getMessage());
+                                    "Line {} of {} stays with it: {}", line.lineId(), providerId, refused.getMessage());
                             meters.counter("dolbom.matching.unplaced").increment();
                             return Mono.empty();
                         }));
@@ -167,7 +158,7 @@ class Reassigning {
         return assignments
                 .holdsCapacity(line.lineId())
                 .flatMap(holds -> providers
-                        .candidates(line.district(), line.dong(), line.serviceType())
+                        .candidates(line.district(), line.dong(), line.serviceType(), today)
                         .collectList()
                         .flatMap(zone -> zoneLead(zone, line, holds))
                         .map(lead -> new AssignmentStore.Move(lead, false, cause, by, reason, handBackReason))

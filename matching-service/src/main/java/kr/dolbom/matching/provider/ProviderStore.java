@@ -1,7 +1,11 @@
 package kr.dolbom.matching.provider;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import kr.dolbom.events.ServiceType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -12,12 +16,21 @@ public class ProviderStore {
 
     private final DatabaseClient db;
 
+    /** Under contract (협약) on {@code :day}: the public centre always, a member by its latest recorded change. */
+    private static final String UNDER_CONTRACT = """
+            (p.last_resort or coalesce((select c.under_contract from provider_contract_change c
+                                        where c.provider_id = p.id and c.effective_on <= :day
+                                        order by c.effective_on desc, c.recorded_at desc limit 1), false))""";
+
     ProviderStore(DatabaseClient db) {
         this.db = db;
     }
 
-    /** Consortium members offering the service in the zone of the dong (never the provider of last resort). */
-    public Flux<Candidate> candidates(String district, String dong, ServiceType type) {
+    /**
+     * Consortium members offering the service in the zone of the dong, not suspended and under contract on
+     * {@code day} (never the provider of last resort).
+     */
+    public Flux<Candidate> candidates(String district, String dong, ServiceType type, LocalDate day) {
         return db.sql("""
                         select ps.provider_id, ps.capacity, ps.active_lines, ps.agreed_share, pz.lead
                         from provider_service ps
@@ -25,7 +38,8 @@ public class ProviderStore {
                                         and p.suspended_at is null
                         join provider_zone pz on pz.provider_id = p.id
                         join zone_dong zd on zd.district = p.district and zd.zone = pz.zone and zd.dong = :dong
-                        where ps.service_type = :type""")
+                        where ps.service_type = :type and """ + UNDER_CONTRACT)
+                .bind("day", day)
                 .bind("district", district)
                 .bind("dong", dong)
                 .bind("type", type.name())
@@ -133,9 +147,12 @@ public class ProviderStore {
      * Whether the provider may be given a line of the service in the dong by hand: it offers the service, serves
      * the dong's zone (the public centre serves every dong of its district) and is not suspended; the reason if not.
      */
-    public Mono<String> refusalToServe(String providerId, String district, String dong, ServiceType type) {
+    public Mono<String> refusalToServe(
+            String providerId, String district, String dong, ServiceType type, LocalDate day) {
         return db.sql("""
                         select p.district, p.last_resort, p.suspended_at is not null as suspended,
+                               """ + UNDER_CONTRACT + """
+                                as under_contract,
                                exists (select 1 from provider_service ps
                                        where ps.provider_id = p.id and ps.service_type = :type) as offers,
                                exists (select 1 from provider_zone pz
@@ -145,12 +162,16 @@ public class ProviderStore {
                 .bind("type", type.name())
                 .bind("dong", dong)
                 .bind("id", providerId)
+                .bind("day", day)
                 .map(row -> {
                     if (!district.equals(row.get("district", String.class))) {
                         return providerId + " is not a provider of " + district;
                     }
                     if (Boolean.TRUE.equals(row.get("suspended", Boolean.class))) {
                         return providerId + " is suspended";
+                    }
+                    if (!Boolean.TRUE.equals(row.get("under_contract", Boolean.class))) {
+                        return providerId + " is not under contract on " + day;
                     }
                     if (!Boolean.TRUE.equals(row.get("offers", Boolean.class))) {
                         return providerId + " does not offer " + type;
@@ -163,6 +184,64 @@ public class ProviderStore {
                 })
                 .one()
                 .defaultIfEmpty(providerId + " is not a provider of " + district);
+    }
+
+    /** 협약 기간: the member is under contract from {@code startsOn}, to {@code endsOn} if given; kept, never edited. */
+    public Mono<Void> addContractPeriod(
+            String providerId, LocalDate startsOn, @Nullable LocalDate endsOn, String by, String reason) {
+        Mono<Void> from = contractChange(providerId, startsOn, true, by, reason);
+        return endsOn == null ? from : from.then(contractChange(providerId, endsOn.plusDays(1), false, by, reason));
+    }
+
+    private Mono<Void> contractChange(String providerId, LocalDate on, boolean under, String by, String reason) {
+        return db.sql("""
+                        insert into provider_contract_change (provider_id, effective_on, under_contract, recorded_by,
+                                                              reason)
+                        values (:provider, :on, :under, :by, :reason)""")
+                .bind("provider", providerId)
+                .bind("on", on)
+                .bind("under", under)
+                .bind("by", by)
+                .bind("reason", reason)
+                .then();
+    }
+
+    /** The member's contract as recorded: each change, latest day first. */
+    public Flux<ContractChange> contractOf(String providerId) {
+        return db.sql("""
+                        select effective_on, under_contract, recorded_by, reason, recorded_at
+                        from provider_contract_change where provider_id = :provider
+                        order by effective_on desc, recorded_at desc""")
+                .bind("provider", providerId)
+                .map(row -> new ContractChange(
+                        row.get("effective_on", LocalDate.class),
+                        Boolean.TRUE.equals(row.get("under_contract", Boolean.class)),
+                        row.get("recorded_by", String.class),
+                        row.get("reason", String.class),
+                        row.get("recorded_at", OffsetDateTime.class).toInstant()))
+                .all();
+    }
+
+    /** One recorded change of a member's contract: from {@code effectiveOn} it is, or is no longer, under contract. */
+    public record ContractChange(
+            LocalDate effectiveOn, boolean underContract, String recordedBy, String reason, Instant recordedAt) {}
+
+    /** The members not under contract on {@code day}: those a contract's end leaves without work. */
+    public Flux<String> outOfContract(LocalDate day) {
+        return db.sql("select p.id from provider p where not " + UNDER_CONTRACT + " order by p.id")
+                .bind("day", day)
+                .map(row -> row.get("id", String.class))
+                .all();
+    }
+
+    /** Whether the provider is under contract on {@code day}; false for an unknown one. */
+    public Mono<Boolean> underContract(String providerId, LocalDate day) {
+        return db.sql("select " + UNDER_CONTRACT + " as under_contract from provider p where p.id = :id")
+                .bind("day", day)
+                .bind("id", providerId)
+                .map(row -> Boolean.TRUE.equals(row.get("under_contract", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** A line dispatched by hand takes a unit of capacity: within it for a member, beyond it for the public centre. */

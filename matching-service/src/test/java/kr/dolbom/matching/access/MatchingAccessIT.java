@@ -288,6 +288,13 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                         204,
                         client -> client.delete().uri("/api/v1/providers/{p}/suspension", member(true)))
                 .operation(
+                        "addContractPeriod",
+                        200,
+                        client -> client.post()
+                                .uri("/api/v1/providers/{p}/contract-periods", member(false))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("startsOn", "2027-01-01", "reason", "2027년 협약")))
+                .operation(
                         "changeProviderService",
                         200,
                         client -> client.put()
