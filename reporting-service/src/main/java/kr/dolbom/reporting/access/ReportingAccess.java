@@ -8,9 +8,11 @@ import static kr.dolbom.platform.security.CareRole.WINDOW;
 import static kr.dolbom.platform.security.Reach.EVERY_DISTRICT;
 import static kr.dolbom.platform.security.Reach.OWN_DISTRICT;
 import static kr.dolbom.platform.security.Reach.OWN_PROVIDER;
+import static kr.dolbom.platform.security.Reach.SHARED;
 
 import kr.dolbom.platform.security.AccessPolicy;
 import kr.dolbom.platform.security.AccessRule;
+import kr.dolbom.platform.security.CareRole;
 
 /**
  * Who may read which figures. The city (시 복지정책과) reads every district's; a district's window and billing
@@ -70,6 +72,34 @@ public final class ReportingAccess {
     public static final AccessRule READ_REBUILD =
             AccessRule.operation("readRebuild").allow(OPERATOR, EVERY_DISTRICT).build();
 
+    /** A district's targets (목표) and their history: whoever reads its figures. */
+    public static final AccessRule READ_KPI_TARGETS = districtFigures("readKpiTargets");
+
+    /**
+     * Setting a target of the district's plan: its billing officer (구청 담당자), who already sets the district's
+     * budgets and funding rules; the city reads targets but sets none, the window works to them.
+     */
+    public static final AccessRule SET_KPI_TARGET = AccessRule.operation("setKpiTarget")
+            .allow(BILLING_OFFICER, OWN_DISTRICT)
+            .build();
+
+    /** The ops view's queue as server-sent events: whoever reads the district's queue and month. */
+    public static final AccessRule STREAM_OPS_QUEUE = districtFigures("streamOpsQueue");
+
+    /**
+     * A one-time ticket standing for the caller's own token on the stream, which a browser's EventSource opens without
+     * headers. It grants nothing the token does not: any signed-in caller may have one, the stream's rule decides.
+     */
+    public static final AccessRule ISSUE_STREAM_TICKET = everyRole("issueStreamTicket");
+
+    private static AccessRule everyRole(String operation) {
+        AccessRule.Builder rule = AccessRule.operation(operation);
+        for (CareRole role : CareRole.values()) {
+            rule.allow(role, SHARED);
+        }
+        return rule.build();
+    }
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             READ_MONTHLY_KPIS,
             READ_ORDER_KPIS,
@@ -85,7 +115,11 @@ public final class ReportingAccess {
             READ_CITY_SHEET,
             READ_PROVIDER_CHARGES,
             START_REBUILD,
-            READ_REBUILD);
+            READ_REBUILD,
+            READ_KPI_TARGETS,
+            SET_KPI_TARGET,
+            STREAM_OPS_QUEUE,
+            ISSUE_STREAM_TICKET);
 
     private ReportingAccess() {}
 }

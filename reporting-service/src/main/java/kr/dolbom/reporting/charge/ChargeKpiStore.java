@@ -95,6 +95,21 @@ public class ChargeKpiStore {
         return totalsOf("charge_district_month", "district", district, month);
     }
 
+    /**
+     * 연매출: the amount charged in the district from January up to and with {@code month}, summed here so that a sum
+     * beyond a long is an error, never a wrap-around.
+     */
+    public Mono<Long> yearToDate(String district, YearMonth month) {
+        return db.sql("select amount from charge_district_month where district = :district"
+                        + " and month >= :january and month <= :month")
+                .bind("district", district)
+                .bind("january", ReportingMonth.firstDay(month.withMonth(1)))
+                .bind("month", ReportingMonth.firstDay(month))
+                .map(row -> row.get("amount", Long.class))
+                .all()
+                .reduce(0L, Math::addExact);
+    }
+
     public Mono<ChargeTotals> forProvider(String providerId, YearMonth month) {
         return totalsOf("charge_provider_month", "provider_id", providerId, month);
     }

@@ -12,13 +12,17 @@ import kr.dolbom.reporting.delivery.UsersServed;
 import kr.dolbom.reporting.order.DongLines;
 import kr.dolbom.reporting.order.OrderKpis;
 import kr.dolbom.reporting.order.WaitingLines;
+import kr.dolbom.reporting.targets.Attainment;
 
 /** The wire types of the KPI endpoints: each names what it is about, then the figures. */
 final class KpiAnswers {
 
     private KpiAnswers() {}
 
-    /** Everything reporting knows about one district's month, for a dashboard in one round trip. */
+    /**
+     * Everything reporting knows about one district's month, for a dashboard in one round trip; {@code targets}: each
+     * KPI with a target in force that month, its actual figure against it.
+     */
     record MonthlyKpis(
             String district,
             YearMonth month,
@@ -26,7 +30,8 @@ final class KpiAnswers {
             Map<ServiceType, DeliveryTotals> deliveries,
             long meals,
             UsersServed usersServed,
-            ChargeTotals charges) {}
+            ChargeTotals charges,
+            List<Attainment> targets) {}
 
     /** A district's months up to {@code to}, oldest first. */
     record KpiTrend(String district, YearMonth to, List<MonthlyKpis> months) {}
@@ -79,12 +84,14 @@ final class KpiAnswers {
             String district, YearMonth month, @JsonUnwrapped OrderKpis orders) {}
 
     /** 식사지원: meals (or side-dish boxes) delivered in the district that month. */
-    record MealVolume(String district, YearMonth month, long meals) {}
+    record MealVolume(String district, YearMonth month, long meals, List<Attainment> targets) {}
 
-    record DistrictUsersServed(String district, YearMonth month, Map<ServiceType, Long> byService, long total) {
+    /** {@code targets}: households served by housing repairs (주거편의) against the plan's, when it has one. */
+    record DistrictUsersServed(
+            String district, YearMonth month, Map<ServiceType, Long> byService, long total, List<Attainment> targets) {
 
-        static DistrictUsersServed of(String district, YearMonth month, UsersServed served) {
-            return new DistrictUsersServed(district, month, served.byService(), served.total());
+        static DistrictUsersServed of(String district, YearMonth month, UsersServed served, List<Attainment> targets) {
+            return new DistrictUsersServed(district, month, served.byService(), served.total(), targets);
         }
     }
 

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import kr.dolbom.events.ServiceType;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.security.Caller;
 import kr.dolbom.platform.security.Holder;
@@ -15,6 +17,7 @@ import kr.dolbom.reporting.access.ReportingAccess;
 import kr.dolbom.reporting.charge.ChargeKpiStore;
 import kr.dolbom.reporting.delivery.DeliveryKpiStore;
 import kr.dolbom.reporting.delivery.MonthlyDeliveries;
+import kr.dolbom.reporting.delivery.UsersServed;
 import kr.dolbom.reporting.kpi.KpiAnswers.CityKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.DistrictOrders;
 import kr.dolbom.reporting.kpi.KpiAnswers.DistrictUsersServed;
@@ -25,6 +28,8 @@ import kr.dolbom.reporting.kpi.KpiAnswers.MealVolume;
 import kr.dolbom.reporting.kpi.KpiAnswers.MonthlyKpis;
 import kr.dolbom.reporting.kpi.KpiAnswers.ProviderCharges;
 import kr.dolbom.reporting.order.OrderKpiStore;
+import kr.dolbom.reporting.targets.KpiTargets;
+import kr.dolbom.reporting.targets.TargetedKpi;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,12 +56,19 @@ class KpiController {
     private final DeliveryKpiStore deliveries;
     private final ChargeKpiStore charges;
     private final KpiSheets sheets;
+    private final KpiTargets targets;
     /** Seoul's: the queue is dated by the day in Korea, whatever the host's zone. */
     private final Clock clock;
 
     KpiController(
-            OrderKpiStore orders, DeliveryKpiStore deliveries, ChargeKpiStore charges, KpiSheets sheets, Clock clock) {
+            OrderKpiStore orders,
+            DeliveryKpiStore deliveries,
+            ChargeKpiStore charges,
+            KpiSheets sheets,
+            KpiTargets targets,
+            Clock clock) {
         this.orders = orders;
+        this.targets = targets;
         this.deliveries = deliveries;
         this.charges = charges;
         this.sheets = sheets;
@@ -174,7 +186,9 @@ class KpiController {
                         orders.find(district, month),
                         deliveries.deliveries(district, month),
                         deliveries.usersServed(district, month),
-                        charges.forDistrict(district, month))
+                        charges.forDistrict(district, month),
+                        charges.yearToDate(district, month),
+                        targets.history(district))
                 .map(kpis -> {
                     MonthlyDeliveries delivered = kpis.getT2();
                     return new MonthlyKpis(
@@ -184,8 +198,26 @@ class KpiController {
                             delivered.byService(),
                             delivered.meals(),
                             kpis.getT3(),
-                            kpis.getT4());
+                            kpis.getT4(),
+                            kpis.getT6()
+                                    .attainments(
+                                            month,
+                                            Map.of(
+                                                    TargetedKpi.MEALS,
+                                                    delivered.meals(),
+                                                    TargetedKpi.HOUSING_HOUSEHOLDS,
+                                                    housingHouseholds(kpis.getT3()),
+                                                    TargetedKpi.CONSORTIUM_REVENUE,
+                                                    kpis.getT5())));
                 });
+    }
+
+    /**
+     * 주거편의: the plan counts households, the events residents; each resident served counts as one household (the
+     * events name no household, and a repair is rarely for two residents of one home).
+     */
+    private static long housingHouseholds(UsersServed served) {
+        return served.byService().getOrDefault(ServiceType.HOUSING_REPAIR, 0L);
     }
 
     @GetMapping("/orders")
@@ -204,8 +236,15 @@ class KpiController {
             @RequestParam("month") YearMonth month) {
         ReportingAccess.READ_MEAL_VOLUME.reveal(caller, Holder.district(district), "district", district);
         return checked(month)
-                .then(deliveries.deliveries(district, month))
-                .map(delivered -> new MealVolume(district, month, delivered.meals()));
+                .then(Mono.zip(deliveries.deliveries(district, month), targets.history(district)))
+                .map(read -> new MealVolume(
+                        district,
+                        month,
+                        read.getT1().meals(),
+                        read.getT2()
+                                .attainments(
+                                        month,
+                                        Map.of(TargetedKpi.MEALS, read.getT1().meals()))));
     }
 
     @GetMapping("/users-served")
@@ -215,8 +254,15 @@ class KpiController {
             @RequestParam("month") YearMonth month) {
         ReportingAccess.READ_USERS_SERVED.reveal(caller, Holder.district(district), "district", district);
         return checked(month)
-                .then(deliveries.usersServed(district, month))
-                .map(served -> DistrictUsersServed.of(district, month, served));
+                .then(Mono.zip(deliveries.usersServed(district, month), targets.history(district)))
+                .map(read -> DistrictUsersServed.of(
+                        district,
+                        month,
+                        read.getT1(),
+                        read.getT2()
+                                .attainments(
+                                        month,
+                                        Map.of(TargetedKpi.HOUSING_HOUSEHOLDS, housingHouseholds(read.getT1())))));
     }
 
     @GetMapping("/charges")
