@@ -3,6 +3,7 @@ package kr.dolbom.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.ExchangeResult;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +55,7 @@ public final class AuthorizationMatrix {
 
     public interface Call extends Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> {}
 
-    private record Operation(String id, Call call, int success, boolean creates) {
+    private record Operation(String id, Call call, int success, boolean creates, boolean streams) {
 
         @Override
         public String toString() {
@@ -75,13 +78,22 @@ public final class AuthorizationMatrix {
 
     /** A call that reads or changes a record of the demo district; others get 404. */
     public AuthorizationMatrix operation(String operationId, int success, Call call) {
-        operations.put(operationId, new Operation(operationId, call, success, false));
+        operations.put(operationId, new Operation(operationId, call, success, false, false));
+        return this;
+    }
+
+    /**
+     * A call that reads a record of the demo district as a stream (server-sent events) that does not end: a success
+     * is its status and its first chunk, then the stream is cancelled; others get 404.
+     */
+    public AuthorizationMatrix stream(String operationId, int success, Call call) {
+        operations.put(operationId, new Operation(operationId, call, success, false, true));
         return this;
     }
 
     /** A call that creates a record in the demo district's (or own provider's) name; others get 403. */
     public AuthorizationMatrix creation(String operationId, int success, Call call) {
-        operations.put(operationId, new Operation(operationId, call, success, true));
+        operations.put(operationId, new Operation(operationId, call, success, true, false));
         return this;
     }
 
@@ -144,9 +156,12 @@ public final class AuthorizationMatrix {
                     : http.mutate()
                             .defaultHeaders(headers -> headers.setBearerAuth(token.mint()))
                             .build();
-            EntityExchangeResult<byte[]> result = exchange(client, operation, name + " → " + expected);
+            ExchangeResult result = operation.streams()
+                    ? streamed(client, operation)
+                    : exchange(client, operation, name + " → " + expected);
+            String body = operation.streams() ? "(a stream)" : body((EntityExchangeResult<byte[]>) result);
             assertThat(result.getStatus().value())
-                    .as("%s %s: %s", result.getMethod(), result.getUrl(), body(result))
+                    .as("%s %s: %s", result.getMethod(), result.getUrl(), body)
                     .isEqualTo(expected);
             if (expected >= 400) {
                 assertThat(result.getResponseHeaders().getContentType())
@@ -172,6 +187,20 @@ public final class AuthorizationMatrix {
             log.warn("No answer at all to {} ({}) within the client's timeout; asking once more", operation, cell);
             return operation.call().apply(client).exchange().expectBody().returnResult();
         }
+    }
+
+    /** The status and headers, and the first chunk of a success: a stream that never ends is not waited for. */
+    private static ExchangeResult streamed(WebTestClient client, Operation operation) {
+        FluxExchangeResult<byte[]> result =
+                operation.call().apply(client).exchange().returnResult(byte[].class);
+        if (result.getStatus().is2xxSuccessful()) {
+            assertThat(result.getResponseBody().blockFirst(Duration.ofSeconds(60)))
+                    .as("the first event of %s", operation)
+                    .isNotEmpty();
+        } else {
+            result.getResponseBody().blockLast(Duration.ofSeconds(60));
+        }
+        return result;
     }
 
     private static TestTokens.Token own(CareRole role) {

@@ -14,6 +14,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -44,6 +45,22 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final int ECHOED_LENGTH = 60;
+
+    /**
+     * A problem is problem+json whatever the request accepts: a client of a stream (text/event-stream) would otherwise
+     * get its refusal written as an event, which no client reads as an error.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail && headers.getContentType() == null) {
+            HttpHeaders typed = new HttpHeaders();
+            typed.putAll(headers);
+            typed.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, typed, status, exchange);
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(

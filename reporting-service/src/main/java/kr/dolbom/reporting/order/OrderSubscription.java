@@ -12,27 +12,28 @@ import kr.dolbom.events.OrderResumed;
 import kr.dolbom.events.OrderStarted;
 import kr.dolbom.platform.inbox.IdempotentConsumers;
 import kr.dolbom.platform.inbox.Subscription;
+import kr.dolbom.reporting.ReadModelChanges;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Counts orders as intake announces them. The envelope's time is not used: it is when intake published, and a
- * replay must not move an order to another month.
+ * replay must not move an order to another month. The ops view's stream hears of each change once it has committed.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderSubscription {
 
     @Bean
-    Subscription orderEvents(IdempotentConsumers consumers, OrderKpiStore kpis) {
+    Subscription orderEvents(IdempotentConsumers consumers, OrderKpiStore kpis, ReadModelChanges changes) {
         return consumers.subscribe(
                 CareTopics.ORDERS,
                 handling()
-                        .on(OrderPlaced.class, kpis::addOrder)
-                        .on(OrderRejected.class, kpis::addOrder)
-                        .on(OrderPutOnHold.class, kpis::addHold)
-                        .on(OrderResumed.class, kpis::addResumption)
-                        .on(OrderCancelled.class, kpis::addCancellation)
-                        .on(OrderCompleted.class, kpis::addCompletion)
-                        .on(OrderStarted.class, kpis::addStart));
+                        .on(OrderPlaced.class, event -> changes.afterCommit(kpis.addOrder(event)))
+                        .on(OrderRejected.class, event -> changes.afterCommit(kpis.addOrder(event)))
+                        .on(OrderPutOnHold.class, event -> changes.afterCommit(kpis.addHold(event)))
+                        .on(OrderResumed.class, event -> changes.afterCommit(kpis.addResumption(event)))
+                        .on(OrderCancelled.class, event -> changes.afterCommit(kpis.addCancellation(event)))
+                        .on(OrderCompleted.class, event -> changes.afterCommit(kpis.addCompletion(event)))
+                        .on(OrderStarted.class, event -> changes.afterCommit(kpis.addStart(event))));
     }
 }

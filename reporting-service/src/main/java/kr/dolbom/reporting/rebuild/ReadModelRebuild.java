@@ -29,6 +29,7 @@ import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.inbox.Subscription;
+import kr.dolbom.reporting.ReadModelChanges;
 import kr.dolbom.reporting.charge.ChargeKpiStore;
 import kr.dolbom.reporting.delivery.DeliveryKpiStore;
 import kr.dolbom.reporting.order.OrderKpiStore;
@@ -85,6 +86,7 @@ public class ReadModelRebuild {
     private final CareEventCodec codec;
     private final KafkaProperties kafka;
     private final Clock clock;
+    private final ReadModelChanges changes;
     private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<@Nullable Rebuild> latest = new AtomicReference<>();
 
@@ -98,6 +100,7 @@ public class ReadModelRebuild {
             CareEventCodec codec,
             KafkaProperties kafka,
             Clock clock,
+            ReadModelChanges changes,
             MeterRegistry meters) {
         for (String topic : CareTopics.ALL) {
             subscriptions.stream()
@@ -115,6 +118,7 @@ public class ReadModelRebuild {
         this.codec = codec;
         this.kafka = kafka;
         this.clock = clock;
+        this.changes = changes;
         gauge(meters, "dolbom.rebuild.running", rebuild -> rebuild.running() ? 1 : 0);
         gauge(meters, "dolbom.rebuild.records.read", Rebuild::read);
         gauge(meters, "dolbom.rebuild.records.target", Rebuild::target);
@@ -190,11 +194,13 @@ public class ReadModelRebuild {
                     .retryWhen(TransientFailures.retry())
                     .block();
             swapped = true;
+            changes.changed(); // the live views read the new tables
             schemas.dropRetired().block();
             rebuild.catchingUp();
             Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
             partitions.forEach(partition -> consumer.seek(partition, offset(target, partition)));
             replay(consumer, partitions, now, rebuild, false);
+            changes.changed();
             rebuild.done(clock.instant());
             log.info(
                     "Rebuild {} done: {} records replayed at {} per second, {}",
