@@ -20,6 +20,12 @@
     return link;
   }
 
+  // the district's meals against its plan's target this month; none without a target
+  function mealsTarget(d) {
+    const meals = d.targets.find((a) => a.kpi === "MEALS");
+    return meals ? [meals.share, D.percent(meals.share) + " (" + D.number(meals.target) + ")"] : [null, D.t("none")];
+  }
+
   async function load() {
     if (!D.validMonth(month)) {
       throw new Error(D.t("filter.badMonth"));
@@ -50,6 +56,7 @@
       n(d.orders.linesAssigned), [d.orders.matchRate, D.percent(d.orders.matchRate)],
       [d.orders.lastResortShare, D.percent(d.orders.lastResortShare)], n(d.usersServed.total), n(d.meals),
       n(d.charges.amount), n(d.charges.publicShare), n(d.charges.coPayment), n(d.orders.firstService.medianDays),
+      mealsTarget(d),
     ]));
     D.ready();
   }

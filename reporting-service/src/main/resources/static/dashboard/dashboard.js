@@ -86,9 +86,10 @@
     }
   }
 
-  async function api(path, token) {
+  async function api(path, token, method) {
     const caller = token || (signedIn() || {}).token;
     const answer = await fetch(path, {
+      method: method || "GET",
       headers: { Accept: "application/json", Authorization: "Bearer " + caller },
     });
     if (answer.status === 401 && !token) {
@@ -104,6 +105,10 @@
       throw new ApiError(answer.status, problem);
     }
     return answer.json();
+  }
+
+  function post(path) {
+    return api(path, null, "POST");
   }
 
   // The current month in Seoul, whatever the browser's time zone: months follow Asia/Seoul.
@@ -289,7 +294,7 @@
   const SERVICES = ["TEMPORARY_HOME_CARE", "MOBILITY_SUPPORT", "MEAL_SUPPORT", "HOUSING_REPAIR"];
 
   window.Dashboard = {
-    TOKEN, params, lang, t, translatePage, claimsOf, signedIn, requireSignIn, api, ApiError, seoulMonth,
+    TOKEN, params, lang, t, translatePage, claimsOf, signedIn, requireSignIn, api, post, ApiError, seoulMonth,
     seoulNow, validMonth, number, percent, figure, fillTable, tableCsv, exportsFor, sheetsFor, header, showError, ready,
     chartDefaults, chart, SERVICES,
   };

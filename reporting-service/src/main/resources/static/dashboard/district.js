@@ -107,6 +107,15 @@
     ]));
   }
 
+  // 목표 대비 실적: each KPI with a target in force this month (a yearly one against the year so far)
+  function targets(kpis) {
+    document.getElementById("targets-none").hidden = kpis.targets.length > 0;
+    D.fillTable(document.getElementById("table-targets"), kpis.targets.map((a) => [
+      [a.kpi, D.t("target." + a.kpi)], [a.target, D.number(a.target)], [a.actual, D.number(a.actual)],
+      [a.share, D.percent(a.share)], a.validFrom,
+    ]));
+  }
+
   function dongs(answer) {
     const names = answer.dongs.map((d) => d.dong);
     D.chart("dongs", "chart-dongs", {
@@ -141,6 +150,7 @@
       D.api("/api/v1/kpis/dongs?" + query + "&month=" + month),
     ]);
     cards(kpis);
+    targets(kpis);
     services(kpis);
     dongs(byDong);
     trend(months);

@@ -16,39 +16,32 @@
       name: "dolbom-queue-" + caller.district + ".xlsx" }
     : null);
 
+  // Live: the service sends the figures at once and again whenever they change (server-sent events). EventSource
+  // sends no Authorization header, so the stream is opened with a one-time ticket that the page asks for with its
+  // token. When the stream fails, the page fetches the figures every 30 s and tries the stream again.
   const REFRESH_MS = 30000;
+  let source = null;
+  let polling = null;
 
-  function summary(kpis, queue) {
-    const o = kpis.orders;
-    return {
-      district: kpis.district,
-      urgentWaiting: queue.urgent,
-      waiting: queue.lines,
-      longestWaitDays: queue.groups.reduce((longest, g) => Math.max(longest, g.longestWaitDays), 0),
-      linesRequested: o.linesRequested,
-      linesAssigned: o.linesAssigned,
-      onHold: Math.max(0, o.changes.held - o.changes.resumed),
-      lastResort: o.lastResort,
-    };
-  }
-
-  async function load() {
-    const month = D.seoulMonth();
-    document.getElementById("heading-month").textContent = month;
-    const months = caller.role === "CITY_ADMIN"
-      ? (await D.api("/api/v1/kpis/city?month=" + month)).districts
-      : [await D.api("/api/v1/kpis/monthly?district=" + encodeURIComponent(caller.district) + "&month=" + month)];
-    const queues = await Promise.all(
-      months.map((m) => D.api("/api/v1/kpis/queue?district=" + encodeURIComponent(m.district))));
-    const rows = months.map((m, i) => summary(m, queues[i]))
-      .sort((a, b) => b.urgentWaiting - a.urgentWaiting || b.waiting - a.waiting
-        || a.district.localeCompare(b.district));
+  function draw(snapshot) {
+    document.getElementById("heading-month").textContent = snapshot.month;
+    const rows = snapshot.districts.map((d) => ({
+      district: d.district,
+      urgentWaiting: d.queue.urgent,
+      waiting: d.queue.lines,
+      longestWaitDays: d.queue.groups.reduce((longest, g) => Math.max(longest, g.longestWaitDays), 0),
+      linesRequested: d.linesRequested,
+      linesAssigned: d.linesAssigned,
+      onHold: d.onHold,
+      lastResort: d.lastResort,
+    })).sort((a, b) => b.urgentWaiting - a.urgentWaiting || b.waiting - a.waiting
+      || a.district.localeCompare(b.district));
     ["waiting", "urgentWaiting", "onHold", "lastResort"].forEach((key) => {
       const total = rows.reduce((sum, row) => sum + row[key], 0);
       D.figure(document.getElementById("kpi-" + key), total, D.number(total));
     });
     const n = (v) => [v, D.number(v)];
-    const groups = queues.flatMap((q) => q.groups.map((g) => Object.assign({ district: q.district }, g)))
+    const groups = snapshot.districts.flatMap((d) => d.queue.groups.map((g) => Object.assign({ district: d.district }, g)))
       .sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.longestWaitDays - a.longestWaitDays
         || a.district.localeCompare(b.district));
     D.fillTable(document.getElementById("table-queue"), groups.map((g) => [
@@ -64,6 +57,75 @@
     D.ready();
   }
 
-  load().catch(D.showError);
-  setInterval(() => load().catch(D.showError), REFRESH_MS);
+  // The same snapshot from the plain API calls, for when the stream is not there.
+  async function fetched() {
+    const month = D.seoulMonth();
+    const months = caller.role === "CITY_ADMIN"
+      ? (await D.api("/api/v1/kpis/city?month=" + month)).districts
+      : [await D.api("/api/v1/kpis/monthly?district=" + encodeURIComponent(caller.district) + "&month=" + month)];
+    const queues = await Promise.all(
+      months.map((m) => D.api("/api/v1/kpis/queue?district=" + encodeURIComponent(m.district))));
+    return {
+      month: month,
+      districts: months.map((m, i) => ({
+        district: m.district,
+        queue: queues[i],
+        linesRequested: m.orders.linesRequested,
+        linesAssigned: m.orders.linesAssigned,
+        onHold: Math.max(0, m.orders.changes.held - m.orders.changes.resumed),
+        lastResort: m.orders.lastResort,
+      })),
+    };
+  }
+
+  function live(mode) {
+    document.body.dataset.live = mode;
+    document.getElementById("live").textContent = D.t("ops.live." + mode);
+  }
+
+  function poll() {
+    live("polling");
+    const load = () => fetched().then(draw).catch(D.showError);
+    load();
+    if (!polling) {
+      polling = setInterval(load, REFRESH_MS);
+    }
+    setTimeout(stream, REFRESH_MS);
+  }
+
+  async function stream() {
+    if (source) {
+      return;
+    }
+    let ticket;
+    try {
+      ticket = await D.post("/api/v1/operations/stream-tickets");
+    } catch (e) {
+      poll();
+      return;
+    }
+    source = new EventSource(ticket.stream);
+    source.addEventListener("queue", (event) => {
+      if (polling) {
+        clearInterval(polling);
+        polling = null;
+      }
+      live("stream");
+      draw(JSON.parse(event.data));
+    });
+    // a refused or dropped stream (its token expired, the service restarted): fetch meanwhile, then a new ticket
+    source.onerror = () => {
+      source.close();
+      source = null;
+      if (!polling) {
+        poll();
+      }
+    };
+  }
+
+  if (window.EventSource) {
+    stream();
+  } else {
+    poll();
+  }
 })();

@@ -278,6 +278,74 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
         assertThat(districts.get(1).subList(0, 3)).containsExactly(district, "1", "2");
     }
 
+    /**
+     * The ops page open, an order arrives on the stream as intake would publish it: the page's figures change without
+     * a reload, pushed by the service (the page says it is live, not polling).
+     */
+    @Test
+    void theOpsViewFollowsNewEventsLiveWithoutAReload() {
+        seedLifecycle(district);
+        signIn(TestTokens.window(district));
+        open("/dashboard/ops.html");
+        awaitReady();
+        browsing()
+                .until(() ->
+                        "stream".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-live")));
+        assertThat(figures("waiting", "urgentWaiting")).containsExactly("2", "1");
+        script("window.sameDocument = true; return null;");
+
+        awaitApplied(publish(placed(district, "seogyo", thisMonth.atDay(1), true, 2)));
+
+        long published = System.nanoTime();
+        browsing().until(() -> figures("waiting", "urgentWaiting").equals(List.of("4", "3")));
+        log.info(
+                "the ops page showed the new order {} ms after it was applied",
+                (System.nanoTime() - published) / 1_000_000);
+        assertThat((Boolean) script("return window.sameDocument === true"))
+                .as("no reload")
+                .isTrue();
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-live"))
+                .isEqualTo("stream");
+        assertThat(browser.findElement(By.id("table-queue")).getText()).contains("seogyo");
+        screenshot("ops-live");
+    }
+
+    /** The plan's target set by the district's officer shows on the district view against the month's meals. */
+    @Test
+    void theDistrictViewShowsTheMonthAgainstItsTarget() throws IOException {
+        String jongno = "jongno"; // a district of the city's: targets are checked against them
+        as(TestTokens.billingOfficer(jongno))
+                .put()
+                .uri("/api/v1/targets/{d}/MEALS/{m}", jongno, lastMonth.toString())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("value", 20))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        OrderPlaced order = placed(jongno, "sajik", thisMonth.atDay(1), false, 1);
+        awaitApplied(
+                publish(order),
+                publish(units(
+                        order.careOrderId(),
+                        ServiceType.MEAL_SUPPORT,
+                        jongno,
+                        UUID.randomUUID(),
+                        thisMonth.atDay(1),
+                        7)));
+
+        signIn(TestTokens.window(jongno));
+        awaitReady();
+        screenshot("district-targets");
+        List<String> meals = rowOf(readCsv(exportCsv("table-targets")), "MEALS");
+        assertThat(meals.subList(1, 4)).containsExactly("20", "7", "0.35");
+        assertThat(meals.get(4)).isEqualTo(lastMonth.toString());
+        assertThat(browser.findElement(By.id("table-targets")).getText()).contains("식사지원 (식, 월)", "35.0%");
+
+        signIn(TestTokens.cityAdmin());
+        awaitReady();
+        assertThat(cityRow(jongno).get(13)).isEqualTo("0.35");
+    }
+
     @Test
     void anOfficialSeesTheirOwnDistrictOnlyAndBadInputIsSaid() {
         signIn(TestTokens.window(district));
