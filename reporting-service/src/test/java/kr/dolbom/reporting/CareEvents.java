@@ -2,12 +2,18 @@ package kr.dolbom.reporting;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventType;
 import kr.dolbom.events.CareTopics;
+import kr.dolbom.events.ChargeReversed;
 import kr.dolbom.events.DeliveryCharged;
+import kr.dolbom.events.DeliveryHeld;
+import kr.dolbom.events.DeliveryHoldReason;
+import kr.dolbom.events.DeliveryRejected;
+import kr.dolbom.events.DeliveryVoided;
 import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.LineAssigned;
 import kr.dolbom.events.OrderPlaced;
@@ -16,6 +22,7 @@ import kr.dolbom.events.RejectionReason;
 import kr.dolbom.events.RequestChannel;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
+import kr.dolbom.events.VoidReason;
 
 /** Events as intake, matching and billing publish them, with only what a KPI depends on left open. */
 public final class CareEvents {
@@ -140,5 +147,66 @@ public final class CareEvents {
                 publicShare,
                 coPayment,
                 "care-sos-2021-home-care");
+    }
+
+    /** The window strikes out a delivery, a week after its day. */
+    public static DeliveryVoided voided(ServiceDelivered delivery) {
+        return new DeliveryVoided(
+                delivery.deliveryId(),
+                delivery.careOrderId(),
+                delivery.lineId(),
+                delivery.serviceType(),
+                delivery.providerId(),
+                delivery.district(),
+                delivery.serviceDate(),
+                VoidReason.NOT_DELIVERED,
+                delivery.serviceDate().plusDays(7));
+    }
+
+    /** Billing takes back a charge, in positive won, a week after its day. */
+    public static ChargeReversed reversed(DeliveryCharged charge) {
+        return new ChargeReversed(
+                UUID.randomUUID(),
+                charge.chargeId(),
+                charge.deliveryId(),
+                charge.careOrderId(),
+                charge.serviceType(),
+                charge.providerId(),
+                charge.district(),
+                charge.serviceDate(),
+                charge.amount(),
+                charge.publicShare(),
+                charge.coPayment(),
+                YearMonth.from(charge.serviceDate()),
+                VoidReason.NOT_DELIVERED,
+                charge.serviceDate().plusDays(7));
+    }
+
+    /** Matching holds the delivery for the window on its day. */
+    public static DeliveryHeld held(ServiceDelivered delivery) {
+        return new DeliveryHeld(
+                delivery.deliveryId(),
+                delivery.careOrderId(),
+                delivery.lineId(),
+                delivery.serviceType(),
+                delivery.providerId(),
+                delivery.district(),
+                delivery.serviceDate(),
+                DeliveryHoldReason.NOT_PLANNED,
+                delivery.serviceDate());
+    }
+
+    /** The window rejects a held delivery, two days after its day. */
+    public static DeliveryRejected rejectedDelivery(ServiceDelivered delivery) {
+        return new DeliveryRejected(
+                delivery.deliveryId(),
+                delivery.careOrderId(),
+                delivery.lineId(),
+                delivery.serviceType(),
+                delivery.providerId(),
+                delivery.district(),
+                delivery.serviceDate(),
+                DeliveryHoldReason.NOT_PLANNED,
+                delivery.serviceDate().plusDays(2));
     }
 }

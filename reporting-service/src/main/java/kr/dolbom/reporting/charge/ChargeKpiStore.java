@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kr.dolbom.events.CareEvent;
+import kr.dolbom.events.ChargeReversed;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.reporting.ReportingMonth;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,7 +17,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class ChargeKpiStore {
 
-    private static final ChargeTotals NONE = new ChargeTotals(0, 0, 0, 0);
+    private static final ChargeTotals NONE = ChargeTotals.NONE;
 
     private final DatabaseClient db;
 
@@ -27,15 +29,20 @@ public class ChargeKpiStore {
         return addAll(List.of(charged));
     }
 
+    Mono<Void> reverse(ChargeReversed reversed) {
+        return addAll(List.of(reversed));
+    }
+
     /**
      * Adds charges, as many as come: summed per district and per provider month first, so that each month is
      * one row of one statement however many charges fall in it. District first, then provider, each in key
-     * order, in every transaction, so that concurrent consumers never wait in a circle.
+     * order, in every transaction, so that concurrent consumers never wait in a circle. A reversal
+     * ({@link ChargeReversed}) takes its amounts off its original's month and counts as a reversal.
      */
-    public Mono<Void> addAll(List<DeliveryCharged> charged) {
+    public Mono<Void> addAll(List<? extends CareEvent> charged) {
         Map<Key, ChargeTotals> byDistrict = new TreeMap<>();
         Map<Key, ChargeTotals> byProvider = new TreeMap<>();
-        for (DeliveryCharged one : charged) {
+        for (CareEvent one : charged) {
             ChargeFigures charge = ChargeFigures.of(one);
             ChargeTotals totals = ChargeTotals.of(charge);
             byDistrict.merge(new Key(charge.district(), charge.month()), totals, ChargeTotals::plus);
@@ -61,15 +68,19 @@ public class ChargeKpiStore {
             return Mono.empty();
         }
         return db.sql("insert into " + table + " as target (" + keyColumn + """
-                        , month, charges, amount, public_share, co_payment)
+                        , month, charges, amount, public_share, co_payment, reversals,
+                                reversed_amount)
                         select * from unnest(:keys::text[], :months::date[], :charges::bigint[], :amounts::bigint[],
-                                             :publicShares::bigint[], :coPayments::bigint[])
+                                             :publicShares::bigint[], :coPayments::bigint[], :reversals::bigint[],
+                                             :reversedAmounts::bigint[])
                         on conflict (""" + keyColumn + """
                         , month) do update
                            set charges = target.charges + excluded.charges,
                                amount = target.amount + excluded.amount,
                                public_share = target.public_share + excluded.public_share,
-                               co_payment = target.co_payment + excluded.co_payment""")
+                               co_payment = target.co_payment + excluded.co_payment,
+                               reversals = target.reversals + excluded.reversals,
+                               reversed_amount = target.reversed_amount + excluded.reversed_amount""")
                 .bind("keys", months.keySet().stream().map(Key::key).toArray(String[]::new))
                 .bind(
                         "months",
@@ -88,6 +99,14 @@ public class ChargeKpiStore {
                 .bind(
                         "coPayments",
                         months.values().stream().map(ChargeTotals::coPayment).toArray(Long[]::new))
+                .bind(
+                        "reversals",
+                        months.values().stream().map(ChargeTotals::reversals).toArray(Long[]::new))
+                .bind(
+                        "reversedAmounts",
+                        months.values().stream()
+                                .map(ChargeTotals::reversedAmount)
+                                .toArray(Long[]::new))
                 .then();
     }
 
@@ -115,8 +134,8 @@ public class ChargeKpiStore {
     }
 
     private Mono<ChargeTotals> totalsOf(String table, String keyColumn, String key, YearMonth month) {
-        return db.sql("select charges, amount, public_share, co_payment from " + table + " where " + keyColumn
-                        + " = :key and month = :month")
+        return db.sql("select charges, amount, public_share, co_payment, reversals, reversed_amount from " + table
+                        + " where " + keyColumn + " = :key and month = :month")
                 .bind("key", key)
                 .bind("month", ReportingMonth.firstDay(month))
                 .map(ChargeKpiStore::totals)
@@ -129,6 +148,8 @@ public class ChargeKpiStore {
                 row.get("charges", Long.class),
                 row.get("amount", Long.class),
                 row.get("public_share", Long.class),
-                row.get("co_payment", Long.class));
+                row.get("co_payment", Long.class),
+                row.get("reversals", Long.class),
+                row.get("reversed_amount", Long.class));
     }
 }
