@@ -1,18 +1,20 @@
 package kr.dolbom.reporting.delivery;
 
+import static java.util.Objects.requireNonNull;
+
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
-import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingMonth;
+import kr.dolbom.reporting.delivery.DeliveryLedger.Served;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -27,37 +29,122 @@ public class DeliveryKpiStore {
         this.db = db;
     }
 
-    Mono<Void> add(ServiceDelivered delivered) {
-        return addAll(List.of(delivered));
+    Mono<Void> add(CareEvent event) {
+        return addAll(List.of(event));
     }
 
     /**
-     * Adds deliveries, as many as come: summed per district, month and service first, each month one row of one
-     * statement, and each resident served once per month and service however often they were served.
+     * Applies the deliveries stream's events, as many as come, in their order: deliveries, voids, holds and
+     * rejections. Each delivery's row of {@code delivery_state} is taken first (created if new) and locked in key
+     * order, so that two transactions with events of the same delivery apply them one after the other; then the
+     * changes, summed per district, month and service, each month one row of one statement, and each resident served
+     * once per month and service however often they were served, until none of their deliveries counts.
      */
-    public Mono<Void> addAll(List<ServiceDelivered> delivered) {
-        Map<Month, DeliveryTotals> months = new TreeMap<>();
-        Set<Served> served = new TreeSet<>();
-        for (ServiceDelivered one : delivered) {
-            DeliveryFigures delivery = DeliveryFigures.of(one);
-            Month month =
-                    new Month(delivery.district(), ReportingMonth.firstDay(delivery.month()), delivery.serviceType());
-            months.merge(month, DeliveryTotals.of(delivery), DeliveryTotals::plus);
-            served.add(new Served(month, delivery.residentRef()));
+    public Mono<Void> addAll(List<? extends CareEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
         }
+        UUID[] ids = events.stream()
+                .map(DeliveryLedger::deliveryIdOf)
+                .distinct()
+                .sorted()
+                .toArray(UUID[]::new);
+        return db.sql("""
+                        insert into delivery_state (delivery_id, state)
+                        select id, 'NEW' from unnest(:ids::uuid[]) as id order by id
+                        on conflict do nothing""")
+                .bind("ids", ids)
+                .then()
+                .then(db.sql("""
+                                select delivery_id, state, district, month, service_type, resident_ref, units, minutes
+                                from delivery_state where delivery_id = any(:ids::uuid[])
+                                order by delivery_id for update""")
+                        .bind("ids", ids)
+                        .map(DeliveryKpiStore::state)
+                        .all()
+                        .collectList())
+                .flatMap(before -> {
+                    DeliveryLedger ledger = new DeliveryLedger(before);
+                    events.forEach(ledger::apply);
+                    return writeStates(ledger.states())
+                            .then(writeChanges(ledger.changes()))
+                            .then(addServed(ledger.served()))
+                            .then(removeUnserved(ledger.unserved()));
+                });
+    }
+
+    private static DeliveryState state(Readable row) {
+        String district = row.get("district", String.class);
+        LocalDate month = row.get("month", LocalDate.class);
+        String serviceType = row.get("service_type", String.class);
+        return new DeliveryState(
+                requireNonNull(row.get("delivery_id", UUID.class)),
+                DeliveryState.Stage.valueOf(requireNonNull(row.get("state", String.class))),
+                district == null || month == null || serviceType == null
+                        ? null
+                        : new DeliveryMonth(district, month, ServiceType.valueOf(serviceType)),
+                row.get("resident_ref", UUID.class),
+                requireNonNull(row.get("units", Long.class)),
+                requireNonNull(row.get("minutes", Long.class)));
+    }
+
+    private Mono<Void> writeStates(Collection<DeliveryState> states) {
+        List<DeliveryState> all = List.copyOf(states);
+        return db.sql("""
+                        update delivery_state as target
+                           set state = changed.state, district = changed.district, month = changed.month,
+                               service_type = changed.service_type, resident_ref = changed.resident_ref,
+                               units = changed.units, minutes = changed.minutes
+                          from unnest(:ids::uuid[], :states::text[], :districts::text[], :months::date[],
+                                      :serviceTypes::text[], :residentRefs::uuid[], :units::bigint[],
+                                      :minutes::bigint[])
+                               as changed (delivery_id, state, district, month, service_type, resident_ref, units,
+                                           minutes)
+                         where target.delivery_id = changed.delivery_id""")
+                .bind("ids", all.stream().map(DeliveryState::deliveryId).toArray(UUID[]::new))
+                .bind("states", all.stream().map(one -> one.stage().name()).toArray(String[]::new))
+                .bind(
+                        "districts",
+                        all.stream().map(one -> monthOf(one).district()).toArray(String[]::new))
+                .bind("months", all.stream().map(one -> monthOf(one).firstDay()).toArray(LocalDate[]::new))
+                .bind(
+                        "serviceTypes",
+                        all.stream()
+                                .map(one -> monthOf(one).serviceType().name())
+                                .toArray(String[]::new))
+                .bind(
+                        "residentRefs",
+                        all.stream().map(DeliveryState::residentRef).toArray(UUID[]::new))
+                .bind("units", all.stream().map(DeliveryState::units).toArray(Long[]::new))
+                .bind("minutes", all.stream().map(DeliveryState::minutes).toArray(Long[]::new))
+                .then();
+    }
+
+    /** Every event of a delivery names its month: after one, no state is without it. */
+    private static DeliveryMonth monthOf(DeliveryState state) {
+        return requireNonNull(state.month(), () -> "delivery " + state.deliveryId() + " without its month");
+    }
+
+    private Mono<Void> writeChanges(Map<DeliveryMonth, DeliveryTotals> months) {
         if (months.isEmpty()) {
             return Mono.empty();
         }
-        Mono<Void> totals = db.sql("""
-                        insert into delivery_month (district, month, service_type, deliveries, units, minutes)
+        return db.sql("""
+                        insert into delivery_month (district, month, service_type, deliveries, units, minutes, held)
                         select * from unnest(:districts::text[], :months::date[], :serviceTypes::text[],
-                                             :deliveries::bigint[], :units::bigint[], :minutes::bigint[])
+                                             :deliveries::bigint[], :units::bigint[], :minutes::bigint[],
+                                             :held::bigint[])
                         on conflict (district, month, service_type) do update
                            set deliveries = delivery_month.deliveries + excluded.deliveries,
                                units = delivery_month.units + excluded.units,
-                               minutes = delivery_month.minutes + excluded.minutes""")
-                .bind("districts", months.keySet().stream().map(Month::district).toArray(String[]::new))
-                .bind("months", months.keySet().stream().map(Month::firstDay).toArray(LocalDate[]::new))
+                               minutes = delivery_month.minutes + excluded.minutes,
+                               held = delivery_month.held + excluded.held""")
+                .bind(
+                        "districts",
+                        months.keySet().stream().map(DeliveryMonth::district).toArray(String[]::new))
+                .bind(
+                        "months",
+                        months.keySet().stream().map(DeliveryMonth::firstDay).toArray(LocalDate[]::new))
                 .bind(
                         "serviceTypes",
                         months.keySet().stream()
@@ -72,53 +159,65 @@ public class DeliveryKpiStore {
                 .bind(
                         "minutes",
                         months.values().stream().map(DeliveryTotals::minutes).toArray(Long[]::new))
+                .bind("held", months.values().stream().map(DeliveryTotals::held).toArray(Long[]::new))
                 .then();
-        Mono<Void> residents = db.sql("""
+    }
+
+    private Mono<Void> addServed(Set<Served> served) {
+        if (served.isEmpty()) {
+            return Mono.empty();
+        }
+        return residents("""
                         insert into resident_served (district, month, service_type, resident_ref)
                         select * from unnest(:districts::text[], :months::date[], :serviceTypes::text[],
                                              :residentRefs::uuid[])
-                        on conflict do nothing""")
+                        on conflict do nothing""", served);
+    }
+
+    /**
+     * A struck-out delivery's resident is no longer served in its month and service unless another delivery of
+     * theirs still counts there. Deliveries counted before V8 are not in {@code delivery_state}: a void of one is
+     * not heard as a delivery's (see V8), and a rebuild recounts them all.
+     */
+    private Mono<Void> removeUnserved(Set<Served> unserved) {
+        if (unserved.isEmpty()) {
+            return Mono.empty();
+        }
+        return residents("""
+                        delete from resident_served as served
+                         using unnest(:districts::text[], :months::date[], :serviceTypes::text[],
+                                      :residentRefs::uuid[]) as gone (district, month, service_type, resident_ref)
+                         where served.district = gone.district and served.month = gone.month
+                           and served.service_type = gone.service_type and served.resident_ref = gone.resident_ref
+                           and not exists (
+                               select 1 from delivery_state as counted
+                                where counted.state = 'DELIVERED' and counted.district = gone.district
+                                  and counted.month = gone.month and counted.service_type = gone.service_type
+                                  and counted.resident_ref = gone.resident_ref)""", unserved);
+    }
+
+    private Mono<Void> residents(String sql, Set<Served> residents) {
+        return db.sql(sql)
                 .bind(
                         "districts",
-                        served.stream().map(one -> one.month().district()).toArray(String[]::new))
+                        residents.stream().map(one -> one.month().district()).toArray(String[]::new))
                 .bind(
                         "months",
-                        served.stream().map(one -> one.month().firstDay()).toArray(LocalDate[]::new))
+                        residents.stream().map(one -> one.month().firstDay()).toArray(LocalDate[]::new))
                 .bind(
                         "serviceTypes",
-                        served.stream()
+                        residents.stream()
                                 .map(one -> one.month().serviceType().name())
                                 .toArray(String[]::new))
-                .bind("residentRefs", served.stream().map(Served::residentRef).toArray(UUID[]::new))
+                .bind(
+                        "residentRefs",
+                        residents.stream().map(Served::residentRef).toArray(UUID[]::new))
                 .then();
-        return totals.then(residents);
-    }
-
-    /** A district's month of one service, in key order: every transaction locks its rows in the same order. */
-    private record Month(String district, LocalDate firstDay, ServiceType serviceType) implements Comparable<Month> {
-
-        private static final Comparator<Month> ORDER = Comparator.comparing(Month::district)
-                .thenComparing(Month::firstDay)
-                .thenComparing(Month::serviceType);
-
-        @Override
-        public int compareTo(Month other) {
-            return ORDER.compare(this, other);
-        }
-    }
-
-    private record Served(Month month, UUID residentRef) implements Comparable<Served> {
-
-        @Override
-        public int compareTo(Served other) {
-            int byMonth = month.compareTo(other.month);
-            return byMonth != 0 ? byMonth : residentRef.compareTo(other.residentRef);
-        }
     }
 
     public Mono<MonthlyDeliveries> deliveries(String district, YearMonth month) {
         return db.sql("""
-                        select service_type, deliveries, units, minutes from delivery_month
+                        select service_type, deliveries, units, minutes, held from delivery_month
                         where district = :district and month = :month""")
                 .bind("district", district)
                 .bind("month", ReportingMonth.firstDay(month))
@@ -127,7 +226,8 @@ public class DeliveryKpiStore {
                         new DeliveryTotals(
                                 row.get("deliveries", Long.class),
                                 row.get("units", Long.class),
-                                row.get("minutes", Long.class))))
+                                row.get("minutes", Long.class),
+                                row.get("held", Long.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ServiceType.class))
                 .map(MonthlyDeliveries::new);

@@ -22,4 +22,9 @@ public record MonthlyDeliveries(Map<ServiceType, DeliveryTotals> byService) {
                 .getOrDefault(ServiceType.MEAL_SUPPORT, DeliveryTotals.NONE)
                 .units();
     }
+
+    /** Deliveries held for the window (검증 보류) in all services: the KPI "deliveries held". */
+    public long held() {
+        return byService.values().stream().mapToLong(DeliveryTotals::held).sum();
+    }
 }

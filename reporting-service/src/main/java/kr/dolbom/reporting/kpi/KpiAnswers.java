@@ -22,6 +22,8 @@ final class KpiAnswers {
     /**
      * Everything reporting knows about one district's month, for a dashboard in one round trip; {@code targets}: each
      * KPI with a target in force that month, its actual figure against it.
+     *
+     * @param held deliveries of the month held for the window (검증 보류), neither released nor rejected yet
      */
     record MonthlyKpis(
             String district,
@@ -29,6 +31,7 @@ final class KpiAnswers {
             OrderKpis orders,
             Map<ServiceType, DeliveryTotals> deliveries,
             long meals,
+            long held,
             UsersServed usersServed,
             ChargeTotals charges,
             List<Attainment> targets) {}

@@ -197,6 +197,7 @@ class KpiController {
                             kpis.getT1(),
                             delivered.byService(),
                             delivered.meals(),
+                            delivered.held(),
                             kpis.getT3(),
                             kpis.getT4(),
                             kpis.getT6()

@@ -23,9 +23,7 @@ import java.util.function.ToDoubleFunction;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
-import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.EventEnvelope;
-import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.inbox.Subscription;
@@ -378,8 +376,8 @@ public class ReadModelRebuild {
                 .flatMap(first -> {
                     List<CareEvent> ordersStream = new ArrayList<>();
                     List<CareEvent> assignments = new ArrayList<>();
-                    List<ServiceDelivered> delivered = new ArrayList<>();
-                    List<DeliveryCharged> charged = new ArrayList<>();
+                    List<CareEvent> delivered = new ArrayList<>();
+                    List<CareEvent> charged = new ArrayList<>();
                     int applied = 0;
                     for (Received received : batch) {
                         if (!first.remove(received.id())) {
@@ -389,8 +387,8 @@ public class ReadModelRebuild {
                         switch (received.topic()) {
                             case CareTopics.ORDERS -> ordersStream.add(received.event());
                             case CareTopics.ASSIGNMENTS -> assignments.add(received.event());
-                            case CareTopics.DELIVERIES -> delivered.add((ServiceDelivered) received.event());
-                            case CareTopics.CHARGES -> charged.add((DeliveryCharged) received.event());
+                            case CareTopics.DELIVERIES -> delivered.add(received.event());
+                            case CareTopics.CHARGES -> charged.add(received.event());
                             default -> throw new IllegalStateException(received.topic() + " is not reporting's");
                         }
                     }

@@ -95,12 +95,13 @@ class DeliveryFiguresTest {
 
     @Test
     void aMonthWithoutDeliveriesOfAServiceShowsZerosForIt() {
-        MonthlyDeliveries month = new MonthlyDeliveries(Map.of(MEAL_SUPPORT, new DeliveryTotals(3, 27, 0)));
+        MonthlyDeliveries month = new MonthlyDeliveries(Map.of(MEAL_SUPPORT, new DeliveryTotals(3, 27, 0, 2)));
 
         assertThat(month.byService())
                 .containsOnlyKeys(ServiceType.values())
                 .containsEntry(TEMPORARY_HOME_CARE, DeliveryTotals.NONE);
         assertThat(month.meals()).isEqualTo(27);
+        assertThat(month.held()).isEqualTo(2);
         assertThat(new MonthlyDeliveries(Map.of()).meals()).isZero();
         assertThat(new UsersServed(Map.of(HOUSING_REPAIR, 2L), 2).byService())
                 .containsOnlyKeys(ServiceType.values())
