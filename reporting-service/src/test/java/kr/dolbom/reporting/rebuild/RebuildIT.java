@@ -2,10 +2,14 @@ package kr.dolbom.reporting.rebuild;
 
 import static kr.dolbom.reporting.CareEvents.assigned;
 import static kr.dolbom.reporting.CareEvents.charged;
+import static kr.dolbom.reporting.CareEvents.held;
 import static kr.dolbom.reporting.CareEvents.placed;
 import static kr.dolbom.reporting.CareEvents.rejected;
+import static kr.dolbom.reporting.CareEvents.rejectedDelivery;
+import static kr.dolbom.reporting.CareEvents.reversed;
 import static kr.dolbom.reporting.CareEvents.units;
 import static kr.dolbom.reporting.CareEvents.visit;
+import static kr.dolbom.reporting.CareEvents.voided;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -22,6 +26,7 @@ import java.util.stream.Stream;
 import kr.dolbom.events.CancelReason;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.DeclineReason;
+import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.HoldReason;
 import kr.dolbom.events.LineOffered;
@@ -33,6 +38,7 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.OrderPutOnHold;
 import kr.dolbom.events.OrderResumed;
 import kr.dolbom.events.OrderStarted;
+import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.reporting.ReportingIntegrationTest;
@@ -69,6 +75,10 @@ class RebuildIT extends ReportingIntegrationTest {
         Map<String, String> answersBefore = answers();
         assertThat(before.get("order_month")).hasSize(2);
         assertThat(before.get("service_line")).hasSize(5);
+        assertThat(before.get("delivery_state")).hasSize(6); // every delivery heard of, counted or not
+        assertThat(before.get("delivery_month"))
+                .anySatisfy(row -> assertThat(row).contains("\"held\": 0", "2026-10-01"))
+                .anySatisfy(row -> assertThat(row).contains("\"held\": 0", "2026-11-01", "MEAL_SUPPORT"));
         // The live read model goes wrong (the reason one rebuilds): the rebuilt one is right again, and the API
         // shows it, so it answers from the new tables after the swap and not from plans cached on the old ones.
         db.sql("update order_month set placed = placed + 1000 where district = :district")
@@ -207,7 +217,10 @@ class RebuildIT extends ReportingIntegrationTest {
         }
     }
 
-    /** Two months of one district: orders placed and rejected, matched, held, started, served, charged, ended. */
+    /**
+     * Two months of one district: orders placed and rejected, matched, held, started, served, charged, deliveries
+     * voided and their charges reversed, deliveries held for the window then released or rejected, orders ended.
+     */
     private void lifecycle() {
         LocalDate october = LocalDate.of(2026, 10, 28);
         LocalDate november = LocalDate.of(2026, 11, 3);
@@ -296,6 +309,24 @@ class RebuildIT extends ReportingIntegrationTest {
                 LocalTime.of(11, 30))));
         published.add(publish(charged(urgent.careOrderId(), district, provider, october.plusDays(3), 16_000, 0)));
         published.add(publishTwice(charged(urgent.careOrderId(), district, provider, november.plusDays(7), 38_340, 0)));
+        // struck out by the window and its charge reversed (the void sent twice); held then released; held then
+        // rejected
+        ServiceDelivered struckOut =
+                units(urgent.careOrderId(), ServiceType.MEAL_SUPPORT, district, resident, november.plusDays(8), 4);
+        DeliveryCharged struckOutCharge =
+                charged(urgent.careOrderId(), district, provider, november.plusDays(8), 9_000, 1_000);
+        ServiceDelivered released =
+                units(urgent.careOrderId(), ServiceType.MEAL_SUPPORT, district, resident, november.plusDays(10), 2);
+        ServiceDelivered refused = units(
+                urgent.careOrderId(), ServiceType.MEAL_SUPPORT, district, UUID.randomUUID(), october.plusDays(2), 1);
+        published.add(publish(struckOut));
+        published.add(publish(struckOutCharge));
+        published.add(publishTwice(voided(struckOut)));
+        published.add(publish(reversed(struckOutCharge)));
+        published.add(publish(held(released)));
+        published.add(publish(released));
+        published.add(publish(held(refused)));
+        published.add(publish(rejectedDelivery(refused)));
         published.add(publish(new OrderCancelled(
                 routine.careOrderId(), district, CancelReason.RESIDENT_MOVED, november.plusDays(9))));
         published.add(publish(new OrderCompleted(urgent.careOrderId(), district, november.plusDays(20))));
@@ -338,6 +369,7 @@ class RebuildIT extends ReportingIntegrationTest {
                         "resident_served",
                         "charge_district_month",
                         "charge_provider_month",
+                        "delivery_state",
                         "order_change_month",
                         "order_start",
                         "service_line",
