@@ -432,7 +432,7 @@ class CareOrderLifecycleIT {
                 .exchange()
                 .returnResult(JsonNode.class)
                 .getResponseBody()
-                .blockFirst(Duration.ofSeconds(5));
+                .blockFirst(Duration.ofSeconds(60));
     }
 
     private static ConditionFactory eventually() {

@@ -129,7 +129,10 @@ final class FourServices implements AutoCloseable {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Service service = new Service(
                 context,
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+                WebTestClient.bindToServer()
+                        .baseUrl("http://localhost:" + port)
+                        .responseTimeout(Duration.ofSeconds(60)) // a first request on a loaded machine
+                        .build(),
                 tokens);
         all.add(service);
         return service;
