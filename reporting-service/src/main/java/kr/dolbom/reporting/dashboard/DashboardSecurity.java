@@ -1,5 +1,6 @@
 package kr.dolbom.reporting.dashboard;
 
+import java.time.Clock;
 import kr.dolbom.platform.security.CareSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -57,6 +58,16 @@ public class DashboardSecurity {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
+    }
+
+    /**
+     * The tickets come with the chain that redeems them, in this auto-configuration: a component of reporting's own
+     * would be missing where the configuration applies without reporting's scan (the local stack runs the four
+     * services on one class path).
+     */
+    @Bean
+    StreamTickets streamTickets(Clock clock) {
+        return new StreamTickets(clock);
     }
 
     /**
