@@ -3,6 +3,7 @@ package kr.dolbom.reporting.dashboard;
 import java.time.Clock;
 import kr.dolbom.platform.security.CareSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -61,11 +62,11 @@ public class DashboardSecurity {
     }
 
     /**
-     * The tickets come with the chain that redeems them, in this auto-configuration: a component of reporting's own
-     * would be missing where the configuration applies without reporting's scan (the local stack runs the four
-     * services on one class path).
+     * Reporting's own component; where this configuration applies without reporting's scan (the local stack runs the
+     * four services on one class path) the chain below still needs its tickets.
      */
     @Bean
+    @ConditionalOnMissingBean
     StreamTickets streamTickets(Clock clock) {
         return new StreamTickets(clock);
     }

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
  * seconds, never a token of minutes. Tickets live in this instance's memory: the page asks for one and opens the
  * stream at once, so the same instance serves both unless it restarts in between (the page then asks again).
  */
+@Component
 public class StreamTickets implements ReactiveAuthenticationManager {
 
     public static final Duration VALID_FOR = Duration.ofSeconds(30);
