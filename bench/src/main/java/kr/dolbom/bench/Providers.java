@@ -152,13 +152,15 @@ final class Providers implements AutoCloseable {
         String body = line.timed()
                 ? ("{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\","
                                 + "\"startTime\":\"09:00\",\"endTime\":\"%s\",\"workerRef\":\"%s\","
-                                + "\"outcome\":\"DELIVERED\"}")
+                                + "%s\"outcome\":\"DELIVERED\"}")
                         .formatted(
                                 assigned.lineId(),
                                 assigned.providerId(),
                                 deliveryDay,
                                 LocalTime.of(9, 0).plusMinutes(line.minutes()),
-                                workerOf(assigned))
+                                workerOf(assigned),
+                                // a trip is verified by its destination (병원): matching refuses one without it
+                                line.type().equals("MOBILITY_SUPPORT") ? "\"place\":\"병원\"," : "")
                 : ("{\"lineId\":\"%s\",\"providerId\":\"%s\",\"serviceDate\":\"%s\",\"units\":%d,"
                                 + "\"workerRef\":\"%s\",\"outcome\":\"DELIVERED\"}")
                         .formatted(
