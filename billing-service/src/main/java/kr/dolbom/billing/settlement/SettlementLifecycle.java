@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
 /**
  * The changes of a provider's month: the provider submits it, the district's billing officer approves it and records
  * its payment. Each is a guarded method of {@link Settlement}; the new state, the history entry (who, when) and the
- * announcement, if any, commit together under the settlement's lock, the one charging books lines under.
+ * announcement, if any, commit together under the settlement's lock, the one charging books lines under. An approval
+ * looks for the provider's open holds under that lock too, which a hold is recorded under ({@link DeliveryHolds}), and
+ * is refused while one is dated in the month or earlier ({@link HoldPolicy}).
  */
 @Service
 class SettlementLifecycle {
@@ -34,12 +36,15 @@ class SettlementLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SettlementLifecycle.class);
 
     private final SettlementStore settlements;
+    private final HoldStore holds;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    SettlementLifecycle(SettlementStore settlements, Outbox outbox, TransactionalOperator tx, Clock clock) {
+    SettlementLifecycle(
+            SettlementStore settlements, HoldStore holds, Outbox outbox, TransactionalOperator tx, Clock clock) {
         this.settlements = settlements;
+        this.holds = holds;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
@@ -57,7 +62,7 @@ class SettlementLifecycle {
                 providerId,
                 month,
                 seenVersion,
-                (settlement, today) -> settlement.submit(YearMonth.from(today)),
+                (settlement, today) -> Mono.just(settlement.submit(YearMonth.from(today))),
                 submitted -> List.of(),
                 submitted -> "statement of " + submitted.total().lines() + " line(s), "
                         + submitted.total().amount() + " won, confirmed by the provider");
@@ -70,7 +75,16 @@ class SettlementLifecycle {
                 providerId,
                 month,
                 seenVersion,
-                (settlement, today) -> settlement.approve(today),
+                (settlement, today) -> {
+                    // the state first: a draft is refused as a draft, holds or not
+                    Settlement approved = settlement.approve(today);
+                    return holds.openThrough(settlement.district(), settlement.providerId(), settlement.month())
+                            .collectList()
+                            .map(open -> {
+                                HoldPolicy.requireNoneBlocking(settlement, open);
+                                return approved;
+                            });
+                },
                 approved -> List.of(approved.approval()),
                 approved -> "approved: " + approved.total().amount() + " won (public "
                         + approved.total().publicShare() + ", co-payment "
@@ -85,7 +99,7 @@ class SettlementLifecycle {
                 providerId,
                 month,
                 seenVersion,
-                (settlement, today) -> settlement.recordPayment(payment, today),
+                (settlement, today) -> Mono.just(settlement.recordPayment(payment, today)),
                 paid -> List.of(paid.paid()),
                 paid -> "paid on " + Objects.requireNonNull(paid.payment()).paidOn() + ", reference "
                         + Objects.requireNonNull(paid.payment()).reference());
@@ -97,7 +111,7 @@ class SettlementLifecycle {
             String providerId,
             YearMonth month,
             @Nullable Integer seenVersion,
-            BiFunction<Settlement, LocalDate, Settlement> transition,
+            BiFunction<Settlement, LocalDate, Mono<Settlement>> transition,
             Function<Settlement, List<CareEvent>> announcements,
             Function<Settlement, String> note) {
         rule.admit(caller);
@@ -113,25 +127,26 @@ class SettlementLifecycle {
                                     RuleViolation.notFound("settlement of provider " + providerId + " for", month)))
                             .flatMap(current -> {
                                 current.expectVersion(seenVersion);
-                                Settlement next = transition.apply(current, today);
-                                return settlements
-                                        .save(next, current.version())
-                                        .then(settlements.record(
-                                                next,
-                                                caller.subject(),
-                                                caller.role().name(),
-                                                at,
-                                                note.apply(next)))
-                                        .then(outbox.appendAll(announcements.apply(next)))
-                                        .doOnSuccess(done -> log.info(
-                                                "Settlement of {} for {} in {} is {} (v{}) by {}",
-                                                providerId,
-                                                month,
-                                                district,
-                                                next.state(),
-                                                next.version(),
-                                                caller.subject()))
-                                        .thenReturn(next);
+                                return transition
+                                        .apply(current, today)
+                                        .flatMap(next -> settlements
+                                                .save(next, current.version())
+                                                .then(settlements.record(
+                                                        next,
+                                                        caller.subject(),
+                                                        caller.role().name(),
+                                                        at,
+                                                        note.apply(next)))
+                                                .then(outbox.appendAll(announcements.apply(next)))
+                                                .doOnSuccess(done -> log.info(
+                                                        "Settlement of {} for {} in {} is {} (v{}) by {}",
+                                                        providerId,
+                                                        month,
+                                                        district,
+                                                        next.state(),
+                                                        next.version(),
+                                                        caller.subject()))
+                                                .thenReturn(next));
                             });
                 }))
                 .retryWhen(TransientFailures.retry());
