@@ -37,10 +37,12 @@ import reactor.core.publisher.Mono;
 class SettlementController {
 
     private final SettlementStore settlements;
+    private final HoldStore holds;
     private final SettlementLifecycle lifecycle;
 
-    SettlementController(SettlementStore settlements, SettlementLifecycle lifecycle) {
+    SettlementController(SettlementStore settlements, HoldStore holds, SettlementLifecycle lifecycle) {
         this.settlements = settlements;
+        this.holds = holds;
         this.lifecycle = lifecycle;
     }
 
@@ -55,8 +57,9 @@ class SettlementController {
             @NotNull LocalDate paidOn) {}
 
     /**
-     * The provider's month in the caller's district: its state, lines and totals. A month without charges is an
-     * empty draft; a provider the district never charged is not found.
+     * The provider's month in the caller's district: its state, lines and totals, and apart its held deliveries. A
+     * month without charges is an empty draft; a provider the district never charged nor held a delivery of is not
+     * found.
      */
     @GetMapping
     Mono<ResponseEntity<SettlementView>> readSettlement(
@@ -71,10 +74,20 @@ class SettlementController {
                 .flatMap(this::answer)
                 .switchIfEmpty(Mono.defer(() -> (caller.worksFor(provider)
                                 ? Mono.just(true)
-                                : settlements.knows(district, provider))
+                                : knows(district, provider))
                         .flatMap(known -> known
-                                ? Mono.just(ResponseEntity.ok(SettlementView.none(provider, district, month)))
+                                ? holds.openIn(district, provider, month)
+                                        .collectList()
+                                        .map(held ->
+                                                ResponseEntity.ok(SettlementView.none(provider, district, month, held)))
                                 : Mono.error(RuleViolation.notFound("provider", provider)))));
+    }
+
+    /** Whether billing knows the provider in the district: charged there, or a delivery of it held there. */
+    private Mono<Boolean> knows(String district, String provider) {
+        return settlements
+                .knows(district, provider)
+                .flatMap(charged -> charged ? Mono.just(true) : holds.knows(district, provider));
     }
 
     /** 제출: the provider confirms its statement of a month that is over; nothing is added to it any more. */
@@ -116,11 +129,13 @@ class SettlementController {
     }
 
     private Mono<ResponseEntity<SettlementView>> answer(Settlement settlement) {
-        return settlements
-                .statement(settlement.district(), settlement.providerId(), settlement.month())
-                .zipWith(settlements.history(settlement.id()).collectList())
+        return Mono.zip(
+                        settlements.statement(settlement.district(), settlement.providerId(), settlement.month()),
+                        settlements.history(settlement.id()).collectList(),
+                        holds.openIn(settlement.district(), settlement.providerId(), settlement.month())
+                                .collectList())
                 .map(read -> ResponseEntity.ok()
                         .eTag("\"" + settlement.version() + "\"")
-                        .body(SettlementView.of(settlement, read.getT1(), read.getT2())));
+                        .body(SettlementView.of(settlement, read.getT1(), read.getT2(), read.getT3())));
     }
 }

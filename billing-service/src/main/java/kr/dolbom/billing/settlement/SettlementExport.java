@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.List;
+import kr.dolbom.events.DeliveryHoldReason;
 import kr.dolbom.events.ServiceType;
 import org.jspecify.annotations.Nullable;
 
@@ -22,13 +23,27 @@ public final class SettlementExport {
 
     private SettlementExport() {}
 
+    /** A statement without held deliveries. */
+    public static Totals statement(
+            Sheet sheet,
+            String providerId,
+            YearMonth month,
+            @Nullable Settlement settlement,
+            Iterator<StatementLine> lines)
+            throws IOException {
+        return statement(sheet, providerId, month, settlement, lines, List.of());
+    }
+
     /**
      * Every line (a reversal as 취소, negative), then the sums of the month's own charges, of the adjustments, of the
      * reversals and of all. The sums are those of
      * the lines written; a month that takes no more lines (submitted, approved, paid) must come to its settlement's
-     * totals to the won, or the file is broken off rather than finished with a total that is not the books'.
+     * totals to the won, or the file is broken off rather than finished with a total that is not the books'. Then,
+     * apart and in no sum, the month's held deliveries (보류), each with its day, service, reason and day of the hold,
+     * and their count.
      *
      * @param settlement the provider's settlement of the month; none while no charge counts in it
+     * @param held the provider's deliveries of the month held for the window, neither released nor rejected
      * @return the total of the lines
      */
     public static Totals statement(
@@ -36,7 +51,8 @@ public final class SettlementExport {
             String providerId,
             YearMonth month,
             @Nullable Settlement settlement,
-            Iterator<StatementLine> lines)
+            Iterator<StatementLine> lines,
+            List<HeldDelivery> held)
             throws IOException {
         Totals own = Totals.NONE;
         Totals adjustments = Totals.NONE;
@@ -80,6 +96,20 @@ public final class SettlementExport {
         totals(sheet, "조정", adjustments);
         totals(sheet, "취소", reversals);
         totals(sheet, "합계", total);
+        sheet.row();
+        // in the statement's columns where they mean the same; a held delivery has no charge, so no 청구번호, no amount
+        sheet.row("보류 (정산 제외)", null, "제공번호", "일자", "서비스", "보류 사유", "보류일");
+        for (HeldDelivery hold : held) {
+            sheet.row(
+                    "보류",
+                    null,
+                    hold.deliveryId().toString(),
+                    hold.serviceDate(),
+                    label(hold.serviceType()),
+                    label(hold.reason()),
+                    hold.heldOn());
+        }
+        sheet.row("보류 건수", (long) held.size());
         sheet.row();
         sheet.row("제공기관", providerId);
         sheet.row("정산월", month.toString());
@@ -178,6 +208,15 @@ public final class SettlementExport {
             case MOBILITY_SUPPORT -> "이동지원";
             case MEAL_SUPPORT -> "식사지원";
             case HOUSING_REPAIR -> "주거편의";
+        };
+    }
+
+    static String label(DeliveryHoldReason reason) {
+        return switch (reason) {
+            case WORKER_OVERLAP -> "동시 방문";
+            case NOT_PLANNED -> "계획 외 방문";
+            case OVERLONG_VISIT -> "장시간 방문";
+            case LATE_REPORT -> "지연 보고";
         };
     }
 

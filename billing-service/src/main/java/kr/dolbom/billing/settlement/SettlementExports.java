@@ -40,35 +40,43 @@ class SettlementExports {
     private static final Executor WRITERS = task -> Schedulers.boundedElastic().schedule(task);
 
     private final SettlementStore settlements;
+    private final HoldStore holds;
 
-    SettlementExports(SettlementStore settlements) {
+    SettlementExports(SettlementStore settlements, HoldStore holds) {
         this.settlements = settlements;
+        this.holds = holds;
     }
 
     /** A file to hand out: its name and its content, produced as it is sent. */
     record Download(String filename, ExportFormat format, Flux<DataBuffer> content) {}
 
     /**
-     * The provider's statement of the month, every line. A provider known in the district with no line in the
-     * month gets an empty statement, as {@code readSettlement} answers an empty draft; one never charged there is
-     * not found.
+     * The provider's statement of the month, every line, and the month's held deliveries apart (a handful, read
+     * before the first byte). A provider known in the district with no line in the month gets an empty statement, as
+     * {@code readSettlement} answers an empty draft; one never charged there nor held a delivery of is not found.
      */
     Mono<Download> statement(Caller caller, String providerId, YearMonth month, ExportFormat format) {
         BillingAccess.EXPORT_STATEMENT.admit(caller);
         String district = SettlementLifecycle.districtOf(caller);
         BillingAccess.EXPORT_STATEMENT.reveal(
                 caller, Holder.district(district).heldBy(providerId), "provider", providerId);
+        Mono<List<HeldDelivery>> held =
+                holds.openIn(district, providerId, month).collectList();
         return settlements
                 .find(district, providerId, month)
-                .map(settlement -> statement(district, providerId, month, settlement, format))
+                .flatMap(settlement ->
+                        held.map(items -> statement(district, providerId, month, settlement, items, format)))
                 .switchIfEmpty(Mono.defer(() -> (caller.worksFor(providerId)
                                 ? Mono.just(true)
-                                : settlements.knows(district, providerId))
-                        .map(known -> {
+                                : settlements
+                                        .knows(district, providerId)
+                                        .flatMap(charged ->
+                                                charged ? Mono.just(true) : holds.knows(district, providerId)))
+                        .flatMap(known -> {
                             if (!known) {
-                                throw RuleViolation.notFound("provider", providerId);
+                                return Mono.error(RuleViolation.notFound("provider", providerId));
                             }
-                            return statement(district, providerId, month, null, format);
+                            return held.map(items -> statement(district, providerId, month, null, items, format));
                         })));
     }
 
@@ -87,7 +95,12 @@ class SettlementExports {
     }
 
     private Download statement(
-            String district, String providerId, YearMonth month, @Nullable Settlement settlement, ExportFormat format) {
+            String district,
+            String providerId,
+            YearMonth month,
+            @Nullable Settlement settlement,
+            List<HeldDelivery> held,
+            ExportFormat format) {
         return new Download(
                 SettlementExport.filename("statement", providerId, month, format),
                 format,
@@ -95,7 +108,7 @@ class SettlementExports {
                     // closing the stream cancels the query when the client goes away mid-file
                     try (Stream<StatementLine> lines =
                             settlements.lines(district, providerId, month).toStream(READ_AHEAD)) {
-                        SettlementExport.statement(sheet, providerId, month, settlement, lines.iterator());
+                        SettlementExport.statement(sheet, providerId, month, settlement, lines.iterator(), held);
                     }
                 }));
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import kr.dolbom.events.DeliveryHoldReason;
 import kr.dolbom.events.ServiceType;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param reversals of the lines, the reversals of voided deliveries' charges (negative), each naming its charge
  * @param byService all lines by service
  * @param approvedOn the day of the approval, from which the month never changes
+ * @param held 보류: the month's deliveries held for the window, neither released nor rejected yet; apart, in no total
  */
 record SettlementView(
         @Nullable UUID settlementId,
@@ -36,7 +38,8 @@ record SettlementView(
         List<Statement.ServiceTotal> byService,
         @Nullable LocalDate approvedOn,
         @Nullable Payment payment,
-        List<Step> history) {
+        List<Step> history,
+        Held held) {
 
     /** The adjustment lines, their sums, and each of them with the charge and service month it stands for. */
     record Adjustments(long lines, long amount, long publicShare, long coPayment, List<Adjustment> items) {}
@@ -54,7 +57,34 @@ record SettlementView(
     /** The reversal lines (negative sums), and each of them with the charge it takes back. */
     record Reversals(long lines, long amount, long publicShare, long coPayment, List<Statement.Reversal> items) {}
 
-    static SettlementView of(Settlement settlement, Statement statement, List<Step> history) {
+    /**
+     * The held deliveries of the month (검증 보류), each with its day and reason: not charged, so not lines, until the
+     * window releases them; while one of the month or earlier is open, the month is not approved.
+     */
+    record Held(long count, List<HeldItem> items) {
+
+        static Held of(List<HeldDelivery> holds) {
+            return new Held(
+                    holds.size(),
+                    holds.stream()
+                            .map(hold -> new HeldItem(
+                                    hold.deliveryId(),
+                                    hold.serviceType(),
+                                    hold.serviceDate(),
+                                    hold.reason(),
+                                    hold.heldOn()))
+                            .toList());
+        }
+    }
+
+    record HeldItem(
+            UUID deliveryId,
+            ServiceType serviceType,
+            LocalDate serviceDate,
+            DeliveryHoldReason reason,
+            LocalDate heldOn) {}
+
+    static SettlementView of(Settlement settlement, Statement statement, List<Step> history, List<HeldDelivery> held) {
         return of(
                 settlement.id(),
                 settlement.providerId(),
@@ -64,12 +94,16 @@ record SettlementView(
                 statement,
                 settlement.approvedOn(),
                 settlement.payment(),
-                history);
+                history,
+                held);
     }
 
-    /** A month the provider has no settlement for (no charge counts in it yet): an empty draft. */
-    static SettlementView none(String providerId, String district, YearMonth month) {
-        return of(null, providerId, district, month, SettlementState.DRAFT, Statement.EMPTY, null, null, List.of());
+    /**
+     * A month the provider has no settlement for (no charge counts in it yet): an empty draft, with the month's holds.
+     */
+    static SettlementView none(String providerId, String district, YearMonth month, List<HeldDelivery> held) {
+        return of(
+                null, providerId, district, month, SettlementState.DRAFT, Statement.EMPTY, null, null, List.of(), held);
     }
 
     private static SettlementView of(
@@ -81,7 +115,8 @@ record SettlementView(
             Statement statement,
             @Nullable LocalDate approvedOn,
             @Nullable Payment payment,
-            List<Step> history) {
+            List<Step> history,
+            List<HeldDelivery> held) {
         Totals total = statement.total();
         Totals adjusted = statement.adjustmentTotal();
         Totals reversed = statement.reversalTotal();
@@ -121,6 +156,7 @@ record SettlementView(
                 statement.byService(),
                 approvedOn,
                 payment,
-                history);
+                history,
+                Held.of(held));
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import kr.dolbom.events.DeliveryHoldReason;
 import kr.dolbom.events.ServiceType;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,48 @@ class SettlementExportTest {
                 .contains("\r\n조정,1,,,,,,,56320,56320,0\r\n")
                 .contains("\r\n청구,1,,,,,,,48170,0,48170\r\n")
                 .contains("\r\n합계,2,,,,,,,104490,56320,48170\r\n");
+    }
+
+    @Test
+    void theMonthsHeldDeliveriesAreListedApartAfterTheTotalsAndCountInNoSum() throws IOException {
+        UUID heldDelivery = UUID.randomUUID();
+        HeldDelivery held = new HeldDelivery(
+                heldDelivery,
+                "mapo",
+                "p",
+                ServiceType.MEAL_SUPPORT,
+                LocalDate.of(2024, 5, 7),
+                DeliveryHoldReason.NOT_PLANNED,
+                LocalDate.of(2024, 5, 9));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Sheet sheet = Sheet.open(ExportFormat.CSV, out, "t", SettlementExport.STATEMENT);
+        Totals total = SettlementExport.statement(
+                sheet,
+                "p",
+                MAY,
+                null,
+                List.of(line(LocalDate.of(2024, 5, 6), 48_170, 0)).iterator(),
+                List.of(held));
+        sheet.finish();
+
+        assertThat(total).isEqualTo(new Totals(1, 48_170, 48_170, 0));
+        String csv = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv)
+                .contains("\r\n합계,1,,,,,,,48170,48170,0\r\n\r\n보류 (정산 제외),,제공번호,일자,서비스,보류 사유,보류일\r\n"
+                        + "보류,," + heldDelivery + ",2024-05-07,식사지원,계획 외 방문,2024-05-09\r\n"
+                        + "보류 건수,1\r\n\r\n제공기관,p\r\n");
+    }
+
+    @Test
+    void withoutHeldDeliveriesTheBlockSaysNone() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Sheet sheet = Sheet.open(ExportFormat.CSV, out, "t", SettlementExport.STATEMENT);
+        SettlementExport.statement(
+                sheet, "p", MAY, null, List.<StatementLine>of().iterator());
+        sheet.finish();
+
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
+                .contains("\r\n보류 (정산 제외),,제공번호,일자,서비스,보류 사유,보류일\r\n보류 건수,0\r\n");
     }
 
     @Test
