@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
+import kr.dolbom.events.DeliveryHeld;
+import kr.dolbom.events.DeliveryHoldReason;
+import kr.dolbom.events.DeliveryRejected;
 import kr.dolbom.events.DeliveryVoided;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.IncomeTier;
@@ -107,6 +110,45 @@ public final class Deliveries {
                         delivered.serviceDate(),
                         reason,
                         voidedOn),
+                "/dolbom/matching-service",
+                Instant.now());
+    }
+
+    /**
+     * Matching's hold of a delivery of these (검증 보류), on the day of the hold: announced instead of the delivery,
+     * which is announced, as it is, only when the window releases it.
+     */
+    public EventEnvelope held(EventEnvelope delivery, DeliveryHoldReason reason, LocalDate heldOn) {
+        ServiceDelivered delivered = (ServiceDelivered) delivery.data();
+        return EventEnvelope.of(
+                new DeliveryHeld(
+                        delivered.deliveryId(),
+                        delivered.careOrderId(),
+                        delivered.lineId(),
+                        delivered.serviceType(),
+                        delivered.providerId(),
+                        delivered.district(),
+                        delivered.serviceDate(),
+                        reason,
+                        heldOn),
+                "/dolbom/matching-service",
+                Instant.now());
+    }
+
+    /** The window's rejection of a held delivery of these (검증 반려), on the day of the rejection. */
+    public EventEnvelope rejected(EventEnvelope delivery, DeliveryHoldReason reason, LocalDate rejectedOn) {
+        ServiceDelivered delivered = (ServiceDelivered) delivery.data();
+        return EventEnvelope.of(
+                new DeliveryRejected(
+                        delivered.deliveryId(),
+                        delivered.careOrderId(),
+                        delivered.lineId(),
+                        delivered.serviceType(),
+                        delivered.providerId(),
+                        delivered.district(),
+                        delivered.serviceDate(),
+                        reason,
+                        rejectedOn),
                 "/dolbom/matching-service",
                 Instant.now());
     }
