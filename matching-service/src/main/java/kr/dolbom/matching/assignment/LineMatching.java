@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +22,7 @@ import kr.dolbom.matching.provider.ProviderStore;
 import kr.dolbom.matching.provider.Ranking;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
+import kr.dolbom.platform.tracing.TraceParents;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +31,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Offers every line of a placed order to a consortium member (연계 제안), one member at a time in the order of the
- * matching policy, and gives the line to the public centre as provider of last resort when no member with room is
- * left to ask. Runs inside its caller's transaction (the consumer's, an answer's, the deadline sweep's), so the
- * capacity held, the offer or assignment, its explanation and its events commit together.
+ * Queues every line of a placed order for its first offer (연계 제안), which {@link MatchDispatcher} makes urgent lines
+ * first; offers a waiting line to one consortium member at a time in the order of the matching policy, and gives it
+ * to the public centre as provider of last resort when no member with room is left to ask. Runs inside its caller's
+ * transaction (the consumer's, the dispatcher's, an answer's, the deadline sweep's), so the capacity held, the offer
+ * or assignment, its explanation and its events commit together.
  */
 @Service
 class LineMatching {
@@ -49,6 +50,7 @@ class LineMatching {
     private final Outbox outbox;
     private final OfferProperties deadlines;
     private final MeterRegistry meters;
+    private final TraceParents traces;
     private final Clock clock;
 
     LineMatching(
@@ -58,6 +60,7 @@ class LineMatching {
             Outbox outbox,
             OfferProperties deadlines,
             MeterRegistry meters,
+            TraceParents traces,
             Clock clock) {
         this.providers = providers;
         this.assignments = assignments;
@@ -65,37 +68,49 @@ class LineMatching {
         this.outbox = outbox;
         this.deadlines = deadlines;
         this.meters = meters;
+        this.traces = traces;
         this.clock = clock;
     }
 
     /**
-     * Every line of the order waits for a provider; unless the order is on hold ({@code parked}), it is offered.
-     * {@code matchableSince}: when the order became the window's to dispatch (placed urgent, or its plan approved),
-     * from which the time to its lines' first offers is measured.
+     * Every line of the order waits for a provider; unless the order is on hold ({@code parked}), it is queued for
+     * its first offer. {@code matchableSince}: when the order became the window's to dispatch (placed urgent, or its
+     * plan approved), the line's place in the queue among lines as urgent, and from when the time to its first offer
+     * is measured. The offer itself is the dispatcher's, after this transaction: here only rows are written, so a
+     * backlog of the stream drains fast and an urgent line does not wait behind the ordinary ones ahead of it.
      */
-    Mono<Void> assign(OrderPlaced order, boolean parked, Instant matchableSince) {
-        // Capacity rows are taken in one global order (by service), so concurrent matches cannot deadlock.
-        List<OrderPlaced.Line> lines = order.lines().stream()
-                .sorted(Comparator.comparing(OrderPlaced.Line::serviceType))
-                .toList();
-        return assignments
-                .confirmedIncomeTier(order.careOrderId())
-                .defaultIfEmpty(order.incomeTier())
-                .flatMap(tier -> assignments
-                        .assignedLines(order.careOrderId())
-                        .collectList()
-                        // A line assigned or waiting already (the same order announced twice) goes on as it was.
-                        .flatMapMany(
-                                assigned -> Flux.fromIterable(lines).filter(line -> !assigned.contains(line.lineId())))
-                        .concatMap(line -> offers.keep(only(order, line), tier, parked)
-                                .filter(kept -> kept && !parked)
-                                .flatMap(kept -> offerNext(line.lineId(), matchableSince)))
-                        .then());
+    Mono<Void> queue(OrderPlaced order, boolean parked, Instant matchableSince) {
+        return Mono.deferContextual(context -> Mono.justOrEmpty(traces.of(context)))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(traceparent -> assignments
+                        .confirmedIncomeTier(order.careOrderId())
+                        .defaultIfEmpty(order.incomeTier())
+                        .flatMap(tier -> assignments
+                                .assignedLines(order.careOrderId())
+                                .collectList()
+                                // A line assigned or waiting already (the same order announced twice) goes on as it
+                                // was.
+                                .flatMapMany(assigned -> Flux.fromIterable(order.lines())
+                                        .filter(line -> !assigned.contains(line.lineId())))
+                                .concatMap(line -> offers.keep(
+                                        only(order, line),
+                                        tier,
+                                        parked ? null : matchableSince,
+                                        traceparent.orElse(null)))
+                                .then()));
+    }
+
+    /** The queued line's first offer, part of the dispatcher's transaction; see {@link #offerNext(UUID)}. */
+    Mono<Void> offerFirst(UUID lineId, Instant matchableSince) {
+        return offerNext(lineId, matchableSince);
     }
 
     /**
      * The waiting line goes to the next member with room that was not asked yet, or to the public centre when none
-     * is left; nothing while the line is parked (its order on hold) or placed already.
+     * is left; nothing while the line is parked (its order on hold) or placed already. When not even the public
+     * centre can take it, it waits for the window's hand (and the window is alerted through
+     * {@code dolbom.matching.unplaced}) rather than failing the transaction it is part of.
      */
     Mono<Void> offerNext(UUID lineId) {
         return offerNext(lineId, null);
@@ -105,7 +120,12 @@ class LineMatching {
         return offers.lockWaiting(lineId)
                 .filter(waiting -> !waiting.parked())
                 .flatMap(waiting ->
-                        offers.ofLine(lineId).collectList().flatMap(made -> offerNext(waiting, made, matchableSince)));
+                        offers.ofLine(lineId).collectList().flatMap(made -> offerNext(waiting, made, matchableSince)))
+                .onErrorResume(RuleViolation.class, refused -> {
+                    log.error("Line {} could not be placed and waits for the window: {}", lineId, refused.getMessage());
+                    meters.counter("dolbom.matching.unplaced").increment();
+                    return offers.unplaced(lineId, String.valueOf(refused.getMessage()));
+                });
     }
 
     private Mono<Void> offerNext(OfferStore.WaitingLine waiting, List<Offer> made, @Nullable Instant matchableSince) {
@@ -283,7 +303,7 @@ class LineMatching {
                                 reason.reason(),
                                 provider + " takes the line as provider of last resort: " + reason.words(),
                                 used)))
-                // Dead-lettered at once: retrying cannot conjure up a provider, and the line must not be lost.
+                // Retrying cannot conjure up a provider, and the line must not be lost: it waits, unplaced.
                 .switchIfEmpty(Mono.error(() -> RuleViolation.refused(
                         "district",
                         order.district()

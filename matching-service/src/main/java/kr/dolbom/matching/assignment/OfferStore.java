@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import kr.dolbom.events.IncomeTier;
@@ -36,21 +37,55 @@ class OfferStore {
         this.json = json;
     }
 
-    /** A line of a placed order, waiting to be offered; a line kept already (an order announced twice) stays. */
-    Mono<Boolean> keep(OrderPlaced line, IncomeTier tier, boolean parked) {
+    /**
+     * A line of a placed order, waiting to be offered, and queued for its first offer since {@code queuedSince}
+     * (null: parked, its order on hold); a line kept already (an order announced twice) stays as it was.
+     * {@code traceparent}: the trace its offer goes on, as the consumer's effects would.
+     */
+    Mono<Void> keep(OrderPlaced line, IncomeTier tier, @Nullable Instant queuedSince, @Nullable String traceparent) {
         return db.sql("""
-                        insert into line_offering (line_id, care_order_id, placed, income_tier, urgent, parked)
-                        values (:line, :order, :placed, :tier, :urgent, :parked) on conflict do nothing""")
+                        insert into line_offering (line_id, care_order_id, placed, income_tier, urgent, parked,
+                                                   queued_since, traceparent)
+                        values (:line, :order, :placed, :tier, :urgent, :parked, :queuedSince, :traceparent)
+                        on conflict do nothing""")
                 .bind("line", line.lines().get(0).lineId())
                 .bind("order", line.careOrderId())
                 .bind("placed", Json.of(json.writeValueAsBytes(line)))
                 .bind("tier", tier.name())
                 .bind("urgent", line.urgent())
-                .bind("parked", parked)
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows == 1);
+                .bind("parked", queuedSince == null)
+                .bind(
+                        "queuedSince",
+                        Parameter.fromOrEmpty(queuedSince == null ? null : utc(queuedSince), OffsetDateTime.class))
+                .bind("traceparent", Parameter.fromOrEmpty(traceparent, String.class))
+                .then();
     }
+
+    /**
+     * The next lines queued for their first offer, locked, urgent ones first, then the longest queued; rows another
+     * dispatcher or a hold, end or dispatch by hand holds are skipped, not waited for.
+     */
+    Flux<Queued> lockQueued(int limit) {
+        return db.sql("""
+                        select line_id, queued_since, traceparent from line_offering where queued_since is not null
+                        order by urgent desc, queued_since, line_id limit :limit for update skip locked""")
+                .bind("limit", limit)
+                .map(row -> new Queued(
+                        row.get("line_id", UUID.class),
+                        Objects.requireNonNull(instant(row, "queued_since"), "a queued line has its time"),
+                        row.get("traceparent", String.class)))
+                .all();
+    }
+
+    /** The lines leave the queue: their first offer is being made. */
+    Mono<Void> dequeue(List<UUID> lineIds) {
+        return db.sql("update line_offering set queued_since = null where line_id = any(:lines)")
+                .bind("lines", lineIds.toArray(UUID[]::new))
+                .then();
+    }
+
+    /** A line queued for its first offer since {@code since}, to go on the trace {@code traceparent}. */
+    record Queued(UUID lineId, Instant since, @Nullable String traceparent) {}
 
     /** The waiting line, locked: one decision about a line at a time. */
     Mono<WaitingLine> lockWaiting(UUID lineId) {
@@ -80,10 +115,14 @@ class OfferStore {
                 .then();
     }
 
-    /** The waiting lines of an order, parked (on hold) or not; returns the lines that changed. */
+    /**
+     * The waiting lines of an order, parked (on hold) or not; returns the lines that changed. Either way they leave
+     * the queue: a parked line is not offered, and the caller offers a line that is parked no more.
+     */
     Flux<UUID> park(UUID careOrderId, boolean parked) {
-        return db.sql("update line_offering set parked = :parked where care_order_id = :order and parked <> :parked"
-                        + " returning line_id")
+        return db.sql("""
+                        update line_offering set parked = :parked, queued_since = null
+                        where care_order_id = :order and parked <> :parked returning line_id""")
                 .bind("parked", parked)
                 .bind("order", careOrderId)
                 .map(row -> row.get("line_id", UUID.class))

@@ -114,21 +114,25 @@ class Offering {
         return closed(open.expired(clock.instant()));
     }
 
-    /** The order was put on hold: its offers are withdrawn and its waiting lines parked until it resumes. */
+    /**
+     * The order was put on hold: its waiting lines are parked until it resumes (out of the dispatcher's queue) and its
+     * offers withdrawn. Parked first: that waits for a dispatcher making a line's first offer, which is then withdrawn.
+     */
     Mono<Void> held(UUID careOrderId) {
-        return withdrawAll(careOrderId, "the order is on hold")
-                .thenMany(offers.park(careOrderId, true))
-                .then();
+        return offers.park(careOrderId, true).then(withdrawAll(careOrderId, "the order is on hold"));
     }
 
     /** The order resumed: its parked lines are offered again. */
     Mono<Void> resumed(UUID careOrderId) {
-        return offers.park(careOrderId, false).concatMap(this::offerNext).then();
+        return offers.park(careOrderId, false).concatMap(matching::offerNext).then();
     }
 
-    /** The order ended: nothing of it waits for a provider any more. */
+    /**
+     * The order ended: nothing of it waits for a provider any more, queued or on offer (dropped first, as for a
+     * hold).
+     */
     Mono<Void> ended(UUID careOrderId, String why) {
-        return withdrawAll(careOrderId, why).then(offers.dropWaiting(careOrderId));
+        return offers.dropWaiting(careOrderId).then(withdrawAll(careOrderId, why));
     }
 
     private Mono<Void> withdrawAll(UUID careOrderId, String why) {
@@ -258,8 +262,9 @@ class Offering {
      */
     Mono<Suspension> takeWorkFrom(String providerId, ReassignCause cause, String by, String why) {
         return offers.lockOpenOfProvider(providerId)
-                .concatMap(open ->
-                        withdraw(open, why).then(offerNext(open.lineId())).thenReturn(open))
+                .concatMap(open -> withdraw(open, why)
+                        .then(matching.offerNext(open.lineId()))
+                        .thenReturn(open))
                 .count()
                 .flatMap(withdrawn -> reassigning
                         .takeOverFrom(providerId, cause, by, why)
@@ -303,20 +308,8 @@ class Offering {
         return offers.answer(closed)
                 .then(providers.release(closed.providerId(), closed.serviceType()))
                 .then(outbox.append(closed.decline(today)))
-                .then(offerNext(closed.lineId()))
+                .then(matching.offerNext(closed.lineId()))
                 .thenReturn(closed);
-    }
-
-    /**
-     * The line goes on to the next candidate; when not even the public centre can take it, it waits for the window's
-     * hand (and the window is alerted through {@code dolbom.matching.unplaced}) rather than failing the answer.
-     */
-    private Mono<Void> offerNext(UUID lineId) {
-        return matching.offerNext(lineId).onErrorResume(RuleViolation.class, refused -> {
-            log.error("Line {} could not be placed and waits for the window: {}", lineId, refused.getMessage());
-            meters.counter("dolbom.matching.unplaced").increment();
-            return offers.unplaced(lineId, String.valueOf(refused.getMessage()));
-        });
     }
 
     private Mono<Offer> answer(Caller caller, UUID offerId, AccessRule rule, Function<Offer, Mono<Offer>> work) {

@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * 계획 승인 후 연계: a placed order is matched once the care manager has approved its care plan, on the lines as the
  * plan narrowed them (its dates, how much in all); an urgent order (긴급) at once, on the request's lines, its plan
- * following later like any revision. An order that ended before its plan was approved is never matched; one on
- * hold is matched and gives the capacity back until it resumes.
+ * following later like any revision. Matched means queued: {@link MatchDispatcher} makes the first offers, urgent
+ * lines first. An order that ended before its plan was approved is never matched; one on hold is matched and gives
+ * the capacity back until it resumes.
  */
 @Service
 class PlanGate {
@@ -32,6 +33,7 @@ class PlanGate {
 
     private final PendingPlacementStore pending;
     private final LineMatching matching;
+    private final MatchDispatcher dispatcher;
     private final OrderPauses pauses;
     private final OrderPauseStore pauseStore;
     private final Clock clock;
@@ -39,11 +41,13 @@ class PlanGate {
     PlanGate(
             PendingPlacementStore pending,
             LineMatching matching,
+            MatchDispatcher dispatcher,
             OrderPauses pauses,
             OrderPauseStore pauseStore,
             Clock clock) {
         this.pending = pending;
         this.matching = matching;
+        this.dispatcher = dispatcher;
         this.pauses = pauses;
         this.pauseStore = pauseStore;
         this.clock = clock;
@@ -51,7 +55,7 @@ class PlanGate {
 
     Mono<Void> placed(OrderPlaced placed, EventEnvelope envelope) {
         if (placed.urgent()) {
-            return matching.assign(placed, false, envelope.time());
+            return queue(placed, false, envelope.time());
         }
         log.info("Care order {} waits for its approved care plan before it is matched", placed.careOrderId());
         return pending.keep(placed, envelope.time());
@@ -86,8 +90,14 @@ class PlanGate {
                         return Mono.empty();
                     }
                     // on hold now: the lines wait, parked, and are offered when the order resumes
-                    return matching.assign(planned.get(), pause.refusal(today) != null, approvedAt);
+                    return queue(planned.get(), pause.refusal(today) != null, approvedAt);
                 });
+    }
+
+    /** The lines wait for the dispatcher, which this transaction's commit wakes; parked ones for the resumption. */
+    private Mono<Void> queue(OrderPlaced order, boolean parked, Instant matchableSince) {
+        Mono<Void> queued = matching.queue(order, parked, matchableSince);
+        return parked ? queued : queued.then(dispatcher.wakeAfterCommit());
     }
 
     /** The placed order with the plan's lines: its dates, and how much in all; lines the plan ended are left out. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
@@ -323,7 +324,7 @@ class OrderMatchingIT extends MatchingIntegrationTest {
     }
 
     @Test
-    void aLineNobodyCanTakeIsDeadLetteredRatherThanLost() {
+    void aLineNobodyCanTakeWaitsForTheWindowRatherThanBeingLost() {
         TestDistrict district = new TestDistrict(db);
         district.member("full", ServiceType.HOUSING_REPAIR, 1, 1);
         EventEnvelope order =
@@ -331,13 +332,23 @@ class OrderMatchingIT extends MatchingIntegrationTest {
 
         KAFKA.publish(order);
 
-        var deadLetters = eventually()
-                .until(() -> KAFKA.recordsWithKey(DEAD_LETTERS, order.subject()), records -> records.size() == 1);
-        assertThat(KafkaTestClient.header(deadLetters.get(0), "kafka_dlt-exception-message"))
-                .contains("no provider of last resort");
         UUID line = ((OrderPlaced) order.data()).lines().get(0).lineId();
+        String why = eventually()
+                .until(
+                        () -> db.sql("select unplaced from line_offering where line_id = :line")
+                                .bind("line", line)
+                                .map(row -> Optional.ofNullable(row.get("unplaced", String.class)))
+                                .one()
+                                .defaultIfEmpty(Optional.empty())
+                                .block(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(why).contains("no provider of last resort");
         assertThat(count("select count(*) from line_assignment where line_id = '" + line + "'"))
                 .isZero();
+        assertThat(KAFKA.recordsWithKey(DEAD_LETTERS, order.subject()))
+                .as("the event did nothing wrong")
+                .isEmpty();
     }
 
     private List<LineAssigned> assignments(EventEnvelope order, int lines) {
