@@ -2,6 +2,8 @@ package kr.dolbom.platform.inbox;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -58,6 +60,11 @@ import reactor.util.context.Context;
 public class IdempotentConsumers {
 
     public static final String ORDER_ID_MDC_KEY = "careOrderId";
+
+    static {
+        // the order id a record's handling puts in its Reactor context, restored into the MDC on each thread
+        ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(ORDER_ID_MDC_KEY));
+    }
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumers.class);
 
@@ -190,8 +197,17 @@ public class IdempotentConsumers {
                             .flatMap(first -> Flux.range(0, records.size())
                                     .concatMap(i -> first.remove(ids.get(i))
                                             ? apply(records.get(i))
+                                                    // the record's span and order id follow its handling onto
+                                                    // every thread, and so into each of its log lines
                                                     .contextWrite(Context.of(
-                                                            ObservationThreadLocalAccessor.KEY, observations.get(i)))
+                                                            ObservationThreadLocalAccessor.KEY,
+                                                            observations.get(i),
+                                                            Slf4jThreadLocalAccessor.KEY,
+                                                            Map.of(
+                                                                    ORDER_ID_MDC_KEY,
+                                                                    records.get(i)
+                                                                            .envelope()
+                                                                            .subject())))
                                                     .thenReturn(ids.get(i))
                                             : Mono.empty())
                                     .collect(Collectors.toSet()))))

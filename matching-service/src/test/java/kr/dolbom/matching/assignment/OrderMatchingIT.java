@@ -18,6 +18,9 @@ import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.KafkaTestClient;
 import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class OrderMatchingIT extends MatchingIntegrationTest {
@@ -385,5 +388,26 @@ class OrderMatchingIT extends MatchingIntegrationTest {
         String traceparent = KafkaTestClient.header(
                 KAFKA.recordsWithKey(CareTopics.ASSIGNMENTS, order.subject()).get(0), "traceparent");
         assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    }
+
+    /** An operator reading the log finds each line of an event's handling by its trace and by its order. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theLogOfAnOfferNamesTheTraceAndTheOrderItBelongsTo(CapturedOutput output) {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 5, 0);
+        district.publicCentre();
+        EventEnvelope order = district.order().meals(3).placed();
+        String traceId = "5cf92f3577b34da6a3ce929d0e0e" + String.format("%04x", (int) (Math.random() * 65_536));
+
+        KAFKA.publish(order, "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        eventually()
+                .untilAsserted(() -> assertThat(output.getOut().lines())
+                        .as("the offer's log line")
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("offered to " + kitchen)
+                                .contains("[" + traceId + ",")
+                                .contains("[" + order.subject() + "]")));
     }
 }
