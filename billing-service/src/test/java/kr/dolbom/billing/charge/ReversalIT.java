@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReversalIT extends BillingIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final LocalDate TODAY = LocalDate.now(kr.dolbom.platform.PlatformAutoConfiguration.SEOUL);
+    private final LocalDate today = LocalDate.now(kr.dolbom.platform.PlatformAutoConfiguration.SEOUL);
     private static final YearMonth SEPTEMBER = YearMonth.of(2024, 9);
     private static final YearMonth OCTOBER = YearMonth.of(2024, 10);
     private static final YearMonth NOVEMBER = YearMonth.of(2024, 11);
@@ -51,7 +51,7 @@ class ReversalIT extends BillingIntegrationTest {
         charge(provider, provider.homeCareVisit(SEPTEMBER.atDay(10), 60));
         assertThat(ledgerMinutes(provider)).isEqualTo(180);
 
-        EventEnvelope voided = provider.voided(voidedVisit, VoidReason.DUPLICATE_REPORT, TODAY);
+        EventEnvelope voided = provider.voided(voidedVisit, VoidReason.DUPLICATE_REPORT, today);
         KAFKA.publish(voided);
         ChargeReversed reversal = reversalOf(provider, charge);
 
@@ -62,11 +62,11 @@ class ReversalIT extends BillingIntegrationTest {
                 .as("its own month, still a draft")
                 .isEqualTo(SEPTEMBER);
         assertThat(reversal.reason()).isEqualTo(VoidReason.DUPLICATE_REPORT);
-        assertThat(reversal.reversedOn()).isEqualTo(TODAY);
+        assertThat(reversal.reversedOn()).isEqualTo(today);
 
         // the same void again, and the window's second void of the same delivery: still one reversal
         KAFKA.publish(voided);
-        KAFKA.publish(provider.voided(voidedVisit, VoidReason.NOT_DELIVERED, TODAY));
+        KAFKA.publish(provider.voided(voidedVisit, VoidReason.NOT_DELIVERED, today));
         KAFKA.awaitHandled(CareTopics.DELIVERIES, "billing-service", provider.careOrder());
         assertThat(count("select count(*) from charge where reverses = '" + charge.chargeId() + "'"))
                 .isEqualTo(1);
@@ -132,7 +132,7 @@ class ReversalIT extends BillingIntegrationTest {
         close(provider, OCTOBER);
         charge(provider, provider.homeCareVisit(NOVEMBER.atDay(4), 240));
 
-        KAFKA.publish(provider.voided(voidedVisit, VoidReason.NOT_DELIVERED, TODAY));
+        KAFKA.publish(provider.voided(voidedVisit, VoidReason.NOT_DELIVERED, today));
         ChargeReversed reversal = reversalOf(provider, charge);
 
         assertThat(reversal.settlementMonth()).as("October is approved").isEqualTo(NOVEMBER);
@@ -173,7 +173,7 @@ class ReversalIT extends BillingIntegrationTest {
         EventEnvelope visit = provider.homeCareVisit(SEPTEMBER.atDay(20), 60);
         UUID delivery = ((ServiceDelivered) visit.data()).deliveryId();
 
-        KAFKA.publish(provider.voided(visit, VoidReason.WRONG_DETAILS, TODAY));
+        KAFKA.publish(provider.voided(visit, VoidReason.WRONG_DETAILS, today));
         KAFKA.awaitHandled(CareTopics.DELIVERIES, "billing-service", provider.careOrder());
         assertThat(count("select count(*) from delivery_void where delivery_id = '" + delivery + "'"))
                 .isEqualTo(1);

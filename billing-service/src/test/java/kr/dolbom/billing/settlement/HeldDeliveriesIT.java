@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class HeldDeliveriesIT extends BillingIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private final LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
     private static final YearMonth NOW = YearMonth.now(PlatformAutoConfiguration.SEOUL);
     private static final YearMonth SEPTEMBER = YearMonth.of(2024, 9);
     private static final YearMonth OCTOBER = YearMonth.of(2024, 10);
@@ -130,7 +130,7 @@ class HeldDeliveriesIT extends BillingIntegrationTest {
                 .isEqualTo(NOW);
         awaitOpenHolds(provider, 0);
         assertThat(count("select count(*) from held_delivery where delivery_id = '" + held
-                        + "' and resolution = 'RELEASED' and resolved_on = '" + TODAY + "'"))
+                        + "' and resolution = 'RELEASED' and resolved_on = '" + today + "'"))
                 .isEqualTo(1);
         assertThat(read(provider, SEPTEMBER).body().path("held").path("count").asLong())
                 .isZero();
@@ -174,10 +174,10 @@ class HeldDeliveriesIT extends BillingIntegrationTest {
                 .isEqualTo(200);
         assertThat(post(officer(), provider, NOVEMBER, "approval").status()).isEqualTo(409);
 
-        KAFKA.publish(provider.rejected(heldVisit, DeliveryHoldReason.NOT_PLANNED, TODAY));
+        KAFKA.publish(provider.rejected(heldVisit, DeliveryHoldReason.NOT_PLANNED, today));
         eventually()
                 .until(() -> count("select count(*) from held_delivery where delivery_id = '" + held
-                                + "' and resolution = 'REJECTED' and resolved_on = '" + TODAY + "'")
+                                + "' and resolution = 'REJECTED' and resolved_on = '" + today + "'")
                         == 1);
         assertThat(post(officer(), provider, NOVEMBER, "approval").status()).isEqualTo(200);
         assertThat(approval(provider, NOVEMBER).amount()).isEqualTo(22_640);
@@ -199,21 +199,21 @@ class HeldDeliveriesIT extends BillingIntegrationTest {
         charge(provider, provider.homeCareVisit(SEPTEMBER.atDay(2), 60));
         EventEnvelope heldVisit = provider.homeCareVisit(SEPTEMBER.atDay(16), 60);
         UUID held = deliveryId(heldVisit);
-        EventEnvelope rejection = provider.rejected(heldVisit, DeliveryHoldReason.LATE_REPORT, TODAY);
-        EventEnvelope hold = provider.held(heldVisit, DeliveryHoldReason.LATE_REPORT, TODAY);
+        EventEnvelope rejection = provider.rejected(heldVisit, DeliveryHoldReason.LATE_REPORT, today);
+        EventEnvelope hold = provider.held(heldVisit, DeliveryHoldReason.LATE_REPORT, today);
 
         // the rejection first, redelivered, then the hold, redelivered and announced again under a new event id
         KAFKA.publish(rejection);
         KAFKA.publish(rejection);
         KAFKA.publish(hold);
         KAFKA.publish(hold);
-        KAFKA.publish(provider.held(heldVisit, DeliveryHoldReason.LATE_REPORT, TODAY));
+        KAFKA.publish(provider.held(heldVisit, DeliveryHoldReason.LATE_REPORT, today));
         KAFKA.awaitHandled(CareTopics.DELIVERIES, "billing-service", provider.careOrder());
 
         assertThat(count("select count(*) from held_delivery where delivery_id = '" + held + "'"))
                 .isEqualTo(1);
         assertThat(count("select count(*) from held_delivery where delivery_id = '" + held
-                        + "' and resolution = 'REJECTED' and held_on = '" + TODAY + "'"))
+                        + "' and resolution = 'REJECTED' and held_on = '" + today + "'"))
                 .as("resolved, and the day of the hold filled in")
                 .isEqualTo(1);
         assertThat(openHolds(provider)).isZero();

@@ -57,7 +57,6 @@ class SettlementExportIT extends BillingIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
     private static final YearMonth APRIL = YearMonth.of(2024, 4);
     private static final YearMonth MAY = YearMonth.of(2024, 5);
 
@@ -183,7 +182,7 @@ class SettlementExportIT extends BillingIntegrationTest {
         awaitCharges(approved, 2);
         awaitCharges(draft, 1);
         close(paid, APRIL);
-        pay(paid, APRIL, "T-0042");
+        LocalDate paidOn = pay(paid, APRIL, "T-0042");
         close(approved, APRIL);
 
         EntityExchangeResult<byte[]> download = download(officer(), "/api/v1/payment-lists/mapo/2024-04.xlsx");
@@ -197,7 +196,7 @@ class SettlementExportIT extends BillingIntegrationTest {
         Row paidRow = row(providers, paid.provider());
         assertThat(paidRow.getCellText(2)).isEqualTo("지급");
         assertThat(paidRow.getCell(5).asNumber().longValueExact()).isEqualTo(22_640);
-        assertThat(paidRow.getCell(10).asDate().toLocalDate()).isEqualTo(TODAY);
+        assertThat(paidRow.getCell(10).asDate().toLocalDate()).isEqualTo(paidOn);
         assertThat(paidRow.getCellText(11)).isEqualTo("T-0042");
         Row approvedRow = row(providers, approved.provider());
         assertThat(approvedRow.getCellText(2)).isEqualTo("승인");
@@ -340,8 +339,11 @@ class SettlementExportIT extends BillingIntegrationTest {
         step(officer(), provider, month, "approval", null);
     }
 
-    private void pay(Deliveries provider, YearMonth month, String reference) {
-        step(officer(), provider, month, "payment", Map.of("reference", reference, "paidOn", TODAY.toString()));
+    /** Pays on the day it is paid: a day fixed earlier would fall before the approval if midnight came between. */
+    private LocalDate pay(Deliveries provider, YearMonth month, String reference) {
+        LocalDate paidOn = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+        step(officer(), provider, month, "payment", Map.of("reference", reference, "paidOn", paidOn.toString()));
+        return paidOn;
     }
 
     private void step(

@@ -37,7 +37,7 @@ class SettlementLifecycleIT extends BillingIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final YearMonth NOW = YearMonth.now(PlatformAutoConfiguration.SEOUL);
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private final LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
 
     @Test
     void aMonthIsSubmittedApprovedAndPaidWithETagsAndItsClosingAndPaymentAreAnnounced() {
@@ -70,7 +70,9 @@ class SettlementLifecycleIT extends BillingIntegrationTest {
         Answer approved = post(officer(), provider, march, "approval", submitted.etag(), null);
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.body().path("state").asString()).isEqualTo("APPROVED");
-        assertThat(approved.body().path("approvedOn").asString()).isEqualTo(TODAY.toString());
+        LocalDate approvedOn =
+                LocalDate.parse(approved.body().path("approvedOn").asString());
+        assertThat(approvedOn).as("approved today").isBetween(today, LocalDate.now(PlatformAutoConfiguration.SEOUL));
         SettlementApproved closing = announced(settlement, SettlementApproved.class);
         assertThat(closing.providerId()).isEqualTo(provider.provider());
         assertThat(closing.month()).isEqualTo(march);
@@ -83,26 +85,26 @@ class SettlementLifecycleIT extends BillingIntegrationTest {
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.body().path("state").asString()).isEqualTo("APPROVED");
 
-        assertThat(field(post(officer(), provider, march, "payment", null, payment("T-1", TODAY.plusDays(1)))))
+        assertThat(field(post(officer(), provider, march, "payment", null, payment("T-1", approvedOn.plusDays(1)))))
                 .isEqualTo("paidOn");
-        assertThat(field(post(officer(), provider, march, "payment", null, payment("  ", TODAY))))
+        assertThat(field(post(officer(), provider, march, "payment", null, payment("  ", approvedOn))))
                 .isEqualTo("reference");
-        assertThat(field(post(officer(), provider, march, "payment", null, payment("x".repeat(101), TODAY))))
+        assertThat(field(post(officer(), provider, march, "payment", null, payment("x".repeat(101), approvedOn))))
                 .isEqualTo("reference");
         assertThat(field(post(officer(), provider, march, "payment", null, Map.of("reference", "T-1"))))
                 .isEqualTo("paidOn");
         assertThat(read(provider, march).etag()).isEqualTo(approved.etag());
 
-        Answer paid = post(officer(), provider, march, "payment", approved.etag(), payment("마포-지출-0042", TODAY));
+        Answer paid = post(officer(), provider, march, "payment", approved.etag(), payment("마포-지출-0042", approvedOn));
         assertThat(paid.status()).isEqualTo(200);
         assertThat(paid.body().path("state").asString()).isEqualTo("PAID");
         assertThat(paid.body().path("payment").path("reference").asString()).isEqualTo("마포-지출-0042");
         SettlementPaid payment = announced(settlement, SettlementPaid.class);
         assertThat(payment.amount()).isEqualTo(144_660);
         assertThat(payment.reference()).isEqualTo("마포-지출-0042");
-        assertThat(payment.paidOn()).isEqualTo(TODAY);
+        assertThat(payment.paidOn()).isEqualTo(approvedOn);
 
-        Answer again = post(officer(), provider, march, "payment", null, payment("마포-지출-0043", TODAY));
+        Answer again = post(officer(), provider, march, "payment", null, payment("마포-지출-0043", approvedOn));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().path("state").asString()).isEqualTo("PAID");
 
@@ -283,12 +285,12 @@ class SettlementLifecycleIT extends BillingIntegrationTest {
     void refusalsNameTheStateOrTheFieldOrTheCallerAndChangeNothing() {
         Deliveries provider = new Deliveries();
         KAFKA.publish(provider.homeCareVisit(LocalDate.of(2025, 9, 1), 60));
-        KAFKA.publish(provider.homeCareVisit(TODAY, 60));
+        KAFKA.publish(provider.homeCareVisit(today, 60));
         awaitCharges(provider, 2);
         YearMonth september = YearMonth.of(2025, 9);
         Answer before = read(provider, september);
 
-        Answer unapprovedPayment = post(officer(), provider, september, "payment", null, payment("T-9", TODAY));
+        Answer unapprovedPayment = post(officer(), provider, september, "payment", null, payment("T-9", today));
         assertThat(unapprovedPayment.status()).isEqualTo(409);
         assertThat(unapprovedPayment.body().path("state").asString()).isEqualTo("DRAFT");
         Answer unsubmittedApproval = post(officer(), provider, september, "approval", null, null);
@@ -304,7 +306,7 @@ class SettlementLifecycleIT extends BillingIntegrationTest {
         assertThat(post(officer(), provider, september, "submission", null, null)
                         .status())
                 .isEqualTo(403);
-        assertThat(post(TestTokens.window("mapo"), provider, september, "payment", null, payment("T", TODAY))
+        assertThat(post(TestTokens.window("mapo"), provider, september, "payment", null, payment("T", today))
                         .status())
                 .isEqualTo(403);
         assertThat(post(TestTokens.provider("mapo", "someone-else"), provider, september, "submission", null, null)

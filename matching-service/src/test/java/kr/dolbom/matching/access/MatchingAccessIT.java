@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Matching's access policy against the running service: the generated matrix and a provider's caseload. */
 class MatchingAccessIT extends MatchingIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static LocalDate today() {
+        return LocalDate.now();
+    }
 
     @Autowired
     private JsonMapper json;
@@ -52,8 +54,8 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                 .bind("provider", provider)
                 .bind("resident", UUID.randomUUID())
                 .bind("district", DISTRICT)
-                .bind("from", TODAY.minusDays(300))
-                .bind("to", TODAY.plusDays(30))
+                .bind("from", today().minusDays(300))
+                .bind("to", today().plusDays(30))
                 .then()
                 .block();
         return line;
@@ -74,14 +76,14 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                 ServiceType.MEAL_SUPPORT,
                 DISTRICT,
                 "mangwon1",
-                TODAY.minusDays(300),
+                today().minusDays(300),
                 OWN_PROVIDER,
                 false,
                 null,
                 OWN_PROVIDER + " gets the line",
                 MatchingPolicy.RULE,
                 MatchingPolicy.rank(
-                        List.of(new Candidate(OWN_PROVIDER, 120, 1)), MatchingHistory.none(YearMonth.from(TODAY))),
+                        List.of(new Candidate(OWN_PROVIDER, 120, 1)), MatchingHistory.none(YearMonth.from(today()))),
                 List.of());
     }
 
@@ -98,8 +100,8 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                 IncomeTier.GENERAL,
                 true,
                 RequestChannel.DONG_CENTRE,
-                TODAY,
-                List.of(new OrderPlaced.Line(line, ServiceType.MEAL_SUPPORT, 10, null, TODAY, TODAY.plusDays(30))));
+                today(),
+                List.of(new OrderPlaced.Line(line, ServiceType.MEAL_SUPPORT, 10, null, today(), today().plusDays(30))));
         db.sql("""
                         insert into line_offering (line_id, care_order_id, placed, income_tier, urgent)
                         values (:line, :order, cast(:placed as jsonb), 'GENERAL', true)""")
@@ -192,10 +194,10 @@ class MatchingAccessIT extends MatchingIntegrationTest {
     Stream<DynamicNode> authorizationMatrix() {
         UUID line = mealLine(OWN_PROVIDER);
         explain(line);
-        UUID delivery = report(line, TODAY.minusDays(1));
+        UUID delivery = report(line, today().minusDays(1));
         // reported months late: held for the window, which answers the same way twice
-        UUID toRelease = report(line, TODAY.minusDays(100));
-        UUID toReject = report(line, TODAY.minusDays(101));
+        UUID toRelease = report(line, today().minusDays(100));
+        UUID toReject = report(line, today().minusDays(101));
         UUID offer = openOffer();
         AtomicInteger daysBack = new AtomicInteger(2);
         return AuthorizationMatrix.of(http, MatchingAccess.POLICY)
@@ -215,7 +217,7 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                         client -> client.post()
                                 .uri("/api/v1/deliveries")
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(meals(line, TODAY.minusDays(daysBack.getAndIncrement()))))
+                                .bodyValue(meals(line, today().minusDays(daysBack.getAndIncrement()))))
                 .operation("readDelivery", 200, client -> client.get().uri("/api/v1/deliveries/{id}", delivery))
                 .operation(
                         "listHeldDeliveries",
@@ -241,7 +243,7 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                         client -> client.post()
                                 .uri(
                                         "/api/v1/deliveries/{id}/void",
-                                        report(line, TODAY.minusDays(daysBack.getAndIncrement())))
+                                        report(line, today().minusDays(daysBack.getAndIncrement())))
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(Map.of("reason", "DUPLICATE_REPORT", "note", "중복 보고")))
                 .operation("listOffers", 200, client -> client.get().uri("/api/v1/offers?provider={p}", OWN_PROVIDER))
@@ -330,7 +332,7 @@ class MatchingAccessIT extends MatchingIntegrationTest {
         provider.post()
                 .uri("/api/v1/deliveries")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(meals(others, TODAY.minusDays(1)))
+                .bodyValue(meals(others, today().minusDays(1)))
                 .exchange()
                 .expectStatus()
                 .isNotFound();

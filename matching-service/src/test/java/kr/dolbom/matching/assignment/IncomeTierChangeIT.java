@@ -16,14 +16,15 @@ import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.matching.MatchingIntegrationTest;
 import kr.dolbom.matching.TestDistrict;
-import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 class IncomeTierChangeIT extends MatchingIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private static LocalDate today() {
+        return LocalDate.now();
+    }
 
     @Test
     void aConfirmedTierReachesEveryLineOfTheOrderAndTheDeliveriesAfterIt() {
@@ -54,7 +55,7 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
                         "providerId",
                         kitchen,
                         "serviceDate",
-                        TODAY.minusDays(1).toString(),
+                        today().minusDays(1).toString(),
                         "units",
                         2,
                         "workerRef",
@@ -89,7 +90,8 @@ class IncomeTierChangeIT extends MatchingIntegrationTest {
 
     private static EventEnvelope tierChanged(OrderPlaced placed, IncomeTier tier) {
         return EventEnvelope.of(
-                new OrderIncomeTierChanged(placed.careOrderId(), placed.residentRef(), placed.district(), tier, TODAY),
+                new OrderIncomeTierChanged(
+                        placed.careOrderId(), placed.residentRef(), placed.district(), tier, today()),
                 "/dolbom/intake-service",
                 Instant.now());
     }

@@ -35,7 +35,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class MatchQueueIT extends MatchingIntegrationTest {
 
     private static final String SOURCE = "/dolbom/intake-service";
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private final LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
 
     @Autowired
     private MatchDispatcher dispatcher;
@@ -69,7 +69,7 @@ class MatchQueueIT extends MatchingIntegrationTest {
                 OrderPlaced order = (OrderPlaced) placed.data();
                 KAFKA.publish(placed);
                 KAFKA.publish(EventEnvelope.of(
-                        OrderPausesIT.plan(order, order.lines().get(0), List.of(TODAY), TODAY.plusDays(10)),
+                        OrderPausesIT.plan(order, order.lines().get(0), List.of(today), today.plusDays(10)),
                         SOURCE,
                         approvedFrom.plusMillis(i)));
                 ordinaryOrders.add(order.careOrderId());
@@ -142,9 +142,9 @@ class MatchQueueIT extends MatchingIntegrationTest {
             KAFKA.publish(cancelled);
             eventually().until(() -> queued(List.of(careOrderId(held), careOrderId(cancelled))) == 2);
             KAFKA.publish(event(new OrderPutOnHold(
-                    careOrderId(held), district.name(), HoldReason.HOSPITAL_ADMISSION, TODAY, null)));
+                    careOrderId(held), district.name(), HoldReason.HOSPITAL_ADMISSION, today, null)));
             KAFKA.publish(event(new OrderCancelled(
-                    careOrderId(cancelled), district.name(), CancelReason.RESIDENT_DECLINED, TODAY)));
+                    careOrderId(cancelled), district.name(), CancelReason.RESIDENT_DECLINED, today)));
             KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", held.subject());
             KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", cancelled.subject());
             assertThat(queued(List.of(careOrderId(held), careOrderId(cancelled))))
@@ -163,7 +163,7 @@ class MatchQueueIT extends MatchingIntegrationTest {
                 .isZero();
         assertThat(activeLines(kitchen)).isEqualTo(1);
 
-        KAFKA.publish(event(new OrderResumed(careOrderId(held), district.name(), TODAY)));
+        KAFKA.publish(event(new OrderResumed(careOrderId(held), district.name(), today)));
         assertThat(members().offers(held, 1).get(0).providerId()).isEqualTo(kitchen);
         KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", held.subject());
         assertThat(members().offers(held))

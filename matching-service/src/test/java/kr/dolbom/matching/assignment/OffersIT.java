@@ -38,7 +38,7 @@ import org.springframework.http.MediaType;
 /** Offers as the window runs them: a member's yes or no, silence past the deadline, holds, ends and races. */
 class OffersIT extends MatchingIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private final LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
 
     @Autowired
     private OfferDeadlineSweep sweep;
@@ -128,7 +128,7 @@ class OffersIT extends MatchingIntegrationTest {
         KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", order.subject());
         assertThat(members().offers(order)).as("no plan, no offer").isEmpty();
         KAFKA.publish(event(OrderPausesIT.plan(
-                (OrderPlaced) order.data(), ((OrderPlaced) order.data()).lines().get(0), List.of(TODAY), TODAY)));
+                (OrderPlaced) order.data(), ((OrderPlaced) order.data()).lines().get(0), List.of(today), today)));
 
         LineOffered offer = members().offers(order, 1).get(0);
         assertThat(offer.urgent()).isFalse();
@@ -315,7 +315,7 @@ class OffersIT extends MatchingIntegrationTest {
         assertThat(activeLines(kitchen)).isEqualTo(1);
 
         KAFKA.publish(event(
-                new OrderPutOnHold(order.careOrderId(), district.name(), HoldReason.HOSPITAL_ADMISSION, TODAY, null)));
+                new OrderPutOnHold(order.careOrderId(), district.name(), HoldReason.HOSPITAL_ADMISSION, today, null)));
         eventually().until(() -> statusOf(first).equals("WITHDRAWN"));
         assertThat(activeLines(kitchen)).isZero();
         members()
@@ -326,7 +326,7 @@ class OffersIT extends MatchingIntegrationTest {
                 .expectStatus()
                 .isEqualTo(409);
 
-        KAFKA.publish(event(new OrderResumed(order.careOrderId(), district.name(), TODAY)));
+        KAFKA.publish(event(new OrderResumed(order.careOrderId(), district.name(), today)));
         LineOffered again = members().offers(placed, 2).get(1);
         assertThat(again.providerId())
                 .as("a withdrawal is no decline of the member's")
@@ -334,7 +334,7 @@ class OffersIT extends MatchingIntegrationTest {
         assertThat(activeLines(kitchen)).isEqualTo(1);
 
         KAFKA.publish(
-                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_DECLINED, TODAY)));
+                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_DECLINED, today)));
         eventually().until(() -> statusOf(again).equals("WITHDRAWN"));
         assertThat(activeLines(kitchen)).isZero();
         assertThat(count("select count(*) from line_offering where care_order_id = '" + order.careOrderId() + "'"))

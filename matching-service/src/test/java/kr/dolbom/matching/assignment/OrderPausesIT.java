@@ -29,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** An order's hold and cancellation as matching hears them: capacity given back, deliveries in them refused. */
 class OrderPausesIT extends MatchingIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(kr.dolbom.platform.PlatformAutoConfiguration.SEOUL);
+    private final LocalDate today = LocalDate.now(kr.dolbom.platform.PlatformAutoConfiguration.SEOUL);
 
     @Test
     void aHoldGivesTheCapacityBackRefusesDeliveriesInItAndAResumeTakesItAgain() {
@@ -43,34 +43,34 @@ class OrderPausesIT extends MatchingIntegrationTest {
         assertThat(line.providerId()).isEqualTo(kitchen);
         assertThat(activeLines(kitchen)).isEqualTo(1);
         assignedDaysAgo(line.lineId(), 7);
-        report(line, TODAY.minusDays(6)).expectStatus().isCreated();
+        report(line, today.minusDays(6)).expectStatus().isCreated();
 
         EventEnvelope hold = event(new OrderPutOnHold(
-                order.careOrderId(), district.name(), HoldReason.HOSPITAL_ADMISSION, TODAY.minusDays(4), null));
+                order.careOrderId(), district.name(), HoldReason.HOSPITAL_ADMISSION, today.minusDays(4), null));
         KAFKA.publish(hold);
         KAFKA.publish(hold); // redelivered: one hold, capacity given back once
         KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", placed.subject());
         eventually().until(() -> activeLines(kitchen) == 0);
-        report(line, TODAY.minusDays(3))
+        report(line, today.minusDays(3))
                 .expectStatus()
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("serviceDate")
                 .jsonPath("$.errors[0].message")
-                .value(message -> assertThat(message.toString()).contains("on hold from " + TODAY.minusDays(4)));
+                .value(message -> assertThat(message.toString()).contains("on hold from " + today.minusDays(4)));
         // before the hold is still the order's
-        report(line, TODAY.minusDays(5)).expectStatus().isCreated();
+        report(line, today.minusDays(5)).expectStatus().isCreated();
 
-        KAFKA.publish(event(new OrderResumed(order.careOrderId(), district.name(), TODAY.minusDays(1))));
+        KAFKA.publish(event(new OrderResumed(order.careOrderId(), district.name(), today.minusDays(1))));
         eventually().until(() -> activeLines(kitchen) == 1);
-        report(line, TODAY.minusDays(1)).expectStatus().isCreated();
-        report(line, TODAY.minusDays(2)).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        report(line, today.minusDays(1)).expectStatus().isCreated();
+        report(line, today.minusDays(2)).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 
         KAFKA.publish(
-                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_MOVED, TODAY)));
+                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_MOVED, today)));
         eventually().until(() -> activeLines(kitchen) == 0);
-        report(line, TODAY)
+        report(line, today)
                 .expectStatus()
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody()
@@ -95,15 +95,15 @@ class OrderPausesIT extends MatchingIntegrationTest {
                 order.careOrderId(),
                 district.name(),
                 2,
-                TODAY,
+                today,
                 List.of(new CarePlanApproved.Line(
                         line.lineId(),
                         ServiceType.MEAL_SUPPORT,
                         1,
                         null,
                         "FREQ=DAILY",
-                        TODAY.minusDays(7),
-                        TODAY.minusDays(1),
+                        today.minusDays(7),
+                        today.minusDays(1),
                         List.of())),
                 List.of()));
         KAFKA.publish(plan);
@@ -111,13 +111,13 @@ class OrderPausesIT extends MatchingIntegrationTest {
         eventually().until(() -> activeLines(kitchen) == 0);
         KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", placed.subject());
 
-        report(line, TODAY)
+        report(line, today)
                 .expectStatus()
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("serviceDate");
-        report(line, TODAY.minusDays(1)).expectStatus().isCreated();
+        report(line, today.minusDays(1)).expectStatus().isCreated();
         assertThat(count("select sum(active_lines) from provider_service where provider_id = '" + kitchen + "'"))
                 .isZero();
     }
@@ -137,16 +137,16 @@ class OrderPausesIT extends MatchingIntegrationTest {
                 .isEmpty();
         assertThat(activeLines(kitchen)).isZero();
 
-        List<LocalDate> days = List.of(TODAY.minusDays(2), TODAY.minusDays(1), TODAY.plusDays(1));
-        KAFKA.publish(event(plan(order, meals, days, TODAY.plusDays(1))));
+        List<LocalDate> days = List.of(today.minusDays(2), today.minusDays(1), today.plusDays(1));
+        KAFKA.publish(event(plan(order, meals, days, today.plusDays(1))));
         LineAssigned line = members().acceptAll(placed, 1).get(0);
         assertThat(line.providerId()).isEqualTo(kitchen);
         assertThat(count("select quantity from line_assignment where line_id = '" + meals.lineId() + "'"))
                 .as("two meals on each of three planned days")
                 .isEqualTo(6);
-        report(line, TODAY.minusDays(1)).expectStatus().isCreated();
+        report(line, today.minusDays(1)).expectStatus().isCreated();
         assertThat(count("select count(*) from line_assignment where line_id = '" + meals.lineId() + "' and ends_on = '"
-                        + TODAY.plusDays(1) + "'"))
+                        + today.plusDays(1) + "'"))
                 .isEqualTo(1);
     }
 
@@ -159,8 +159,8 @@ class OrderPausesIT extends MatchingIntegrationTest {
         OrderPlaced order = (OrderPlaced) placed.data();
         KAFKA.publish(placed);
         KAFKA.publish(
-                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_DECLINED, TODAY)));
-        KAFKA.publish(event(plan(order, order.lines().get(0), List.of(TODAY), TODAY)));
+                event(new OrderCancelled(order.careOrderId(), district.name(), CancelReason.RESIDENT_DECLINED, today)));
+        KAFKA.publish(event(plan(order, order.lines().get(0), List.of(today), today)));
         KAFKA.awaitHandled(CareTopics.ORDERS, "matching-service", placed.subject());
 
         assertThat(KAFKA.events(CareTopics.ASSIGNMENTS, placed.subject(), LineAssigned.class))

@@ -24,8 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 class DeliveryApiIT extends MatchingIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
-    private static final LocalDate YESTERDAY = TODAY.minusDays(1);
+    private static LocalDate today() {
+        return LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    }
+
+    private static LocalDate yesterday() {
+        return today().minusDays(1);
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AssignedLines lines;
@@ -37,7 +43,7 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     @Test
     void aVisitReportedByItsProviderIsRecordedAndAnnouncedWithWhatBillingNeeds() {
-        String location = report(visit(YESTERDAY, "09:00", "11:30"))
+        String location = report(visit(yesterday(), "09:00", "11:30"))
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
@@ -57,7 +63,7 @@ class DeliveryApiIT extends MatchingIntegrationTest {
         assertThat(delivered.incomeTier()).isEqualTo(IncomeTier.BASIC_LIVELIHOOD);
         assertThat(delivered.district()).isEqualTo(lines.homeCare().district());
         assertThat(delivered.residentRef()).isNotNull();
-        assertThat(delivered.serviceDate()).isEqualTo(YESTERDAY);
+        assertThat(delivered.serviceDate()).isEqualTo(yesterday());
         assertThat(delivered.startTime()).hasToString("09:00");
         assertThat(delivered.endTime()).hasToString("11:30");
         assertThat(delivered.units()).isNull();
@@ -74,16 +80,16 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     @Test
     void mealsAreCountedAgainstThePlanAndTheFinishedLineGivesItsCapacityBack() {
-        report(meals(TODAY.minusDays(2), 6)).expectStatus().isCreated();
+        report(meals(today().minusDays(2), 6)).expectStatus().isCreated();
         assertThat(activeLines(lines.meals().providerId())).isEqualTo(1);
 
-        report(meals(YESTERDAY, 5))
+        report(meals(yesterday(), 5))
                 .expectStatus()
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("units");
-        report(meals(YESTERDAY, 4)).expectStatus().isCreated();
+        report(meals(yesterday(), 4)).expectStatus().isCreated();
 
         assertThat(count("select delivered from line_assignment where line_id = '"
                         + lines.meals().lineId() + "'"))
@@ -99,16 +105,16 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     @Test
     void theSameVisitReportedTwiceOrOverlappingAnotherIsAConflict() {
-        report(visit(YESTERDAY, "09:00", "11:30")).expectStatus().isCreated();
+        report(visit(yesterday(), "09:00", "11:30")).expectStatus().isCreated();
 
-        report(visit(YESTERDAY, "09:00", "11:30"))
+        report(visit(yesterday(), "09:00", "11:30"))
                 .expectStatus()
                 .isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        report(visit(YESTERDAY, "10:00", "12:00")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
-        report(visit(YESTERDAY, "11:30", "12:00")).expectStatus().isCreated();
-        report(visit(TODAY.minusDays(2), "09:00", "10:00"))
+        report(visit(yesterday(), "10:00", "12:00")).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        report(visit(yesterday(), "11:30", "12:00")).expectStatus().isCreated();
+        report(visit(today().minusDays(2), "09:00", "10:00"))
                 .expectStatus()
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody()
@@ -118,7 +124,7 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     @Test
     void onlyTheAssignedProviderReportsAndOnlyForKnownLinesWithinTheirPeriod() {
-        Map<String, Object> byAnother = visit(YESTERDAY, "09:00", "10:00");
+        Map<String, Object> byAnother = visit(yesterday(), "09:00", "10:00");
         byAnother.put("providerId", lines.otherProvider());
         // another provider's line is, to it, a line that does not exist
         report(byAnother).expectStatus().isNotFound();
@@ -127,7 +133,7 @@ class DeliveryApiIT extends MatchingIntegrationTest {
                 .post()
                 .uri("/api/v1/deliveries")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(JSON.writeValueAsString(visit(YESTERDAY, "09:00", "10:00")))
+                .bodyValue(JSON.writeValueAsString(visit(yesterday(), "09:00", "10:00")))
                 .exchange()
                 .expectStatus()
                 .isForbidden()
@@ -138,11 +144,11 @@ class DeliveryApiIT extends MatchingIntegrationTest {
                         + lines.homeCare().lineId() + "'"))
                 .isZero();
 
-        Map<String, Object> unknownLine = visit(YESTERDAY, "09:00", "10:00");
+        Map<String, Object> unknownLine = visit(yesterday(), "09:00", "10:00");
         unknownLine.put("lineId", java.util.UUID.randomUUID().toString());
         report(unknownLine).expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-        report(visit(TODAY.minusDays(30), "09:00", "10:00"))
+        report(visit(today().minusDays(30), "09:00", "10:00"))
                 .expectStatus()
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectBody()
@@ -152,46 +158,52 @@ class DeliveryApiIT extends MatchingIntegrationTest {
 
     static Stream<Arguments> badReports() {
         return Stream.of(
-                Arguments.of("a 29-minute visit", (Bad) l -> l.visit(YESTERDAY, "09:00", "09:29"), "endTime"),
+                Arguments.of("a 29-minute visit", (Bad) l -> l.visit(yesterday(), "09:00", "09:29"), "endTime"),
                 Arguments.of(
-                        "a visit ending before it starts", (Bad) l -> l.visit(YESTERDAY, "11:00", "09:00"), "endTime"),
+                        "a visit ending before it starts",
+                        (Bad) l -> l.visit(yesterday(), "11:00", "09:00"),
+                        "endTime"),
                 Arguments.of(
-                        "a day still to come", (Bad) l -> l.visit(TODAY.plusDays(1), "09:00", "11:00"), "serviceDate"),
+                        "a day still to come",
+                        (Bad) l -> l.visit(today().plusDays(1), "09:00", "11:00"),
+                        "serviceDate"),
                 Arguments.of(
                         "a visit without its start",
-                        (Bad) l -> without(l.visit(YESTERDAY, "09:00", "11:00"), "startTime"),
+                        (Bad) l -> without(l.visit(yesterday(), "09:00", "11:00"), "startTime"),
                         "startTime"),
                 Arguments.of(
-                        "units on a visit", (Bad) l -> with(l.visit(YESTERDAY, "09:00", "11:00"), "units", 2), "units"),
-                Arguments.of("negative meals", (Bad) l -> l.meals(YESTERDAY, -3), "units"),
-                Arguments.of("an impossible time", (Bad) l -> l.visit(YESTERDAY, "25:00", "26:00"), "startTime"),
+                        "units on a visit",
+                        (Bad) l -> with(l.visit(yesterday(), "09:00", "11:00"), "units", 2),
+                        "units"),
+                Arguments.of("negative meals", (Bad) l -> l.meals(yesterday(), -3), "units"),
+                Arguments.of("an impossible time", (Bad) l -> l.visit(yesterday(), "25:00", "26:00"), "startTime"),
                 Arguments.of(
                         "an impossible date",
-                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "serviceDate", "2026-13-01"),
+                        (Bad) l -> with(l.visit(yesterday(), "09:00", "10:00"), "serviceDate", "2026-13-01"),
                         "serviceDate"),
                 Arguments.of(
                         "an unknown field",
-                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "carer", "김"),
+                        (Bad) l -> with(l.visit(yesterday(), "09:00", "10:00"), "carer", "김"),
                         "carer"),
-                Arguments.of("no line", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "lineId"), "lineId"),
+                Arguments.of("no line", (Bad) l -> without(l.visit(yesterday(), "09:00", "10:00"), "lineId"), "lineId"),
                 Arguments.of(
                         "no worker",
-                        (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "workerRef"),
+                        (Bad) l -> without(l.visit(yesterday(), "09:00", "10:00"), "workerRef"),
                         "workerRef"),
                 Arguments.of(
                         "a worker by name rather than code",
-                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "workerRef", "김영희"),
+                        (Bad) l -> with(l.visit(yesterday(), "09:00", "10:00"), "workerRef", "김영희"),
                         "workerRef"),
                 Arguments.of(
-                        "no outcome", (Bad) l -> without(l.visit(YESTERDAY, "09:00", "10:00"), "outcome"), "outcome"),
+                        "no outcome", (Bad) l -> without(l.visit(yesterday(), "09:00", "10:00"), "outcome"), "outcome"),
                 Arguments.of(
                         "an unknown outcome",
-                        (Bad) l -> with(l.visit(YESTERDAY, "09:00", "10:00"), "outcome", "NOT_HOME"),
+                        (Bad) l -> with(l.visit(yesterday(), "09:00", "10:00"), "outcome", "NOT_HOME"),
                         "outcome"),
                 Arguments.of(
                         "an address for a place",
                         (Bad) l -> with(
-                                l.visit(YESTERDAY, "09:00", "10:00"),
+                                l.visit(yesterday(), "09:00", "10:00"),
                                 "place",
                                 "서울특별시 마포구 월드컵로 212, 101동 1402호 (망원동, 망원한강아파트)"),
                         "place"));

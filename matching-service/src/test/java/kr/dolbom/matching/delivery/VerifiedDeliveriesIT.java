@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class VerifiedDeliveriesIT extends MatchingIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
-    private static final LocalDate YESTERDAY = TODAY.minusDays(1);
+    private final LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private final LocalDate yesterday = today.minusDays(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestDistrict district;
@@ -60,10 +60,10 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
 
     @Test
     void aWorkerAtTwoDoorsAtOnceIsHeldAndOnceReleasedIsAnnouncedOnce() {
-        JsonNode verified = created(visit(first, YESTERDAY, "09:00", "11:00", "CARER-7"));
+        JsonNode verified = created(visit(first, yesterday, "09:00", "11:00", "CARER-7"));
         assertThat(verified.path("status").asString()).isEqualTo("VERIFIED");
 
-        JsonNode held = created(visit(second, YESTERDAY, "10:00", "12:00", "CARER-7"));
+        JsonNode held = created(visit(second, yesterday, "10:00", "12:00", "CARER-7"));
         assertThat(held.path("status").asString()).isEqualTo("HELD");
         assertThat(held.path("holdReason").asString()).isEqualTo("WORKER_OVERLAP");
         UUID id = UUID.fromString(held.path("deliveryId").asString());
@@ -75,7 +75,7 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
         assertThat(announcedHeld.deliveryId()).isEqualTo(id);
         assertThat(announcedHeld.reason()).isEqualTo(DeliveryHoldReason.WORKER_OVERLAP);
         // another worker at the same time is no overlap
-        assertThat(created(visit(second, TODAY.minusDays(2), "10:00", "12:00", "CARER-8"))
+        assertThat(created(visit(second, today.minusDays(2), "10:00", "12:00", "CARER-8"))
                         .path("status")
                         .asString())
                 .isEqualTo("VERIFIED");
@@ -130,8 +130,8 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
 
     @Test
     void aRejectedDeliveryIsNeverAnnouncedAndGivesItsVisitBack() {
-        created(visit(first, YESTERDAY, "09:00", "11:00", "CARER-7"));
-        JsonNode held = created(visit(second, YESTERDAY, "09:30", "10:30", "CARER-7"));
+        created(visit(first, yesterday, "09:00", "11:00", "CARER-7"));
+        JsonNode held = created(visit(second, yesterday, "09:30", "10:30", "CARER-7"));
         UUID id = UUID.fromString(held.path("deliveryId").asString());
         assertThat(delivered(second)).isEqualTo(1);
 
@@ -159,7 +159,7 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
         assertThat(outboxEvents(id, "kr.dolbom.care.service.delivered.v1")).isZero();
         assertThat(delivered(second)).as("the visit is owed again").isZero();
         // the rejected report no longer stands for the visit: the right one is reported anew
-        assertThat(created(visit(second, YESTERDAY, "13:00", "15:00", "CARER-7"))
+        assertThat(created(visit(second, yesterday, "13:00", "15:00", "CARER-7"))
                         .path("status")
                         .asString())
                 .isEqualTo("VERIFIED");
@@ -167,7 +167,7 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
 
     @Test
     void anAnnouncedDeliveryIsVoidedOnceAndGivesItsVisitBack() {
-        UUID id = UUID.fromString(created(visit(first, YESTERDAY, "09:00", "11:00", "CARER-7"))
+        UUID id = UUID.fromString(created(visit(first, yesterday, "09:00", "11:00", "CARER-7"))
                 .path("deliveryId")
                 .asString());
         assertThat(delivered(first)).isEqualTo(1);
@@ -196,11 +196,11 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
                 .get(0);
         assertThat(voided.deliveryId()).isEqualTo(id);
         assertThat(voided.reason()).isEqualTo(VoidReason.NOT_DELIVERED);
-        assertThat(voided.voidedOn()).isEqualTo(TODAY);
+        assertThat(voided.voidedOn()).isEqualTo(today);
         assertThat(outboxEvents(id, "kr.dolbom.care.delivery.voided.v1")).isEqualTo(1);
         assertThat(delivered(first)).isZero();
 
-        UUID held = UUID.fromString(created(visit(second, YESTERDAY, "10:00", "12:00", "CARER-7"))
+        UUID held = UUID.fromString(created(visit(second, yesterday, "10:00", "12:00", "CARER-7"))
                 .path("deliveryId")
                 .asString());
         assertThat(held).isNotNull();
@@ -211,8 +211,8 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
 
     @Test
     void aHeldDeliveryIsRejectedNotVoided() {
-        created(visit(first, YESTERDAY, "09:00", "11:00", "CARER-7"));
-        UUID held = UUID.fromString(created(visit(second, YESTERDAY, "10:00", "12:00", "CARER-7"))
+        created(visit(first, yesterday, "09:00", "11:00", "CARER-7"));
+        UUID held = UUID.fromString(created(visit(second, yesterday, "10:00", "12:00", "CARER-7"))
                 .path("deliveryId")
                 .asString());
 
@@ -228,7 +228,7 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
 
     @Test
     void anAbsenceIsRecordedButNotPaidUnderTheRuleOf2026() {
-        Map<String, Object> absent = visit(first, YESTERDAY, "09:00", "09:10", "CARER-7");
+        Map<String, Object> absent = visit(first, yesterday, "09:00", "09:10", "CARER-7");
         absent.put("outcome", "RESIDENT_ABSENT");
         JsonNode recorded = created(absent);
         assertThat(recorded.path("status").asString()).isEqualTo("VERIFIED");
@@ -244,7 +244,7 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
 
     @Test
     void badAnswersAndReportsGetAProblemNamingTheFieldAndChangeNothing() {
-        UUID id = UUID.fromString(created(visit(first, YESTERDAY, "09:00", "11:00", "CARER-7"))
+        UUID id = UUID.fromString(created(visit(first, yesterday, "09:00", "11:00", "CARER-7"))
                 .path("deliveryId")
                 .asString());
         long events = count("select count(*) from outbox_event");
@@ -273,7 +273,7 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
                 .expectStatus()
                 .isNotFound();
         // within the line's period, but days before the provider had the line
-        report(visit(first, TODAY.minusDays(5), "09:00", "11:00", "CARER-7"))
+        report(visit(first, today.minusDays(5), "09:00", "11:00", "CARER-7"))
                 .expectStatus()
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
                 .expectHeader()
@@ -281,7 +281,7 @@ class VerifiedDeliveriesIT extends MatchingIntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("serviceDate");
-        Map<String, Object> elsewhere = visit(first, YESTERDAY, "13:00", "15:00", "CARER-7");
+        Map<String, Object> elsewhere = visit(first, yesterday, "13:00", "15:00", "CARER-7");
         elsewhere.put("place", "other-dong");
         report(elsewhere)
                 .expectStatus()

@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** 협약 기간: no offer and no line by hand outside a member's contract, and its work moves on once it has ended. */
 class ContractPeriodsIT extends MatchingIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(PlatformAutoConfiguration.SEOUL);
+    private final LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
 
     @Autowired
     private ContractEndSweep sweep;
@@ -39,16 +39,16 @@ class ContractPeriodsIT extends MatchingIntegrationTest {
                         ended,
                         Map.of(
                                 "startsOn",
-                                TODAY.minusYears(1).toString(),
+                                today.minusYears(1).toString(),
                                 "endsOn",
-                                TODAY.minusDays(1).toString(),
+                                today.minusDays(1).toString(),
                                 "reason",
                                 "협약 만료"))
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.changes[0].effectiveOn")
-                .isEqualTo(TODAY.toString())
+                .isEqualTo(today.toString())
                 .jsonPath("$.changes[0].underContract")
                 .isEqualTo(false);
 
@@ -69,7 +69,7 @@ class ContractPeriodsIT extends MatchingIntegrationTest {
                 .isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.errors[0].message")
-                .isEqualTo(ended + " is not under contract on " + TODAY);
+                .isEqualTo(ended + " is not under contract on " + today);
 
         contractPeriod(district, ended, Map.of("startsOn", "2027-01-01", "endsOn", "2026-12-31", "reason", "x"))
                 .expectStatus()
@@ -90,7 +90,7 @@ class ContractPeriodsIT extends MatchingIntegrationTest {
                 .isNotFound();
 
         // renewed from today: offered again
-        contractPeriod(district, ended, Map.of("startsOn", TODAY.toString(), "reason", "재협약"))
+        contractPeriod(district, ended, Map.of("startsOn", today.toString(), "reason", "재협약"))
                 .expectStatus()
                 .isOk();
         EventEnvelope next = district.order().meals(10).placed();
@@ -114,9 +114,9 @@ class ContractPeriodsIT extends MatchingIntegrationTest {
                         ending,
                         Map.of(
                                 "startsOn",
-                                TODAY.minusYears(1).toString(),
+                                today.minusYears(1).toString(),
                                 "endsOn",
-                                TODAY.minusDays(1).toString(),
+                                today.minusDays(1).toString(),
                                 "reason",
                                 "협약 해지"))
                 .expectStatus()
