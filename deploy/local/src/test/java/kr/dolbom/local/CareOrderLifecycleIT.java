@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.platform.PlatformAutoConfiguration;
 import kr.dolbom.testsupport.Infrastructure;
@@ -359,6 +366,111 @@ class CareOrderLifecycleIT {
                                     return line;
                                 })
                                 .toList()));
+    }
+
+    /**
+     * One order, one trace: the window's request starts it, and every service's handling of what it caused (the
+     * order placed, its line offered) continues it through the outbox and the broker, up to the city's figures.
+     * Printed as the span list an operator's trace view would show.
+     */
+    @Test
+    void oneOrderIsOneTraceFromTheWindowsRequestToTheCitysFigures() {
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        String traceId = HexFormat.of().formatHex(id);
+        String callersSpan = "00f067aa0ba902b7";
+        JsonNode placed = services.intake
+                .as(Callers.WINDOW)
+                .post()
+                .uri("/api/v1/care-requests")
+                .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "resident",
+                        Map.of(
+                                "name",
+                                "추적순",
+                                "birthDate",
+                                DAY.minusYears(84).toString(),
+                                "phone",
+                                "010-5555-7777",
+                                "address",
+                                "서울특별시 마포구 망원로 9",
+                                "dong",
+                                "mangwon1",
+                                "disabled",
+                                false,
+                                "incomeTier",
+                                "BASIC_LIVELIHOOD"),
+                        "district",
+                        "mapo",
+                        "channel",
+                        "DONG_CENTRE",
+                        // 긴급: matched at once, so the offer is part of the request's trace (a plan is a request of its
+                        // own)
+                        "urgent",
+                        true,
+                        "services",
+                        List.of(Map.of(
+                                "type",
+                                "MEAL_SUPPORT",
+                                "quantity",
+                                5,
+                                "from",
+                                DAY.toString(),
+                                "to",
+                                DAY.plusDays(29).toString()))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(placed.path("status").asString()).isEqualTo("PLACED");
+
+        // The request's trace runs through the placement, the first offer and the city's figures. A provider's
+        // acceptance and a delivery report are requests of their own, each a trace of its own onwards (to billing).
+        List<String> services3 = List.of("intake", "matching", "reporting");
+        List<FourServices.TracedSpan> trace = eventually()
+                .until(
+                        () -> services.spans.stream()
+                                .filter(traced -> traced.span().getTraceId().equals(traceId))
+                                .sorted(Comparator.comparing(
+                                        traced -> traced.span().getStartTimestamp()))
+                                .toList(),
+                        spans -> spans.stream()
+                                        .map(FourServices.TracedSpan::service)
+                                        .collect(Collectors.toSet())
+                                        .containsAll(services3)
+                                && spans.stream()
+                                        .anyMatch(traced ->
+                                                traced.span().getName().equals("first offer"))
+                                && orphans(spans, callersSpan).isEmpty());
+        System.out.println("The trace of order " + placed.path("careOrderId").asString() + " (" + traceId + "):");
+        trace.forEach(traced -> System.out.printf(
+                "  %-9s %-8s %-40s %5d ms  span %s, parent %s%n",
+                traced.service(),
+                Objects.requireNonNullElse(traced.span().getKind(), "INTERNAL"),
+                traced.span().getName(),
+                Duration.between(
+                                traced.span().getStartTimestamp(), traced.span().getEndTimestamp())
+                        .toMillis(),
+                traced.span().getSpanId(),
+                traced.span().getParentId()));
+        assertThat(trace)
+                .as("the request itself, served by intake as a child of the caller's span")
+                .anyMatch(traced -> traced.service().equals("intake")
+                        && callersSpan.equals(traced.span().getParentId()));
+    }
+
+    /** Spans whose parent is neither in the trace nor the caller's own: a hop where the context was lost. */
+    private static List<FourServices.TracedSpan> orphans(List<FourServices.TracedSpan> trace, String callersSpan) {
+        Set<String> ids = new HashSet<>();
+        trace.forEach(traced -> ids.add(traced.span().getSpanId()));
+        ids.add(callersSpan);
+        return trace.stream()
+                .filter(traced -> !ids.contains(traced.span().getParentId()))
+                .toList();
     }
 
     /** Each line's member accepts the offer the window made it (a line the public centre took has none). */

@@ -47,8 +47,8 @@ final class DrillLoad implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private final String intake;
-    private final String matching;
+    private final Instances intake;
+    private final Instances matching;
     private final TokenClient tokens;
     private final LocalDate today;
     private final LocalDate deliveryDay;
@@ -58,11 +58,34 @@ final class DrillLoad implements AutoCloseable {
 
     /** @param tokens the window's and the providers' tokens */
     DrillLoad(String intakeBaseUrl, String matchingBaseUrl, TokenClient tokens, LocalDate today) {
-        this.intake = intakeBaseUrl;
-        this.matching = matchingBaseUrl;
+        this.intake = new Instances(intakeBaseUrl);
+        this.matching = new Instances(matchingBaseUrl);
         this.tokens = tokens;
         this.today = today;
         this.deliveryDay = today.minusDays(1);
+    }
+
+    /**
+     * A service's instances as a load balancer spreads over them: each request to the next one, and a retry to the
+     * one after, so that a client never waits on an instance that is gone while another answers.
+     */
+    private static final class Instances {
+        private final List<String> baseUrls = new CopyOnWriteArrayList<>();
+        private final AtomicInteger turns = new AtomicInteger();
+
+        Instances(String baseUrl) {
+            baseUrls.add(baseUrl);
+        }
+
+        URI next(String path) {
+            return URI.create(baseUrls.get(Math.floorMod(turns.getAndIncrement(), baseUrls.size())) + path);
+        }
+    }
+
+    /** From now on the clients reach these instances too, as a load balancer would once they are ready. */
+    void alsoAt(String intakeBaseUrl, String matchingBaseUrl) {
+        intake.baseUrls.add(intakeBaseUrl);
+        matching.baseUrls.add(matchingBaseUrl);
     }
 
     /** One line of a placed order, as the provider will report it. */
@@ -173,13 +196,13 @@ final class DrillLoad implements AutoCloseable {
                 services));
         batch.sent.incrementAndGet();
         batch.phones.add(phone);
-        HttpRequest post = HttpRequest.newBuilder(URI.create(intake + "/api/v1/care-requests"))
+        HttpRequest.Builder post = HttpRequest.newBuilder()
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "drill-" + run + "-" + number)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> answer = untilAnswered(batch, post, Callers.WINDOW).response();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> answer = untilAnswered(batch, intake, "/api/v1/care-requests", post, Callers.WINDOW)
+                .response();
         if (answer == null || answer.statusCode() != 201) {
             batch.failed.incrementAndGet();
             batch.fail(
@@ -222,7 +245,7 @@ final class DrillLoad implements AutoCloseable {
         try {
             HttpResponse<String> answer = http.send(
                     tokens.authorize(
-                                    HttpRequest.newBuilder(URI.create(intake + "/api/v1/care-orders/" + orderId)),
+                                    HttpRequest.newBuilder(intake.next("/api/v1/care-orders/" + orderId)),
                                     Callers.WINDOW)
                             .timeout(Duration.ofSeconds(5))
                             .build(),
@@ -283,7 +306,7 @@ final class DrillLoad implements AutoCloseable {
             try {
                 HttpResponse<String> explanation = http.send(
                         tokens.authorize(
-                                        HttpRequest.newBuilder(URI.create(matching + "/api/v1/assignments/"
+                                        HttpRequest.newBuilder(matching.next("/api/v1/assignments/"
                                                 + line.path("lineId").asString() + "/explanation")),
                                         Callers.WINDOW)
                                 .timeout(Duration.ofSeconds(5))
@@ -296,7 +319,7 @@ final class DrillLoad implements AutoCloseable {
                     if ("OPEN".equals(offer.path("status").asString())) {
                         http.send(
                                 tokens.authorize(
-                                                HttpRequest.newBuilder(URI.create(matching + "/api/v1/offers/"
+                                                HttpRequest.newBuilder(matching.next("/api/v1/offers/"
                                                         + offer.path("offerId").asString() + "/acceptance")),
                                                 Callers.provider(
                                                         offer.path("providerId").asString()))
@@ -339,14 +362,17 @@ final class DrillLoad implements AutoCloseable {
         } else {
             report.put("units", wanted.quantity());
         }
-        HttpRequest post = HttpRequest.newBuilder(URI.create(matching + "/api/v1/deliveries"))
+        HttpRequest.Builder post = HttpRequest.newBuilder()
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report)));
         // Reported by the provider the line is assigned to, with that provider's token.
         Answer reply = untilAnswered(
-                batch, post, Callers.provider(line.path("providerId").asString()));
+                batch,
+                matching,
+                "/api/v1/deliveries",
+                post,
+                Callers.provider(line.path("providerId").asString()));
         HttpResponse<String> answer = reply.response();
         if (answer != null && answer.statusCode() == 201) {
             batch.delivered.incrementAndGet();
@@ -368,13 +394,14 @@ final class DrillLoad implements AutoCloseable {
      * The same request, as {@code caller}, until it gets an answer that is not "try again"; the token is looked up
      * at each attempt, so that a long outage never ends in a retry with an expired one.
      */
-    private Answer untilAnswered(Batch batch, HttpRequest request, String caller) {
+    private Answer untilAnswered(
+            Batch batch, Instances service, String path, HttpRequest.Builder request, String caller) {
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         int attempts = 0;
         while (System.nanoTime() < deadline) {
             attempts++;
             try {
-                HttpRequest signed = tokens.authorize(HttpRequest.newBuilder(request, (name, value) -> true), caller)
+                HttpRequest signed = tokens.authorize(request.copy().uri(service.next(path)), caller)
                         .build();
                 HttpResponse<String> answer = http.send(signed, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 503) {

@@ -25,6 +25,9 @@ final class DrillStack implements AutoCloseable {
 
     private final StackOptions options;
     private final Map<ServiceSpec, ServiceProcess> services = new EnumMap<>(ServiceSpec.class);
+    /** The second instance of each service, once {@link #scaleOut()} started them: same database, same groups. */
+    private final Map<ServiceSpec, ServiceProcess> seconds = new EnumMap<>(ServiceSpec.class);
+
     private final ServiceProcess issuer;
     private final TokenClient tokens;
     private LocalPostgres postgres;
@@ -132,14 +135,47 @@ final class DrillStack implements AutoCloseable {
     }
 
     private void launch(ServiceSpec spec) {
-        ServiceProcess service =
-                new ServiceProcess(spec, options.port(spec), options.logs().resolve(spec.name + ".log"));
+        services.put(spec, launch(spec, options.port(spec), spec.name + ".log"));
+    }
+
+    private ServiceProcess launch(ServiceSpec spec, int port, String log) {
+        ServiceProcess service = new ServiceProcess(spec, port, options.logs().resolve(log));
+        List<String> arguments =
+                new ArrayList<>(LocalStack.arguments(options, spec, broker.bootstrapServers(), postgres));
+        // in place: Spring reads a repeated option as both values joined by a comma
+        arguments.replaceAll(argument -> argument.startsWith("--server.port=") ? "--server.port=" + port : argument);
         service.start(
                 options.servicesDir().resolve(spec.name + ".jar"),
                 options.serviceJavaOptions(),
-                LocalStack.arguments(options, spec, broker.bootstrapServers(), postgres),
+                arguments,
                 LocalIssuer.serviceEnvironment(options));
-        services.put(spec, service);
+        return service;
+    }
+
+    /**
+     * A second instance of every service, each on the first one's port + {@value #SECOND_PORT_STEP}, as a
+     * Deployment with two replicas runs them: one database, one consumer group, one outbox between them.
+     */
+    void scaleOut() {
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            launchSecond(spec);
+        }
+        LocalStack.awaitReady(List.copyOf(seconds.values()), options.startupTimeout(), System.out);
+    }
+
+    private void launchSecond(ServiceSpec spec) {
+        seconds.put(spec, launch(spec, secondPort(spec), spec.name + "-2.log"));
+    }
+
+    private static final int SECOND_PORT_STEP = 10;
+
+    private int secondPort(ServiceSpec spec) {
+        return options.port(spec) + SECOND_PORT_STEP;
+    }
+
+    /** The second instance's address, once {@link #scaleOut()} started it. */
+    String secondBaseUrl(ServiceSpec spec) {
+        return "http://127.0.0.1:" + secondPort(spec);
     }
 
     /** Tokens of the stack's issuer, for the drills' clients. */
@@ -176,6 +212,7 @@ final class DrillStack implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         services.values().parallelStream().forEach(service -> service.stop(Duration.ofSeconds(10)));
+        seconds.values().parallelStream().forEach(service -> service.stop(Duration.ofSeconds(10)));
         issuer.stop(Duration.ofSeconds(10));
         if (broker != null) {
             broker.close();

@@ -6,13 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.CloudEventHeaders;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,12 +26,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /**
  * Hostile and repeated traffic on the care streams, written straight to the broker as a broken or
@@ -184,6 +191,63 @@ final class EventDrills {
             }
         }
         return lag;
+    }
+
+    /** A service's consumer group as the broker sees it: stable or rebalancing, its members and what they hold. */
+    record Group(boolean stable, int members, Set<TopicPartition> held) {
+
+        /** Stable with {@code instances} times the consumers one instance has, holding every partition again. */
+        boolean balancedAt(Group alone, int instances) {
+            return stable && members == instances * alone.members() && held.containsAll(alone.held());
+        }
+    }
+
+    /** The services' consumer groups, by group id. */
+    Map<String, Group> groups() throws Exception {
+        Set<String> ids = new HashSet<>();
+        CONSUMERS.values().forEach(ids::addAll);
+        Map<String, Group> groups = new LinkedHashMap<>();
+        try (Admin admin = admin()) {
+            Map<String, ConsumerGroupDescription> described =
+                    admin.describeConsumerGroups(ids).all().get(10, TimeUnit.SECONDS);
+            described.forEach((id, group) -> {
+                Set<TopicPartition> held = new HashSet<>();
+                for (MemberDescription member : group.members()) {
+                    held.addAll(member.assignment().topicPartitions());
+                }
+                groups.put(
+                        id,
+                        new Group(
+                                group.groupState() == GroupState.STABLE,
+                                group.members().size(),
+                                held));
+            });
+        }
+        return groups;
+    }
+
+    /**
+     * Waits until every group is {@linkplain Group#balancedAt balanced} at {@code instances} per service, and
+     * returns how long each took from now: after a kill, the time the dead instance's partitions went unread.
+     */
+    Map<String, Duration> awaitBalanced(Map<String, Group> alone, int instances, Duration atMost) {
+        long start = System.nanoTime();
+        Map<String, Duration> took = new LinkedHashMap<>();
+        Awaitility.await("every group balanced at " + instances + " instance(s) per service")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions() // the broker busy with the rebalance: ask again
+                .until(() -> {
+                    Map<String, Group> now = groups();
+                    Duration at = Duration.ofNanos(System.nanoTime() - start);
+                    alone.forEach((id, group) -> {
+                        if (!took.containsKey(id) && now.get(id).balancedAt(group, instances)) {
+                            took.put(id, at);
+                        }
+                    });
+                    return took.size() == alone.size();
+                });
+        return took;
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String topic) throws Exception {

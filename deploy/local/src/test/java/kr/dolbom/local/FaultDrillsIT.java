@@ -13,10 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,6 +119,7 @@ class FaultDrillsIT {
             stack.startPostgres();
         });
         databaseOutageDuringBillingBacklog();
+        twoOfEveryService();
 
         awaitAnswered(load.batches, Duration.ofMinutes(6));
         long redelivered = events.redeliverEverything(3);
@@ -153,6 +159,66 @@ class FaultDrillsIT {
         }
         batch.outage = Duration.ofNanos(outage);
         batch.awaitSent();
+    }
+
+    /**
+     * Scale-out, last because it leaves two of everything: a second instance of every service joins its service's
+     * groups and the clients spread over both, as behind a load balancer; then the first instance of every service
+     * is killed mid-load and started again. The dead instances' partitions wait for their group to give them up
+     * (the rebalance pause, per group); the survivors' outbox relays carry on meanwhile (the relay is whoever holds
+     * the advisory lock at each pass). The reconciliation then covers this batch like every other.
+     */
+    private void twoOfEveryService() throws Exception {
+        Map<String, EventDrills.Group> alone = events.groups();
+        stack.scaleOut();
+        load.alsoAt(stack.secondBaseUrl(ServiceSpec.INTAKE), stack.secondBaseUrl(ServiceSpec.MATCHING));
+        Map<String, Duration> joined = events.awaitBalanced(alone, 2, Duration.ofMinutes(3));
+        Map<String, Duration> paused = new LinkedHashMap<>();
+        Map<String, Duration> rejoined = new LinkedHashMap<>();
+        Map<ServiceSpec, Long> relayed = new EnumMap<>(ServiceSpec.class);
+        List<ServiceSpec> all = List.of(ServiceSpec.values());
+        drill("two of every service: kill -9 one of each, restart", () -> {
+            Instant killedAt = Instant.now();
+            for (ServiceSpec service : all) {
+                stack.killService(service);
+            }
+            paused.putAll(events.awaitBalanced(alone, 1, Duration.ofMinutes(2)));
+            Instant restartedAt = Instant.now();
+            for (ServiceSpec service : all) {
+                relayed.put(service, publishedBetween(service, killedAt, restartedAt));
+            }
+            stack.restartServices(all);
+            rejoined.putAll(events.awaitBalanced(alone, 2, Duration.ofMinutes(3)));
+        });
+        System.out.printf(
+                "scale-out: groups balanced over two instances %s after the second ones were ready;%n"
+                        + "  rebalance pause after kill -9 of the first ones (until the survivors held every"
+                        + " partition) %s;%n  balanced again %s after their restart;%n"
+                        + "  events relayed by the survivors while the first ones were away %s%n",
+                seconds(joined), seconds(paused), seconds(rejoined), relayed);
+        assertThat(relayed.get(ServiceSpec.INTAKE))
+                .as("intake's surviving instance relayed the placed orders while the other was away")
+                .isPositive();
+    }
+
+    private static String seconds(Map<String, Duration> took) {
+        return took.entrySet().stream()
+                .map(entry -> String.format(
+                        "%s %.1f s", entry.getKey(), entry.getValue().toMillis() / 1000.0))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static long publishedBetween(ServiceSpec service, Instant from, Instant to) throws SQLException {
+        try (Connection connection = stack.database(service);
+                PreparedStatement statement = connection.prepareStatement(
+                        "select count(*) from outbox_event where published_at > ? and published_at <= ?")) {
+            statement.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            statement.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private void drill(String name, Fault fault) throws Exception {

@@ -1,5 +1,7 @@
 package kr.dolbom.local;
 
+import io.micrometer.tracing.exporter.FinishedSpan;
+import io.micrometer.tracing.exporter.SpanReporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import kr.dolbom.billing.BillingApplication;
 import kr.dolbom.intake.IntakeApplication;
@@ -44,6 +47,11 @@ final class FourServices implements AutoCloseable {
     private final ServiceProcess issuer;
     private final StackOptions issuerOptions;
     final TokenClient tokens;
+    /** Every span the four services finished, as their tracers hand them to an exporter. */
+    final List<TracedSpan> spans = new CopyOnWriteArrayList<>();
+
+    /** A finished span and the service that made it. */
+    record TracedSpan(String service, FinishedSpan span) {}
 
     FourServices(Infrastructure infrastructure) {
         issuerOptions = issuerOptions();
@@ -124,8 +132,11 @@ final class FourServices implements AutoCloseable {
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + LocalIssuer.uri(issuerOptions)
                         + "/oauth2/jwks"));
         arguments.addAll(List.of(extra));
-        ConfigurableApplicationContext context =
-                new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                // beside the OTLP exporter a city configures: the spans themselves, for the trace tests
+                .initializers(starting -> starting.getBeanFactory().registerSingleton("spanCollector", (SpanReporter)
+                        span -> spans.add(new TracedSpan(database, span))))
+                .run(arguments.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Service service = new Service(
                 context,
