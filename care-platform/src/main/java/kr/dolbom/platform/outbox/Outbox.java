@@ -3,6 +3,7 @@ package kr.dolbom.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.EventEnvelope;
@@ -10,8 +11,6 @@ import kr.dolbom.platform.tracing.TraceParents;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +28,7 @@ public class Outbox {
     private final CareEventCodec codec;
     private final String source;
     private final Clock clock;
-    private final Runnable afterCommit;
+    private final Supplier<Mono<Void>> wakeRelayAfterCommit;
     private final TraceParents traces;
 
     public Outbox(
@@ -37,13 +36,13 @@ public class Outbox {
             CareEventCodec codec,
             String source,
             Clock clock,
-            Runnable afterCommit,
+            Supplier<Mono<Void>> wakeRelayAfterCommit,
             TraceParents traces) {
         this.db = db;
         this.codec = codec;
         this.source = source;
         this.clock = clock;
-        this.afterCommit = afterCommit;
+        this.wakeRelayAfterCommit = wakeRelayAfterCommit;
         this.traces = traces;
     }
 
@@ -52,8 +51,8 @@ public class Outbox {
     }
 
     public Mono<Void> appendAll(List<? extends CareEvent> events) {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .doOnNext(tx -> tx.registerSynchronization(new WakeRelayAfterCommit(afterCommit)))
+        return wakeRelayAfterCommit
+                .get()
                 .thenMany(Flux.fromIterable(events).concatMap(this::insert))
                 .then();
     }
@@ -80,12 +79,5 @@ public class Outbox {
                 .bind("payload", new String(codec.encode(event), StandardCharsets.UTF_8))
                 .fetch()
                 .rowsUpdated();
-    }
-
-    private record WakeRelayAfterCommit(Runnable wake) implements TransactionSynchronization {
-        @Override
-        public Mono<Void> afterCommit() {
-            return Mono.fromRunnable(wake);
-        }
     }
 }

@@ -48,7 +48,7 @@ public class OutboxAutoConfiguration {
             OutboxRelay relay,
             TraceParents traces,
             @Value("${spring.application.name}") String service) {
-        return new Outbox(db, codec, "/dolbom/" + service, clock, relay::wakeUp, traces);
+        return new Outbox(db, codec, "/dolbom/" + service, clock, relay::wakeAfterCommit, traces);
     }
 
     /** Without a propagator (tracing switched off) no event carries a trace context. */

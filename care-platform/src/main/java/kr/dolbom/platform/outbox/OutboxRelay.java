@@ -11,10 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.dolbom.events.CloudEventHeaders;
+import kr.dolbom.platform.WokenWorker;
 import kr.dolbom.platform.tracing.TraceParents;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
@@ -33,29 +32,25 @@ import reactor.core.publisher.Mono;
  * <p>At least once: a crash after the broker acknowledged a batch but before the mark committed sends the
  * batch again, with the same CloudEvents ids, and the consumers' inboxes drop the copies. Only one replica
  * relays at a time (a transaction-scoped advisory lock), which keeps the order per key across replicas.
- * The relay runs on its own thread, never on an event loop.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends WokenWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
-    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final MeterRegistry meters;
-    private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final Timer batchTimer;
     private final Timer relayLag;
     private final Counter failures;
 
-    private volatile Thread worker;
-    private volatile boolean running;
     private Instant nextGaugeRefresh = Instant.MIN;
     private Instant nextPurge = Instant.MIN;
 
@@ -65,6 +60,7 @@ public class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, byte[]> kafka,
             OutboxProperties properties,
             MeterRegistry meters) {
+        super("outbox-relay");
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
@@ -84,13 +80,6 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("From the commit of an event to the broker's acknowledgement")
                 .register(meters);
         this.failures = Counter.builder("dolbom.outbox.relay.failures").register(meters);
-    }
-
-    /** Wakes the relay now instead of at its next poll, e.g. right after a transaction with events committed. */
-    public void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
     }
 
     /**
@@ -146,27 +135,36 @@ public class OutboxRelay implements SmartLifecycle {
                 .rowsUpdated();
     }
 
-    private void run() {
-        while (running) {
-            try {
-                int published = relayBatch();
-                housekeeping();
-                if (published < properties.batchSize()
-                        && wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                    // Woken by a commit: let the commits of the next few milliseconds join the same batch,
-                    // one relay transaction and one produce request for many events instead of one each.
-                    Thread.sleep(properties.linger().toMillis());
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.warn("Outbox relay failed, retrying in {}: {}", FAILURE_BACKOFF, e.toString());
-                sleep(FAILURE_BACKOFF);
-            }
-        }
+    @Override
+    protected boolean workOnce() {
+        int published = relayBatch();
+        housekeeping();
+        return published >= properties.batchSize();
+    }
+
+    @Override
+    protected Duration pollInterval() {
+        return properties.pollInterval();
+    }
+
+    @Override
+    protected Duration linger() {
+        return properties.linger();
+    }
+
+    @Override
+    protected Duration stopTimeout() {
+        return properties.sendTimeout().plusSeconds(10);
+    }
+
+    @Override
+    protected boolean enabled() {
+        return properties.enabled();
+    }
+
+    @Override
+    protected void failed(RuntimeException failure) {
+        failures.increment();
     }
 
     private void housekeeping() {
@@ -198,45 +196,6 @@ public class OutboxRelay implements SmartLifecycle {
                 log.info("Purged {} outbox events published before {}", purged, now.minus(properties.retention()));
             }
         }
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running || !properties.enabled()) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            wakeUp();
-            try {
-                current.join(properties.sendTimeout().plusSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** Stops after the web server (phase DEFAULT - 2048) and the consumers, so their last commits get published. */

@@ -92,7 +92,7 @@ class OutboxRelayTest {
                 new CareEventCodec(),
                 "/dolbom/test",
                 Clock.fixed(Instant.now(), ZoneOffset.UTC),
-                () -> {},
+                Mono::empty,
                 new TraceParents(null));
     }
 

@@ -5,18 +5,14 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.transport.ReceiverContext;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import kr.dolbom.platform.TransientFailures;
+import kr.dolbom.platform.WokenWorker;
 import kr.dolbom.platform.tracing.TraceParents;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +28,7 @@ import reactor.util.context.Context;
  * skip each other's rows, and a hold, end or dispatch by hand of a queued line is waited for or waits.
  */
 @Component
-public class MatchDispatcher implements SmartLifecycle {
+public class MatchDispatcher extends WokenWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MatchDispatcher.class);
 
@@ -40,18 +36,12 @@ public class MatchDispatcher implements SmartLifecycle {
     static final int BATCH = 20;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(1);
 
     private final OfferStore offers;
     private final LineMatching matching;
     private final TransactionalOperator tx;
     private final ObservationRegistry observations;
     private final Duration interval;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private final TransactionSynchronization wakeAfterCommit = new WakeAfterCommit(this::wakeUp);
-
-    private volatile boolean running;
-    private volatile @Nullable Thread worker;
 
     MatchDispatcher(
             OfferStore offers,
@@ -59,29 +49,12 @@ public class MatchDispatcher implements SmartLifecycle {
             TransactionalOperator tx,
             ObservationRegistry observations,
             @Value("${dolbom.matching.dispatch-interval:PT1S}") Duration interval) {
+        super("match-dispatcher");
         this.offers = offers;
         this.matching = matching;
         this.tx = tx;
         this.observations = observations;
         this.interval = interval;
-    }
-
-    /** Wakes the dispatcher once the current transaction commits (once however many lines it queued). */
-    Mono<Void> wakeAfterCommit() {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .doOnNext(current -> {
-                    if (!current.getSynchronizations().contains(wakeAfterCommit)) {
-                        current.registerSynchronization(wakeAfterCommit);
-                    }
-                })
-                .then();
-    }
-
-    /** Looks now instead of at the next interval. */
-    void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
     }
 
     /** Offers the next batch of queued lines in one transaction; returns how many lines left the queue. */
@@ -118,73 +91,28 @@ public class MatchDispatcher implements SmartLifecycle {
                 .doFinally(signal -> observation.stop());
     }
 
-    private void run() {
-        while (running) {
-            try {
-                int dispatched = dispatchBatch();
-                if (dispatched > 0) {
-                    log.debug("{} queued line(s) offered", dispatched);
-                }
-                if (dispatched < BATCH) {
-                    wakeUps.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("The match dispatcher failed, retrying in {}: {}", FAILURE_BACKOFF, e.toString());
-                try {
-                    Thread.sleep(FAILURE_BACKOFF.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    @Override
+    protected boolean workOnce() {
+        int dispatched = dispatchBatch();
+        if (dispatched > 0) {
+            log.debug("{} queued line(s) offered", dispatched);
         }
+        return dispatched >= BATCH;
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        Thread thread = new Thread(this::run, "match-dispatcher");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+    protected Duration pollInterval() {
+        return interval;
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            wakeUp();
-            try {
-                current.join(TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected Duration stopTimeout() {
+        return TIMEOUT;
     }
 
     /** Stops after the web server and the consumers, before the outbox relay, which publishes its last offers. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 3072;
-    }
-
-    private record WakeAfterCommit(Runnable wake) implements TransactionSynchronization {
-        @Override
-        public Mono<Void> afterCommit() {
-            return Mono.fromRunnable(wake);
-        }
     }
 }
