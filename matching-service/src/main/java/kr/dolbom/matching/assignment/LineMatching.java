@@ -121,11 +121,14 @@ class LineMatching {
                 .filter(waiting -> !waiting.parked())
                 .flatMap(waiting ->
                         offers.ofLine(lineId).collectList().flatMap(made -> offerNext(waiting, made, matchableSince)))
-                .onErrorResume(RuleViolation.class, refused -> {
-                    log.error("Line {} could not be placed and waits for the window: {}", lineId, refused.getMessage());
-                    meters.counter("dolbom.matching.unplaced").increment();
-                    return offers.unplaced(lineId, String.valueOf(refused.getMessage()));
-                });
+                .onErrorResume(RuleViolation.class, refused -> unplaced(lineId, String.valueOf(refused.getMessage())));
+    }
+
+    /** The line waits for the window's hand, out of the queue; the window is alerted. */
+    Mono<Void> unplaced(UUID lineId, String why) {
+        log.error("Line {} could not be placed and waits for the window: {}", lineId, why);
+        meters.counter("dolbom.matching.unplaced").increment();
+        return offers.dequeue(List.of(lineId)).then(offers.unplaced(lineId, why));
     }
 
     private Mono<Void> offerNext(OfferStore.WaitingLine waiting, List<Offer> made, @Nullable Instant matchableSince) {

@@ -5,9 +5,12 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.transport.ReceiverContext;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.WokenWorker;
 import kr.dolbom.platform.tracing.TraceParents;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,11 +60,49 @@ public class MatchDispatcher extends WokenWorker {
         this.interval = interval;
     }
 
-    /** Offers the next batch of queued lines in one transaction; returns how many lines left the queue. */
+    /**
+     * Offers the next batch of queued lines in one transaction; returns how many lines left the queue. A batch that
+     * fails for a reason of its own (not the database's) is taken line by line, so that the one line at fault
+     * waits for the window alone instead of holding up every line queued behind it.
+     */
     int dispatchBatch() {
-        Integer dispatched = tx.transactional(Mono.defer(() -> offers.lockQueued(BATCH)
+        try {
+            return dispatch(BATCH, new AtomicReference<>());
+        } catch (RuntimeException failure) {
+            if (TransientFailures.isInfrastructure(failure)) {
+                throw failure;
+            }
+            log.warn("A batch of queued lines failed, offering them one by one: {}", failure.toString());
+            int dispatched = 0;
+            while (dispatched < BATCH && dispatchAlone()) {
+                dispatched++;
+            }
+            return dispatched;
+        }
+    }
+
+    /** One queued line in a transaction of its own; false when the queue is empty. */
+    private boolean dispatchAlone() {
+        AtomicReference<@Nullable UUID> taken = new AtomicReference<>();
+        try {
+            return dispatch(1, taken) > 0;
+        } catch (RuntimeException failure) {
+            UUID lineId = taken.get();
+            if (lineId == null || TransientFailures.isInfrastructure(failure)) {
+                throw failure;
+            }
+            tx.transactional(matching.unplaced(lineId, "its first offer failed: " + failure))
+                    .retryWhen(TransientFailures.retry())
+                    .block(TIMEOUT);
+            return true;
+        }
+    }
+
+    private int dispatch(int limit, AtomicReference<@Nullable UUID> taken) {
+        Integer dispatched = tx.transactional(Mono.defer(() -> offers.lockQueued(limit)
                         .collectList()
                         .filter(queued -> !queued.isEmpty())
+                        .doOnNext(queued -> taken.set(queued.get(0).lineId()))
                         .flatMap(queued -> offers.dequeue(queued.stream()
                                         .map(OfferStore.Queued::lineId)
                                         .toList())

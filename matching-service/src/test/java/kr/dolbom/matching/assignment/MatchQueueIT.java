@@ -129,6 +129,40 @@ class MatchQueueIT extends MatchingIntegrationTest {
     }
 
     @Test
+    void aLineWhoseOfferFailsForAReasonOfItsOwnWaitsForTheWindowAndTheLinesBehindItAreOffered() {
+        TestDistrict district = new TestDistrict(db);
+        String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 10, 0);
+        district.publicCentre();
+        EventEnvelope broken = district.order().meals(5).placed();
+        EventEnvelope behind = district.order().meals(5).placed();
+        dispatcher.stop();
+        try {
+            KAFKA.publish(broken);
+            eventually().until(() -> queued(List.of(careOrderId(broken))) == 1);
+            KAFKA.publish(behind);
+            eventually().until(() -> queued(List.of(careOrderId(behind))) == 1);
+            // a row no release of the service can read any more: its first offer fails the same way every time
+            db.sql("update line_offering set placed = '[]' where care_order_id = :order")
+                    .bind("order", careOrderId(broken))
+                    .then()
+                    .block();
+
+            dispatcher.start();
+
+            assertThat(members().offers(behind, 1).get(0).providerId()).isEqualTo(kitchen);
+            eventually()
+                    .until(() -> count("select count(*) from line_offering where care_order_id = '"
+                                    + careOrderId(broken) + "' and unplaced like 'its first offer failed%'")
+                            == 1);
+            assertThat(queued(List.of(careOrderId(broken), careOrderId(behind))))
+                    .isZero();
+            assertThat(offersOf(List.of(careOrderId(broken)))).isEmpty();
+        } finally {
+            dispatcher.start();
+        }
+    }
+
+    @Test
     void theQueuedLinesOfAHeldOrderWaitForItsResumptionAndThoseOfACancelledOneAreNeverOffered() {
         TestDistrict district = new TestDistrict(db);
         String kitchen = district.member("kitchen", ServiceType.MEAL_SUPPORT, 10, 0);
