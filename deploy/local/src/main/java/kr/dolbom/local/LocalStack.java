@@ -46,6 +46,10 @@ public final class LocalStack {
 
     /** Exits with 2 for a command line it does not take or a stack that cannot start, 1 for a failed tour. */
     public static void main(String[] args) {
+        // The embedded broker brings log4j-core; first touched by a shutdown hook, it would start its own hook
+        // registry too late and print an error after the stack's last word. Logback writes our lines; log4j's
+        // appenders need no hook of their own.
+        System.setProperty("log4j2.shutdownHookEnabled", "false");
         // Before any parallel start: a logging system initialised by two threads at once replays its warm-up noise.
         org.slf4j.LoggerFactory.getLogger(LocalStack.class);
         System.exit(commandLine(System.getenv()).execute(args));
