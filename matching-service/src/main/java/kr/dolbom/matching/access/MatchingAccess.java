@@ -116,6 +116,27 @@ public final class MatchingAccess {
             .allow(WINDOW, OWN_DISTRICT)
             .build();
 
+    /** 명부 등록: a new consortium member, by the district's window. */
+    public static final AccessRule REGISTER_PROVIDER =
+            AccessRule.operation("registerProvider").allow(WINDOW, OWN_DISTRICT).build();
+
+    /** One member's registry entry: to its district and to the member itself. */
+    public static final AccessRule READ_PROVIDER = AccessRule.operation("readProvider")
+            .allow(WINDOW, OWN_DISTRICT)
+            .allow(CARE_MANAGER, OWN_DISTRICT)
+            .allow(PROVIDER, OWN_PROVIDER)
+            .build();
+
+    /** 권역 변경: the zones a member serves and leads. */
+    public static final AccessRule CHANGE_PROVIDER_ZONES = AccessRule.operation("changeProviderZones")
+            .allow(WINDOW, OWN_DISTRICT)
+            .build();
+
+    /** 명부 이력: who changed a member's entry, when and why; the window's audit trail. */
+    public static final AccessRule READ_PROVIDER_HISTORY = AccessRule.operation("readProviderHistory")
+            .allow(WINDOW, OWN_DISTRICT)
+            .build();
+
     public static final AccessPolicy POLICY = AccessPolicy.of(
             LIST_PROVIDERS,
             READ_ASSIGNMENT,
@@ -137,7 +158,11 @@ public final class MatchingAccess {
             SUSPEND_PROVIDER,
             RESUME_PROVIDER,
             CHANGE_PROVIDER_SERVICE,
-            CHANGE_PROVIDER_CONTRACT);
+            CHANGE_PROVIDER_CONTRACT,
+            REGISTER_PROVIDER,
+            READ_PROVIDER,
+            CHANGE_PROVIDER_ZONES,
+            READ_PROVIDER_HISTORY);
 
     private MatchingAccess() {}
 }

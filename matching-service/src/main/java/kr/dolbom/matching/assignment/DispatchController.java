@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -78,10 +79,13 @@ class DispatchController {
                         providerId, suspension.reason(), moved.offersWithdrawn(), moved.linesTakenOver()));
     }
 
-    /** 재개: 204; 409 if the provider is not suspended. */
+    /** 재개: 204, kept in the member's history with the reason given (or "재개"); 409 if it is not suspended. */
     @DeleteMapping("/api/v1/providers/{providerId}/suspension")
-    Mono<ResponseEntity<Void>> resumeProvider(Caller caller, @PathVariable("providerId") String providerId) {
-        return offering.resume(caller, providerId)
+    Mono<ResponseEntity<Void>> resumeProvider(
+            Caller caller,
+            @PathVariable("providerId") String providerId,
+            @RequestParam(name = "reason", defaultValue = "재개") @NotBlank @Size(max = 500) String reason) {
+        return offering.resume(caller, providerId, reason)
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 

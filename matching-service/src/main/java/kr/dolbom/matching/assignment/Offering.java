@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import kr.dolbom.events.DeclineReason;
@@ -12,6 +13,7 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ReassignCause;
 import kr.dolbom.matching.access.MatchingAccess;
 import kr.dolbom.matching.provider.ProviderStore;
+import kr.dolbom.matching.provider.RegistryChange;
 import kr.dolbom.platform.TransientFailures;
 import kr.dolbom.platform.domain.RuleViolation;
 import kr.dolbom.platform.outbox.Outbox;
@@ -244,11 +246,18 @@ class Offering {
                                 caller, Holder.district(district).heldBy(providerId), "provider", providerId))
                         .flatMap(district -> providers.suspend(providerId, reason))
                         .flatMap(suspended -> suspended
-                                ? takeWorkFrom(
-                                        providerId,
-                                        ReassignCause.PROVIDER_SUSPENDED,
-                                        caller.subject(),
-                                        "the provider was suspended: " + reason)
+                                ? providers
+                                        .recordChange(
+                                                providerId,
+                                                RegistryChange.What.SUSPENDED,
+                                                Map.of(),
+                                                caller.subject(),
+                                                reason)
+                                        .then(takeWorkFrom(
+                                                providerId,
+                                                ReassignCause.PROVIDER_SUSPENDED,
+                                                caller.subject(),
+                                                "the provider was suspended: " + reason))
                                 : Mono.error(RuleViolation.conflict(providerId
                                                 + " is suspended already, or is the public centre, which is never"
                                                 + " suspended")
@@ -276,19 +285,20 @@ class Offering {
     record Suspension(int offersWithdrawn, int linesTakenOver) {}
 
     /** 재개: the member is offered lines again. */
-    Mono<Void> resume(Caller caller, String providerId) {
+    Mono<Void> resume(Caller caller, String providerId, String reason) {
         AccessRule rule = MatchingAccess.RESUME_PROVIDER;
         rule.admit(caller);
-        return providers
-                .districtOf(providerId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("provider", providerId)))
-                .doOnNext(district ->
-                        rule.reveal(caller, Holder.district(district).heldBy(providerId), "provider", providerId))
-                .flatMap(district -> providers.resume(providerId))
-                .flatMap(resumed -> resumed
-                        ? Mono.<Void>empty()
-                        : Mono.error(RuleViolation.conflict(providerId + " is not suspended")
-                                .with("providerId", providerId)));
+        return tx.transactional(Mono.defer(() -> providers.districtOf(providerId))
+                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("provider", providerId)))
+                        .doOnNext(district -> rule.reveal(
+                                caller, Holder.district(district).heldBy(providerId), "provider", providerId))
+                        .flatMap(district -> providers.resume(providerId))
+                        .flatMap(resumed -> resumed
+                                ? providers.recordChange(
+                                        providerId, RegistryChange.What.RESUMED, Map.of(), caller.subject(), reason)
+                                : Mono.error(RuleViolation.conflict(providerId + " is not suspended")
+                                        .with("providerId", providerId))))
+                .retryWhen(TransientFailures.retry());
     }
 
     /** A declined or expired offer: its capacity back, the decline announced, the line offered on. */

@@ -1,15 +1,22 @@
 package kr.dolbom.matching.provider;
 
+import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import kr.dolbom.events.ServiceType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class ProviderStore {
@@ -22,8 +29,11 @@ public class ProviderStore {
                                         where c.provider_id = p.id and c.effective_on <= :day
                                         order by c.effective_on desc, c.recorded_at desc limit 1), false))""";
 
-    ProviderStore(DatabaseClient db) {
+    private final JsonMapper json;
+
+    ProviderStore(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     /**
@@ -268,12 +278,17 @@ public class ProviderStore {
                 .one();
     }
 
-    /** The member's capacity and agreed share in the service from now on, kept in its dated history too. */
+    /**
+     * The member's capacity and agreed share in the service from now on (the service added if it did not offer it),
+     * kept in its dated history too.
+     */
     public Mono<Void> changeService(
             String providerId, ServiceType type, int capacity, int agreedShare, String by, String reason) {
         return db.sql("""
-                        update provider_service set capacity = :capacity, agreed_share = :share
-                        where provider_id = :provider and service_type = :type""")
+                        insert into provider_service (provider_id, service_type, capacity, agreed_share)
+                        values (:provider, :type, :capacity, :share)
+                        on conflict (provider_id, service_type)
+                        do update set capacity = excluded.capacity, agreed_share = excluded.agreed_share""")
                 .bind("capacity", capacity)
                 .bind("share", agreedShare)
                 .bind("provider", providerId)
@@ -308,32 +323,152 @@ public class ProviderStore {
     }
 
     public Flux<ProviderView> providers(String district) {
-        return db.sql("""
-                        select p.id, p.name, p.kind, p.district, p.last_resort, p.suspension_reason,
-                               coalesce((select array_agg(zone order by zone) from provider_zone
-                                         where provider_id = p.id), '{}') as zones,
-                               ps.service_type, ps.capacity, ps.active_lines, ps.agreed_share
-                        from provider p left join provider_service ps on ps.provider_id = p.id
-                        where p.district = :district
-                        order by p.last_resort, p.id, ps.service_type""")
+        return views("p.district = :district")
                 .bind("district", district)
-                .map(row -> new ProviderView(
-                        row.get("id", String.class),
-                        row.get("name", String.class),
-                        row.get("kind", String.class),
-                        row.get("district", String.class),
-                        Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
-                        List.of(row.get("zones", String[].class)),
-                        row.get("suspension_reason", String.class),
-                        row.get("service_type", String.class) == null
-                                ? List.of()
-                                : List.of(new ProviderView.Offer(
-                                        ServiceType.valueOf(row.get("service_type", String.class)),
-                                        row.get("capacity", Integer.class),
-                                        row.get("active_lines", Integer.class),
-                                        row.get("agreed_share", Integer.class)))))
+                .map(ProviderStore::view)
                 .all()
                 .bufferUntilChanged(ProviderView::id)
                 .map(ProviderView::merge);
     }
+
+    public Mono<ProviderView> provider(String providerId) {
+        return views("p.id = :id")
+                .bind("id", providerId)
+                .map(ProviderStore::view)
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(ProviderView::merge);
+    }
+
+    private DatabaseClient.GenericExecuteSpec views(String where) {
+        return db.sql("""
+                select p.id, p.name, p.kind, p.district, p.last_resort, p.suspension_reason,
+                       coalesce((select array_agg(zone order by zone) from provider_zone
+                                 where provider_id = p.id), '{}') as zones,
+                       coalesce((select array_agg(zone order by zone) from provider_zone
+                                 where provider_id = p.id and lead), '{}') as lead_of,
+                       ps.service_type, ps.capacity, ps.active_lines, ps.agreed_share
+                from provider p left join provider_service ps on ps.provider_id = p.id
+                where\s""" + where + " order by p.last_resort, p.id, ps.service_type");
+    }
+
+    private static ProviderView view(io.r2dbc.spi.Readable row) {
+        return new ProviderView(
+                row.get("id", String.class),
+                row.get("name", String.class),
+                row.get("kind", String.class),
+                row.get("district", String.class),
+                Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
+                List.of(row.get("zones", String[].class)),
+                List.of(row.get("lead_of", String[].class)),
+                row.get("suspension_reason", String.class),
+                row.get("service_type", String.class) == null
+                        ? List.of()
+                        : List.of(new ProviderView.Offer(
+                                ServiceType.valueOf(row.get("service_type", String.class)),
+                                row.get("capacity", Integer.class),
+                                row.get("active_lines", Integer.class),
+                                row.get("agreed_share", Integer.class))));
+    }
+
+    /** 명부 등록: a new member, serving nothing yet; false if the id is taken (in any district). */
+    public Mono<Boolean> register(String providerId, String name, ProviderKind kind, String district) {
+        return db.sql("""
+                        insert into provider (id, name, kind, district) values (:id, :name, :kind, :district)
+                        on conflict (id) do nothing""")
+                .bind("id", providerId)
+                .bind("name", name)
+                .bind("kind", kind.name())
+                .bind("district", district)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** Takes the district's registry for the caller's transaction: one zone lead is checked, then written. */
+    public Mono<Void> lockRegistry(String district) {
+        return db.sql("select pg_advisory_xact_lock(hashtextextended('registry:' || :district, 0))")
+                .bind("district", district)
+                .then();
+    }
+
+    /** The zones (권역) of the district's zone map. */
+    public Mono<Set<String>> zonesOf(String district) {
+        return db.sql("select distinct zone from zone_dong where district = :district")
+                .bind("district", district)
+                .map(row -> row.get("zone", String.class))
+                .all()
+                .collect(HashSet::new, Set::add);
+    }
+
+    /** The district's zones led by a member other than {@code providerId}, and by which. */
+    public Mono<Map<String, String>> leadsOtherThan(String district, String providerId) {
+        return db.sql("""
+                        select pz.zone, pz.provider_id from provider_zone pz join provider p on p.id = pz.provider_id
+                        where p.district = :district and pz.lead and p.id <> :id""")
+                .bind("district", district)
+                .bind("id", providerId)
+                .map(row -> Map.entry(row.get("zone", String.class), row.get("provider_id", String.class)))
+                .all()
+                .collect(HashMap::new, (leads, lead) -> leads.put(lead.getKey(), lead.getValue()));
+    }
+
+    /**
+     * The zones the member serves and leads from now on, in place of those it served. Lines it holds in a zone it
+     * gives up stay its: only new offers follow the zones.
+     */
+    public Mono<Void> serveZones(String providerId, List<String> zones, List<String> leadOf) {
+        return db.sql("delete from provider_zone where provider_id = :id")
+                .bind("id", providerId)
+                .then()
+                .then(db.sql("""
+                                insert into provider_zone (provider_id, zone, lead)
+                                select :id, zone, zone = any(:leads) from unnest(:zones) zone""")
+                        .bind("id", providerId)
+                        .bind("zones", zones.toArray(String[]::new))
+                        .bind("leads", leadOf.toArray(String[]::new))
+                        .then());
+    }
+
+    /** One change of the registry that has no dated table of its own, with who made it and why. */
+    public Mono<Void> recordChange(
+            String providerId, RegistryChange.What what, Map<String, Object> detail, String by, String reason) {
+        return db.sql("""
+                        insert into provider_change (provider_id, what, detail, changed_by, reason)
+                        values (:id, :what, :detail, :by, :reason)""")
+                .bind("id", providerId)
+                .bind("what", what.name())
+                .bind("detail", Json.of(json.writeValueAsBytes(detail)))
+                .bind("by", by)
+                .bind("reason", reason)
+                .then();
+    }
+
+    /** 명부 이력: every recorded change of the member, latest first. */
+    public Flux<RegistryChange> history(String providerId) {
+        return db.sql("""
+                        select changed_at, what, changed_by, reason, detail from provider_change
+                        where provider_id = :id
+                        union all
+                        select changed_at, 'SERVICE_CHANGED', changed_by, reason,
+                               jsonb_build_object('serviceType', service_type, 'capacity', capacity,
+                                                  'agreedShare', agreed_share)
+                        from provider_service_change where provider_id = :id
+                        union all
+                        select recorded_at, 'CONTRACT_CHANGED', recorded_by, reason,
+                               jsonb_build_object('effectiveOn', effective_on, 'underContract', under_contract)
+                        from provider_contract_change where provider_id = :id
+                        order by changed_at desc, what""")
+                .bind("id", providerId)
+                .map(row -> new RegistryChange(
+                        row.get("changed_at", OffsetDateTime.class).toInstant(),
+                        RegistryChange.What.valueOf(row.get("what", String.class)),
+                        row.get("changed_by", String.class),
+                        row.get("reason", String.class),
+                        json.readValue(row.get("detail", Json.class).asArray(), DETAIL)))
+                .all();
+    }
+
+    private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
 }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A consortium member as the window sees it: what it offers where, and how busy it is.
  *
+ * @param leadOf the zones it leads (권역 책임기업)
  * @param suspendedBecause why the window suspended it (정지), offering it nothing; null while it is not
  */
 public record ProviderView(
@@ -16,6 +17,7 @@ public record ProviderView(
         String district,
         boolean lastResort,
         List<String> zones,
+        List<String> leadOf,
         @Nullable String suspendedBecause,
         List<Offer> services) {
 
@@ -32,6 +34,7 @@ public record ProviderView(
                 first.district,
                 first.lastResort,
                 first.zones,
+                first.leadOf,
                 first.suspendedBecause,
                 rows.stream().flatMap(row -> row.services.stream()).toList());
     }

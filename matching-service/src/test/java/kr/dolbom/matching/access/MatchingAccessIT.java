@@ -303,6 +303,43 @@ class MatchingAccessIT extends MatchingIntegrationTest {
                                 .uri("/api/v1/providers/{p}/services/MEAL_SUPPORT", memberOfferingMeals())
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(Map.of("capacity", 40, "agreedShare", 2, "reason", "2027년 협약 갱신")))
+                .creation(
+                        "registerProvider",
+                        201,
+                        client -> client.post()
+                                .uri("/api/v1/providers")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of(
+                                        "id",
+                                        "mapo-new-"
+                                                + UUID.randomUUID().toString().substring(0, 8),
+                                        "name",
+                                        "새마을반찬 협동조합",
+                                        "kind",
+                                        "COOPERATIVE",
+                                        "district",
+                                        DISTRICT,
+                                        "zones",
+                                        List.of("north"),
+                                        "services",
+                                        List.of(Map.of(
+                                                "serviceType", "MEAL_SUPPORT", "capacity", 10, "agreedShare", 1)),
+                                        "contractStartsOn",
+                                        "2027-01-01",
+                                        "reason",
+                                        "2027년 컨소시엄 가입")))
+                .operation("readProvider", 200, client -> client.get().uri("/api/v1/providers/{p}", OWN_PROVIDER))
+                .operation(
+                        "changeProviderZones",
+                        200,
+                        client -> client.put()
+                                .uri("/api/v1/providers/{p}/zones", member(false))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("zones", List.of("south"), "reason", "권역 조정")))
+                .operation(
+                        "readProviderHistory",
+                        200,
+                        client -> client.get().uri("/api/v1/providers/{p}/history", OWN_PROVIDER))
                 .tests();
     }
 
