@@ -307,6 +307,39 @@ class CareOrderLifecycleIT {
                 .exchange();
     }
 
+    /**
+     * 응답 기한: a deadline is a row, not a timer. Matching stops with an offer open, the deadline passes while it is
+     * down, and the first sweep after its restart declines the offer as expired and offers the line to the next
+     * member.
+     */
+    @Test
+    void anOfferWhoseDeadlinePassedWhileMatchingWasDownExpiresAfterTheRestartAndGoesToTheNextMember() {
+        JsonNode placed = request(86, "BASIC_LIVELIHOOD", List.of(Map.of("type", "MEAL_SUPPORT", "quantity", 5)), true);
+        String lineId = line(placed, "MEAL_SUPPORT").path("lineId").asString();
+        String explanation = "/api/v1/assignments/" + lineId + "/explanation";
+        JsonNode first = eventually()
+                .until(() -> openOffer(get(services.matching, Callers.WINDOW, explanation)), found -> found != null);
+        assertThat(first.has("offerId"))
+                .as("a member, not the public centre, is offered the line")
+                .isTrue();
+
+        services.restartMatching("update line_offer set answer_by = offered_at + interval '1 millisecond'"
+                + " where offer_id = '" + first.path("offerId").asString() + "'");
+
+        JsonNode offers = eventually()
+                .atMost(Duration.ofMinutes(3))
+                .until(
+                        () -> get(services.matching, Callers.WINDOW, explanation)
+                                .path("offers"),
+                        made -> made.size() == 2);
+        assertThat(offers.get(0).path("offerId").asString())
+                .isEqualTo(first.path("offerId").asString());
+        assertThat(offers.get(0).path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(offers.get(1).path("status").asString()).isEqualTo("OPEN");
+        assertThat(offers.get(1).path("providerId").asString())
+                .isNotEqualTo(first.path("providerId").asString());
+    }
+
     @Test
     void anIneligibleRequestIsRejectedAndNothingIsMatchedOrCharged() {
         JsonNode rejected = request(45, "GENERAL", List.of(Map.of("type", "MEAL_SUPPORT", "quantity", 5)));
@@ -332,6 +365,11 @@ class CareOrderLifecycleIT {
     }
 
     private static JsonNode request(int age, String incomeTier, List<Map<String, Object>> lines) {
+        return request(age, incomeTier, lines, false);
+    }
+
+    /** An urgent request (긴급) is matched at once, without waiting for a care plan. */
+    private static JsonNode request(int age, String incomeTier, List<Map<String, Object>> lines, boolean urgent) {
         return post(
                 services.intake,
                 Callers.WINDOW,
@@ -357,6 +395,8 @@ class CareOrderLifecycleIT {
                         "mapo",
                         "channel",
                         "DONG_CENTRE",
+                        "urgent",
+                        urgent,
                         "services",
                         lines.stream()
                                 .map(service -> {

@@ -8,6 +8,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,10 +26,12 @@ import kr.dolbom.reporting.ReportingApplication;
 import kr.dolbom.testsupport.Database;
 import kr.dolbom.testsupport.Infrastructure;
 import kr.dolbom.tokens.TokenClient;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import picocli.CommandLine;
@@ -40,10 +46,13 @@ final class FourServices implements AutoCloseable {
     private static final Duration ISSUER_START = Duration.ofMinutes(5);
 
     final Service intake;
-    final Service matching;
+    /** Replaced by {@link #restartMatching}. */
+    volatile Service matching;
+
     final Service billing;
     final Service reporting;
     private final List<Service> all = new ArrayList<>();
+    private final Infrastructure infrastructure;
     private final ServiceProcess issuer;
     private final StackOptions issuerOptions;
     final TokenClient tokens;
@@ -54,6 +63,7 @@ final class FourServices implements AutoCloseable {
     record TracedSpan(String service, FinishedSpan span) {}
 
     FourServices(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
         issuerOptions = issuerOptions();
         issuer = LocalIssuer.process(issuerOptions);
         LocalIssuer.start(issuer, issuerOptions);
@@ -92,7 +102,7 @@ final class FourServices implements AutoCloseable {
         }
     }
 
-    record Service(ConfigurableApplicationContext context, WebTestClient http, TokenClient tokens) {
+    record Service(ConfigurableApplicationContext context, Database database, WebTestClient http, TokenClient tokens) {
 
         /** The service as {@code caller} sees it: every request with that caller's token. */
         WebTestClient as(String caller) {
@@ -114,9 +124,36 @@ final class FourServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops matching and starts it again on its database, as a deployment does; {@code whileDown} is run on that
+     * database in between: what happened while matching was not running.
+     */
+    void restartMatching(String whileDown) {
+        Service stopped = matching;
+        all.remove(stopped);
+        stopped.context().close();
+        Database db = stopped.database();
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(whileDown);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        matching = start(infrastructure, db, MatchingApplication.class, MatchingApplication.CONFIG_NAME, "matching");
+    }
+
     private Service start(
             Infrastructure infrastructure, Class<?> application, String configName, String database, String... extra) {
-        Database db = infrastructure.newDatabase(database);
+        return start(infrastructure, infrastructure.newDatabase(database), application, configName, database, extra);
+    }
+
+    private Service start(
+            Infrastructure infrastructure,
+            Database db,
+            Class<?> application,
+            String configName,
+            String database,
+            String... extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.config.name=" + configName,
                 "--server.port=0",
@@ -134,12 +171,26 @@ final class FourServices implements AutoCloseable {
         arguments.addAll(List.of(extra));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 // beside the OTLP exporter a city configures: the spans themselves, for the trace tests
-                .initializers(starting -> starting.getBeanFactory().registerSingleton("spanCollector", (SpanReporter)
-                        span -> spans.add(new TracedSpan(database, span))))
+                .initializers(starting -> {
+                    starting.getBeanFactory().registerSingleton("spanCollector", (SpanReporter)
+                            span -> spans.add(new TracedSpan(database, span)));
+                    // Reactor Netty's global loops are the JVM's: one service stopped (a restart) would close them
+                    // under the three others. Each keeps loops of its own, as in a JVM of its own.
+                    starting.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                        @Override
+                        public Object postProcessBeforeInitialization(Object bean, String name) {
+                            if (bean instanceof ReactorResourceFactory resources) {
+                                resources.setUseGlobalResources(false);
+                            }
+                            return bean;
+                        }
+                    });
+                })
                 .run(arguments.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Service service = new Service(
                 context,
+                db,
                 WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + port)
                         .responseTimeout(Duration.ofSeconds(60)) // a first request on a loaded machine
