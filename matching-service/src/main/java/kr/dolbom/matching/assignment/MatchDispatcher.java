@@ -1,10 +1,16 @@
 package kr.dolbom.matching.assignment;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.transport.ReceiverContext;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.dolbom.platform.TransientFailures;
@@ -45,19 +51,73 @@ public class MatchDispatcher extends WokenWorker {
     private final TransactionalOperator tx;
     private final ObservationRegistry observations;
     private final Duration interval;
+    private final Clock clock;
+
+    /** The queue as last counted, urgent and ordinary lines apart; counted at most every {@link #COUNT_EVERY}. */
+    private final Map<Boolean, Counted> depth = Map.of(true, new Counted(), false, new Counted());
+
+    private static final Duration COUNT_EVERY = Duration.ofSeconds(5);
+    private Instant counted = Instant.MIN;
 
     MatchDispatcher(
             OfferStore offers,
             LineMatching matching,
             TransactionalOperator tx,
             ObservationRegistry observations,
+            MeterRegistry meters,
+            Clock clock,
             @Value("${dolbom.matching.dispatch-interval:PT1S}") Duration interval) {
         super("match-dispatcher");
         this.offers = offers;
         this.matching = matching;
         this.tx = tx;
         this.observations = observations;
+        this.clock = clock;
         this.interval = interval;
+        depth.forEach((urgent, queued) -> {
+            String urgency = urgent ? "urgent" : "ordinary";
+            Gauge.builder("dolbom.matching.queue.lines", queued, counted -> counted.depth.lines())
+                    .description("Lines waiting for their first offer")
+                    .tag("urgency", urgency)
+                    .register(meters);
+            Gauge.builder("dolbom.matching.queue.oldest", queued, counted -> counted.depth.waitedSeconds(clock))
+                    .description("How long the longest-waiting line has waited for its first offer")
+                    .baseUnit("seconds")
+                    .tag("urgency", urgency)
+                    .register(meters);
+        });
+    }
+
+    /** The last count of the lines of one urgency, read by the gauges on another thread. */
+    private static final class Counted {
+        volatile Depth depth = Depth.EMPTY;
+    }
+
+    /** How many lines wait, and since when the oldest of them (null for none). */
+    private record Depth(long lines, @Nullable Instant oldest) {
+
+        static final Depth EMPTY = new Depth(0, null);
+
+        double waitedSeconds(Clock clock) {
+            return oldest == null
+                    ? 0
+                    : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        }
+    }
+
+    /** Counts the queue for the gauges, once in a while: a count per batch would cost the batches. */
+    void countQueue() {
+        Instant now = clock.instant();
+        if (now.isBefore(counted.plus(COUNT_EVERY))) {
+            return;
+        }
+        counted = now;
+        Map<Boolean, Depth> found = new HashMap<>();
+        offers.queueDepth()
+                .doOnNext(queue -> found.put(queue.urgent(), new Depth(queue.lines(), queue.oldest())))
+                .then()
+                .block(TIMEOUT);
+        depth.forEach((urgent, queued) -> queued.depth = found.getOrDefault(urgent, Depth.EMPTY));
     }
 
     /**
@@ -134,6 +194,7 @@ public class MatchDispatcher extends WokenWorker {
 
     @Override
     protected boolean workOnce() {
+        countQueue();
         int dispatched = dispatchBatch();
         if (dispatched > 0) {
             log.debug("{} queued line(s) offered", dispatched);

@@ -87,6 +87,20 @@ class OfferStore {
     /** A line queued for its first offer since {@code since}, to go on the trace {@code traceparent}. */
     record Queued(UUID lineId, Instant since, @Nullable String traceparent) {}
 
+    /** The queue as it stands, urgent lines and ordinary ones apart: how many wait, and since when the oldest. */
+    Flux<QueueDepth> queueDepth() {
+        return db.sql("""
+                        select urgent, count(*) as lines, min(queued_since) as oldest from line_offering
+                        where queued_since is not null group by urgent""")
+                .map(row -> new QueueDepth(
+                        Boolean.TRUE.equals(row.get("urgent", Boolean.class)),
+                        row.get("lines", Long.class),
+                        Objects.requireNonNull(instant(row, "oldest"), "a queued line has its time")))
+                .all();
+    }
+
+    record QueueDepth(boolean urgent, long lines, Instant oldest) {}
+
     /** The waiting line, locked: one decision about a line at a time. */
     Mono<WaitingLine> lockWaiting(UUID lineId) {
         return db.sql("select placed, income_tier, parked, plan_ends_on from line_offering where line_id = :line"

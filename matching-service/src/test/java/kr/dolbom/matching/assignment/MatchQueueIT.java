@@ -2,7 +2,9 @@ package kr.dolbom.matching.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +54,9 @@ class MatchQueueIT extends MatchingIntegrationTest {
     @Autowired
     private ObservationRegistry observations;
 
+    @Autowired
+    private Clock clock;
+
     @Test
     void anUrgentLineIsOfferedBeforeTheOrdinaryLinesQueuedAheadOfItAndThoseOldestFirst() {
         TestDistrict district = new TestDistrict(db);
@@ -81,6 +86,29 @@ class MatchQueueIT extends MatchingIntegrationTest {
             all.add(urgentOrder);
             eventually().until(() -> queued(all) == ordinary + 1);
             assertThat(offersOf(all)).as("held: nothing offered yet").isEmpty();
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            new MatchDispatcher(offers, matching, tx, observations, meters, clock, Duration.ofSeconds(1)).countQueue();
+            assertThat(meters.get("dolbom.matching.queue.lines")
+                            .tag("urgency", "urgent")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1);
+            assertThat(meters.get("dolbom.matching.queue.lines")
+                            .tag("urgency", "ordinary")
+                            .gauge()
+                            .value())
+                    .isEqualTo(ordinary);
+            double urgentWaited = meters.get("dolbom.matching.queue.oldest")
+                    .tag("urgency", "urgent")
+                    .gauge()
+                    .value();
+            assertThat(urgentWaited).isPositive();
+            assertThat(meters.get("dolbom.matching.queue.oldest")
+                            .tag("urgency", "ordinary")
+                            .gauge()
+                            .value())
+                    .as("the ordinary lines were queued first")
+                    .isGreaterThanOrEqualTo(urgentWaited);
 
             dispatcher.start();
 
@@ -111,7 +139,8 @@ class MatchQueueIT extends MatchingIntegrationTest {
             eventually().until(() -> queued(List.of(careOrderId(before))) == 1);
 
             // a new dispatcher, nothing in memory, woken by no commit: it reads the rows
-            fresh = new MatchDispatcher(offers, matching, tx, observations, Duration.ofMillis(200));
+            fresh = new MatchDispatcher(
+                    offers, matching, tx, observations, new SimpleMeterRegistry(), clock, Duration.ofMillis(200));
             fresh.start();
             assertThat(members().offers(before, 1).get(0).providerId()).isEqualTo(kitchen);
 
