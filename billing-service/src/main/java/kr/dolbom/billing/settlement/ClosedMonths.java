@@ -18,8 +18,11 @@ public class ClosedMonths {
         this.settlements = settlements;
     }
 
-    /** Empty while none of the district's months is closed. */
+    /**
+     * Empty while none of the district's months is closed. Read under the district's closing lock, shared: a month
+     * being approved meanwhile is waited for, and the caller's transaction keeps it from closing until it commits.
+     */
     public Mono<YearMonth> latest(String district) {
-        return settlements.latestClosedMonth(district);
+        return settlements.lockClosing(district, false).then(settlements.latestClosedMonth(district));
     }
 }

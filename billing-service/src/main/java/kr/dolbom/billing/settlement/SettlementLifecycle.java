@@ -122,7 +122,8 @@ class SettlementLifecycle {
                     LocalDate today = LocalDate.now(clock);
                     Instant at = clock.instant();
                     return settlements
-                            .lock(district, providerId, month)
+                            .lockClosing(district, true)
+                            .then(settlements.lock(district, providerId, month))
                             .switchIfEmpty(Mono.error(() ->
                                     RuleViolation.notFound("settlement of provider " + providerId + " for", month)))
                             .flatMap(current -> {

@@ -77,6 +77,18 @@ class SettlementStore {
         return one(district, providerId, month, "");
     }
 
+    /**
+     * 마감 잠금: the district's closing, to the end of the transaction. A settlement's change takes it alone (it may
+     * close a month); a rule dated in the past takes it shared before it reads the closed months, so it is checked
+     * either before an approval or after it, never beside it.
+     */
+    Mono<Void> lockClosing(String district, boolean alone) {
+        return db.sql("select " + (alone ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                        + "(hashtextextended('closing:' || :district, 0))")
+                .bind("district", district)
+                .then();
+    }
+
     /** The latest month of the district with an approved or paid settlement of any provider; empty when none. */
     Mono<YearMonth> latestClosedMonth(String district) {
         return db.sql("select month from settlement where district = :district and state in ('APPROVED', 'PAID')"

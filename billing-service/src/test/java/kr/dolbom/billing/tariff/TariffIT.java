@@ -2,6 +2,10 @@ package kr.dolbom.billing.tariff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -9,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import kr.dolbom.billing.BillingIntegrationTest;
 import kr.dolbom.billing.Deliveries;
 import kr.dolbom.events.CareTopics;
@@ -17,9 +22,13 @@ import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.testsupport.TestTokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * row stays, every change is audited, and a tariff refused changes nothing. Each test has a district of its own.
  */
 class TariffIT extends BillingIntegrationTest {
+
+    @Autowired
+    private ConnectionFactory connections;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -161,6 +173,52 @@ class TariffIT extends BillingIntegrationTest {
                 .isEqualTo(2);
         assertThat(count("select count(*) from tariff_change where district = '" + district + "'"))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The check against closed months and the approval that closes one cannot pass each other: a tariff proposed
+     * while a month is being approved waits for the approval's commit, then sees the month closed.
+     */
+    @Test
+    void aTariffProposedWhileItsMonthIsBeingApprovedWaitsForTheApprovalAndIsRefused() {
+        Deliveries provider = new Deliveries().inDistrict(district);
+        charge(provider, provider.homeCareVisit(LocalDate.of(2025, 3, 3), 120));
+        as(TestTokens.provider(district, provider.provider()))
+                .post()
+                .uri("/api/v1/settlements/{p}/2025-03/submission", provider.provider())
+                .exchange()
+                .expectStatus()
+                .isOk();
+        Connection approval = Mono.from(connections.create()).block();
+        try {
+            // an approval in flight: it holds the district's closing and has written the month approved
+            Mono.from(approval.beginTransaction()).block();
+            execute(approval, "select pg_advisory_xact_lock(hashtextextended('closing:" + district + "', 0))");
+            execute(
+                    approval,
+                    "update settlement set state = 'APPROVED', approved_on = current_date, version = version + 1"
+                            + " where district = '" + district + "' and month = date '2025-03-01'");
+
+            CompletableFuture<Answer> proposed =
+                    CompletableFuture.supplyAsync(() -> post(homeCare("2025-03-15", 23_000, 39_000, "x")));
+            Awaitility.await()
+                    .during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !proposed.isDone());
+
+            Mono.from(approval.commitTransaction()).block();
+            Answer refused = proposed.join();
+            assertThat(field(refused, 422)).isEqualTo("validFrom");
+            assertThat(refused.body().path("closedMonth").asString()).isEqualTo("2025-03");
+        } finally {
+            Mono.from(approval.close()).block();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) {
+        Flux.from(connection.createStatement(sql).execute())
+                .flatMap(Result::getRowsUpdated)
+                .blockLast();
     }
 
     private static Map<String, Object> homeCare(String from, long hour, long twoHours, String basis) {
