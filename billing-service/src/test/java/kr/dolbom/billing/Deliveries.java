@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.UUID;
 import kr.dolbom.events.DeliveryHeld;
 import kr.dolbom.events.DeliveryHoldReason;
+import kr.dolbom.events.DeliveryOutcome;
 import kr.dolbom.events.DeliveryRejected;
 import kr.dolbom.events.DeliveryVoided;
 import kr.dolbom.events.EventEnvelope;
@@ -70,6 +71,24 @@ public final class Deliveries {
                 start,
                 end,
                 null));
+    }
+
+    /** A visit the resident was not home for (부재), as matching announces it when the district pays absences. */
+    public EventEnvelope absence(ServiceType type, LocalDate day, LocalTime arrived, LocalTime left) {
+        return envelope(new ServiceDelivered(
+                UUID.randomUUID(),
+                careOrder,
+                UUID.randomUUID(),
+                type,
+                provider,
+                resident,
+                district,
+                tier,
+                day,
+                arrived,
+                left,
+                null,
+                DeliveryOutcome.RESIDENT_ABSENT));
     }
 
     public EventEnvelope homeCareVisit(LocalDate day, int minutes) {

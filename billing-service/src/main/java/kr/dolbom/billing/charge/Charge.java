@@ -51,6 +51,21 @@ public record Charge(
         public YearMonth serviceMonth() {
             return YearMonth.from(serviceDate);
         }
+
+        /** The same delivery, billed as {@code usage} rather than as reported (a paid absence). */
+        public Delivery billedAs(Usage billed) {
+            return new Delivery(
+                    deliveryId,
+                    careOrderId,
+                    lineId,
+                    providerId,
+                    district,
+                    serviceType,
+                    residentRef,
+                    incomeTier,
+                    serviceDate,
+                    billed);
+        }
     }
 
     /** @throws kr.dolbom.platform.domain.RuleViolation when the tariff cannot price this delivery */

@@ -69,7 +69,8 @@ class DeliveryCharging {
     Mono<Void> charge(ServiceDelivered delivered) {
         Charge.Delivery delivery = delivery(delivered);
         // looked at again under the settlements' lock (in record): this look only spares a voided delivery's pricing
-        return voids.voided(delivery.deliveryId()).flatMap(voided -> voided ? notCharged(delivery) : price(delivery));
+        return voids.voided(delivery.deliveryId())
+                .flatMap(voided -> voided ? notCharged(delivery) : price(delivery, delivered.given()));
     }
 
     private Mono<Void> notCharged(Charge.Delivery delivery) {
@@ -77,7 +78,12 @@ class DeliveryCharging {
         return Mono.empty();
     }
 
-    private Mono<Void> price(Charge.Delivery delivery) {
+    /**
+     * A paid absence (부재, paid by the district's dated rule in matching) is billed as the tariff's shortest billable
+     * visit, or one unit, whatever the attempt's length, and takes nothing from the resident's annual hours: the
+     * worker came, but no care was given.
+     */
+    private Mono<Void> price(Charge.Delivery delivery, boolean given) {
         return pauses.of(delivery.careOrderId())
                 .flatMap(pause -> {
                     String refusal = pause.refusal(delivery.serviceDate());
@@ -96,9 +102,16 @@ class DeliveryCharging {
                                 delivery.serviceType(),
                                 delivery.incomeTier(),
                                 delivery.serviceDate())
-                        .flatMap(funding -> Charge.capped(delivery.serviceType())
-                                ? chargeAgainstTheCap(delivery, tariff, funding)
-                                : record(Charge.of(delivery, tariff, funding)).then()));
+                        .flatMap(funding -> {
+                            if (!given) {
+                                return record(Charge.of(delivery.billedAs(tariff.shortestBillable()), tariff, funding))
+                                        .then();
+                            }
+                            return Charge.capped(delivery.serviceType())
+                                    ? chargeAgainstTheCap(delivery, tariff, funding)
+                                    : record(Charge.of(delivery, tariff, funding))
+                                            .then();
+                        }));
     }
 
     /**

@@ -37,4 +37,9 @@ public record DurationBands(
         }
         return amount;
     }
+
+    @Override
+    public Usage shortestBillable() {
+        return Usage.minutes(minimumMinutes);
+    }
 }

@@ -21,6 +21,12 @@ public sealed interface Tariff permits DurationBands, TimeRate, UnitPrice {
     /** @throws RuleViolation refused when the usage cannot be billed under this tariff */
     long price(Usage usage);
 
+    /**
+     * The least the tariff bills: its shortest billable visit, or one unit. A paid absence (부재) is priced so: the
+     * worker's trip, whatever the attempt's length.
+     */
+    Usage shortestBillable();
+
     static int requireMinutes(Tariff tariff, Usage usage, int minimum) {
         Integer minutes = usage.minutes();
         if (minutes == null) {

@@ -31,4 +31,9 @@ public record TimeRate(
         long billedMinutes = (long) (minutes / stepMinutes) * stepMinutes;
         return Math.multiplyExact(rate, billedMinutes) / basisMinutes;
     }
+
+    @Override
+    public Usage shortestBillable() {
+        return Usage.minutes(minimumMinutes);
+    }
 }

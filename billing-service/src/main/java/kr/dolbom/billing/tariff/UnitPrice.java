@@ -14,4 +14,9 @@ public record UnitPrice(String id, ServiceType serviceType, LocalDate effectiveF
         }
         return Math.multiplyExact(unitPrice, units);
     }
+
+    @Override
+    public Usage shortestBillable() {
+        return Usage.units(1);
+    }
 }

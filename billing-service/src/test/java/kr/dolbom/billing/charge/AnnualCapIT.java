@@ -3,6 +3,7 @@ package kr.dolbom.billing.charge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Map;
 import kr.dolbom.billing.BillingIntegrationTest;
 import kr.dolbom.billing.Deliveries;
@@ -10,6 +11,7 @@ import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.ServiceDelivered;
+import kr.dolbom.events.ServiceType;
 import org.junit.jupiter.api.Test;
 
 /** A resident's 61st hour of 일시재가 in a year is not paid by the public; a new year starts from zero. */
@@ -52,6 +54,28 @@ class AnnualCapIT extends BillingIntegrationTest {
                 .filteredOn(charged -> charged.serviceDate().equals(LocalDate.of(2026, 12, 2)))
                 .singleElement()
                 .satisfies(charged -> assertThat(charged.coPayment()).isEqualTo(19_170));
+    }
+
+    @Test
+    void aPaidAbsenceIsBilledAsTheShortestVisitAndTakesNothingFromTheResidentsHours() {
+        Deliveries deliveries = new Deliveries();
+        EventEnvelope tenMinutesAtTheDoor = deliveries.absence(
+                ServiceType.TEMPORARY_HOME_CARE, LocalDate.of(2026, 11, 3), LocalTime.of(9, 0), LocalTime.of(9, 10));
+        EventEnvelope threeHoursWaiting = deliveries.absence(
+                ServiceType.TEMPORARY_HOME_CARE, LocalDate.of(2026, 11, 4), LocalTime.of(9, 0), LocalTime.of(12, 0));
+        KAFKA.publish(tenMinutesAtTheDoor);
+        KAFKA.publish(threeHoursWaiting);
+        awaitCharged(deliveries, 2);
+
+        assertThat(charge(tenMinutesAtTheDoor))
+                .as("the first band of the city's tariff, though the attempt was below its minimum")
+                .containsEntry("amount", 22_640L)
+                .containsEntry("public_share", 22_640L)
+                .containsEntry("minutes_beyond_cap", 0);
+        assertThat(charge(threeHoursWaiting)).containsEntry("amount", 22_640L);
+        assertThat(count("select count(*) from care_hours_ledger where resident_ref = '" + deliveries.resident()
+                        + "' and minutes > 0"))
+                .isZero();
     }
 
     private void awaitCharged(Deliveries deliveries, int charges) {

@@ -60,6 +60,18 @@ class TariffTest {
     }
 
     @Test
+    void theShortestBillableUsageIsTheMinimumVisitOrOneUnit() {
+        UnitPrice meals = new UnitPrice("meals", ServiceType.MEAL_SUPPORT, LocalDate.of(2026, 1, 1), 6_000);
+
+        assertThat(CareSos2021.HOME_CARE.price(CareSos2021.HOME_CARE.shortestBillable()))
+                .as("a 30-minute visit: the first band")
+                .isEqualTo(22_640);
+        assertThat(CareSos2021.MOBILITY.price(CareSos2021.MOBILITY.shortestBillable()))
+                .isEqualTo(7_400);
+        assertThat(meals.price(meals.shortestBillable())).isEqualTo(6_000);
+    }
+
+    @Test
     void unitsArePricedPerUnit() {
         UnitPrice meals = new UnitPrice("meals", ServiceType.MEAL_SUPPORT, LocalDate.of(2026, 1, 1), 6_000);
 
