@@ -34,6 +34,8 @@
     card("lastResort", o.lastResort);
     card("lastResortShare", o.lastResortShare, D.percent(o.lastResortShare));
     card("usersServed", kpis.usersServed.total);
+    card("emergencyUsers", kpis.emergencyCare.users);
+    card("emergencyServiceDays", kpis.emergencyCare.serviceDays);
     card("meals", kpis.meals);
     card("amount", kpis.charges.amount);
     card("publicShare", kpis.charges.publicShare);

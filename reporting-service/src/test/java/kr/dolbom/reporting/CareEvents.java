@@ -12,6 +12,7 @@ import kr.dolbom.events.ChargeReversed;
 import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.DeliveryHeld;
 import kr.dolbom.events.DeliveryHoldReason;
+import kr.dolbom.events.DeliveryOutcome;
 import kr.dolbom.events.DeliveryRejected;
 import kr.dolbom.events.DeliveryVoided;
 import kr.dolbom.events.IncomeTier;
@@ -90,6 +91,28 @@ public final class CareEvents {
                 order.district(),
                 order.dong(),
                 assignedOn);
+    }
+
+    /**
+     * Meals delivered on the order's {@code line}-th line (0 first) to {@code resident}, or a paid absence (부재) when
+     * {@code given} is false.
+     */
+    public static ServiceDelivered delivered(OrderPlaced order, int line, UUID resident, LocalDate on, boolean given) {
+        OrderPlaced.Line delivered = order.lines().get(line);
+        return new ServiceDelivered(
+                UUID.randomUUID(),
+                order.careOrderId(),
+                delivered.lineId(),
+                delivered.serviceType(),
+                "mapo-meal-jahwal",
+                resident,
+                order.district(),
+                order.incomeTier(),
+                on,
+                null,
+                null,
+                2,
+                given ? null : DeliveryOutcome.RESIDENT_ABSENT);
     }
 
     public static ServiceDelivered units(

@@ -56,7 +56,8 @@ public class DeliveryKpiStore {
                 .bind("ids", ids)
                 .then()
                 .then(db.sql("""
-                                select delivery_id, state, district, month, service_type, resident_ref, units, minutes
+                                select delivery_id, state, district, month, service_type, resident_ref, units, minutes,
+                                       line_id, served_on
                                 from delivery_state where delivery_id = any(:ids::uuid[])
                                 order by delivery_id for update""")
                         .bind("ids", ids)
@@ -85,7 +86,9 @@ public class DeliveryKpiStore {
                         : new DeliveryMonth(district, month, ServiceType.valueOf(serviceType)),
                 row.get("resident_ref", UUID.class),
                 requireNonNull(row.get("units", Long.class)),
-                requireNonNull(row.get("minutes", Long.class)));
+                requireNonNull(row.get("minutes", Long.class)),
+                row.get("line_id", UUID.class),
+                row.get("served_on", LocalDate.class));
     }
 
     private Mono<Void> writeStates(Collection<DeliveryState> states) {
@@ -94,12 +97,13 @@ public class DeliveryKpiStore {
                         update delivery_state as target
                            set state = changed.state, district = changed.district, month = changed.month,
                                service_type = changed.service_type, resident_ref = changed.resident_ref,
-                               units = changed.units, minutes = changed.minutes
+                               units = changed.units, minutes = changed.minutes, line_id = changed.line_id,
+                               served_on = changed.served_on
                           from unnest(:ids::uuid[], :states::text[], :districts::text[], :months::date[],
                                       :serviceTypes::text[], :residentRefs::uuid[], :units::bigint[],
-                                      :minutes::bigint[])
+                                      :minutes::bigint[], :lineIds::uuid[], :servedOn::date[])
                                as changed (delivery_id, state, district, month, service_type, resident_ref, units,
-                                           minutes)
+                                           minutes, line_id, served_on)
                          where target.delivery_id = changed.delivery_id""")
                 .bind("ids", all.stream().map(DeliveryState::deliveryId).toArray(UUID[]::new))
                 .bind("states", all.stream().map(one -> one.stage().name()).toArray(String[]::new))
@@ -117,6 +121,8 @@ public class DeliveryKpiStore {
                         all.stream().map(DeliveryState::residentRef).toArray(UUID[]::new))
                 .bind("units", all.stream().map(DeliveryState::units).toArray(Long[]::new))
                 .bind("minutes", all.stream().map(DeliveryState::minutes).toArray(Long[]::new))
+                .bind("lineIds", all.stream().map(DeliveryState::lineId).toArray(UUID[]::new))
+                .bind("servedOn", all.stream().map(DeliveryState::servedOn).toArray(LocalDate[]::new))
                 .then();
     }
 
@@ -256,6 +262,24 @@ public class DeliveryKpiStore {
                     }
                     return new UsersServed(byService, total);
                 });
+    }
+
+    /**
+     * 긴급돌봄: the residents given a service on an urgent line in the month, and their service-days (a resident's day
+     * with a service given counts once, however many services it had). Counted from each delivery's line, so the
+     * order in which a line's urgency and its deliveries were heard does not matter.
+     */
+    public Mono<EmergencyCare> emergencyCare(String district, YearMonth month) {
+        return db.sql("""
+                        select count(distinct d.resident_ref) as users,
+                               count(distinct (d.resident_ref, d.served_on)) as days
+                        from delivery_state d join service_line l on l.line_id = d.line_id and l.urgent
+                        where d.state = 'DELIVERED' and d.district = :district and d.month = :month
+                          and d.served_on is not null""")
+                .bind("district", district)
+                .bind("month", ReportingMonth.firstDay(month))
+                .map(row -> new EmergencyCare(row.get("users", Long.class), row.get("days", Long.class)))
+                .one();
     }
 
     /** A row of the grouping: one service, or all of them when {@code serviceType} is null. */

@@ -98,7 +98,9 @@ final class DeliveryLedger {
                         month,
                         figures.residentRef(),
                         figures.units(),
-                        figures.minutes());
+                        figures.minutes(),
+                        delivered.lineId(),
+                        delivered.given() ? delivered.serviceDate() : null);
             }
             case DELIVERED, VOIDED -> state; // counted once; or struck out before it came
         };

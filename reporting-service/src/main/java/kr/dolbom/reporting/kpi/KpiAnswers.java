@@ -8,6 +8,7 @@ import java.util.Map;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.charge.ChargeTotals;
 import kr.dolbom.reporting.delivery.DeliveryTotals;
+import kr.dolbom.reporting.delivery.EmergencyCare;
 import kr.dolbom.reporting.delivery.UsersServed;
 import kr.dolbom.reporting.order.DongLines;
 import kr.dolbom.reporting.order.OrderKpis;
@@ -24,6 +25,7 @@ final class KpiAnswers {
      * KPI with a target in force that month, its actual figure against it.
      *
      * @param held deliveries of the month held for the window (검증 보류), neither released nor rejected yet
+     * @param emergencyCare 긴급돌봄: users and service-days of urgent lines
      */
     record MonthlyKpis(
             String district,
@@ -33,6 +35,7 @@ final class KpiAnswers {
             long meals,
             long held,
             UsersServed usersServed,
+            EmergencyCare emergencyCare,
             ChargeTotals charges,
             List<Attainment> targets) {}
 

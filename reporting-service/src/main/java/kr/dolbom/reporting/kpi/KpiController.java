@@ -188,7 +188,8 @@ class KpiController {
                         deliveries.usersServed(district, month),
                         charges.forDistrict(district, month),
                         charges.yearToDate(district, month),
-                        targets.history(district))
+                        targets.history(district),
+                        deliveries.emergencyCare(district, month))
                 .map(kpis -> {
                     MonthlyDeliveries delivered = kpis.getT2();
                     return new MonthlyKpis(
@@ -199,6 +200,7 @@ class KpiController {
                             delivered.meals(),
                             delivered.held(),
                             kpis.getT3(),
+                            kpis.getT7(),
                             kpis.getT4(),
                             kpis.getT6()
                                     .attainments(

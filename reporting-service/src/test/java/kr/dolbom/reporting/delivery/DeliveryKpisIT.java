@@ -4,6 +4,8 @@ import static kr.dolbom.events.ServiceType.HOUSING_REPAIR;
 import static kr.dolbom.events.ServiceType.MEAL_SUPPORT;
 import static kr.dolbom.events.ServiceType.MOBILITY_SUPPORT;
 import static kr.dolbom.events.ServiceType.TEMPORARY_HOME_CARE;
+import static kr.dolbom.reporting.CareEvents.delivered;
+import static kr.dolbom.reporting.CareEvents.placed;
 import static kr.dolbom.reporting.CareEvents.units;
 import static kr.dolbom.reporting.CareEvents.visit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +19,7 @@ import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.CareEventCodec;
 import kr.dolbom.events.CareTopics;
 import kr.dolbom.events.EventEnvelope;
+import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -149,6 +152,46 @@ class DeliveryKpisIT extends ReportingIntegrationTest {
                 .jsonPath("$.byService.MEAL_SUPPORT")
                 .isEqualTo(1)
                 .jsonPath("$.total")
+                .isEqualTo(1);
+    }
+
+    /**
+     * 긴급돌봄: the residents served on urgent lines and their service-days, whether a delivery or its line's order is
+     * heard first; a paid absence is no service-day, an ordinary line's delivery no emergency care.
+     */
+    @Test
+    void emergencyCareCountsTheResidentsAndServiceDaysOfUrgentLines() {
+        UUID kim = UUID.randomUUID();
+        UUID lee = UUID.randomUUID();
+        OrderPlaced kims = placed(district, NOV_2, true, 2);
+        OrderPlaced lees = placed(district, NOV_2, true, 1);
+        OrderPlaced ordinary = placed(district, NOV_2, false, 1);
+        LocalDate nov3 = NOV_2.plusDays(1);
+        awaitApplied(
+                // heard before the order that makes its line urgent
+                publish(delivered(kims, 0, kim, nov3, true)),
+                publish(kims),
+                publish(lees),
+                publish(ordinary),
+                // two lines, one day
+                publish(delivered(kims, 1, kim, nov3, true)),
+                publish(delivered(kims, 0, kim, nov3.plusDays(1), true)),
+                publish(delivered(kims, 0, kim, nov3.plusDays(2), false)),
+                publish(delivered(lees, 0, lee, nov3, true)),
+                publish(delivered(ordinary, 0, UUID.randomUUID(), nov3, true)),
+                publish(delivered(kims, 0, kim, LocalDate.of(2026, 12, 1), true)));
+
+        districtKpi("monthly", district, "2026-11")
+                .jsonPath("$.emergencyCare.users")
+                .isEqualTo(2)
+                .jsonPath("$.emergencyCare.serviceDays")
+                .isEqualTo(3)
+                .jsonPath("$.usersServed.total")
+                .isEqualTo(3);
+        districtKpi("monthly", district, "2026-12")
+                .jsonPath("$.emergencyCare.users")
+                .isEqualTo(1)
+                .jsonPath("$.emergencyCare.serviceDays")
                 .isEqualTo(1);
     }
 

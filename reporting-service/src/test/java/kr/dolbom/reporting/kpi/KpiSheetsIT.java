@@ -42,9 +42,12 @@ class KpiSheetsIT extends ReportingIntegrationTest {
         assertThat(numbers(last, 1, 6)).containsExactly(1L, 0L, 1L, 4L, 1L);
         assertThat(last.getCellAsNumber(6))
                 .hasValueSatisfying(rate -> assertThat(rate).isEqualByComparingTo("0.25"));
-        assertThat(last.getOptionalCell(13).map(Cell::getText).orElse(""))
+        assertThat(last.getOptionalCell(15).map(Cell::getText).orElse(""))
                 .as("no first service: unknown, not zero")
                 .isEmpty();
+        assertThat(numbers(last, 9, 11))
+                .as("긴급돌봄: an urgent order, but nothing delivered yet")
+                .containsExactly(0L, 0L);
         assertThat(numbers(korean.get(11), 1, 2)).containsExactly(1L);
 
         List<Row> english = sheet("/api/v1/kpis/trend.xlsx?district=" + district + "&to=2026-11", "en-US");
