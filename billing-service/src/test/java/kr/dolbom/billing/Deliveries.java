@@ -14,6 +14,7 @@ import kr.dolbom.events.IncomeTier;
 import kr.dolbom.events.ServiceDelivered;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.events.VoidReason;
+import org.jspecify.annotations.Nullable;
 
 /** Deliveries as matching announces them, each for a provider of its own so settlements don't mix. */
 public final class Deliveries {
@@ -58,6 +59,16 @@ public final class Deliveries {
     }
 
     public EventEnvelope visit(ServiceType type, LocalDate day, LocalTime start, LocalTime end) {
+        return timed(type, day, start, end, null);
+    }
+
+    /** A visit the resident was not home for (부재), as matching announces it when the district pays absences. */
+    public EventEnvelope absence(ServiceType type, LocalDate day, LocalTime arrived, LocalTime left) {
+        return timed(type, day, arrived, left, DeliveryOutcome.RESIDENT_ABSENT);
+    }
+
+    private EventEnvelope timed(
+            ServiceType type, LocalDate day, LocalTime start, LocalTime end, @Nullable DeliveryOutcome outcome) {
         return envelope(new ServiceDelivered(
                 UUID.randomUUID(),
                 careOrder,
@@ -70,25 +81,8 @@ public final class Deliveries {
                 day,
                 start,
                 end,
-                null));
-    }
-
-    /** A visit the resident was not home for (부재), as matching announces it when the district pays absences. */
-    public EventEnvelope absence(ServiceType type, LocalDate day, LocalTime arrived, LocalTime left) {
-        return envelope(new ServiceDelivered(
-                UUID.randomUUID(),
-                careOrder,
-                UUID.randomUUID(),
-                type,
-                provider,
-                resident,
-                district,
-                tier,
-                day,
-                arrived,
-                left,
                 null,
-                DeliveryOutcome.RESIDENT_ABSENT));
+                outcome));
     }
 
     public EventEnvelope homeCareVisit(LocalDate day, int minutes) {

@@ -108,14 +108,7 @@ class TariffIT extends BillingIntegrationTest {
 
     @Test
     void aTariffInOrBeforeAClosedMonthAndABadTariffAreRefusedAndNothingIsWritten() {
-        Deliveries provider = new Deliveries().inDistrict(district);
-        charge(provider, provider.homeCareVisit(LocalDate.of(2025, 3, 3), 120));
-        as(TestTokens.provider(district, provider.provider()))
-                .post()
-                .uri("/api/v1/settlements/{p}/2025-03/submission", provider.provider())
-                .exchange()
-                .expectStatus()
-                .isOk();
+        Deliveries provider = marchSubmitted();
         as(TestTokens.billingOfficer(district))
                 .post()
                 .uri("/api/v1/settlements/{p}/2025-03/approval", provider.provider())
@@ -181,14 +174,7 @@ class TariffIT extends BillingIntegrationTest {
      */
     @Test
     void aTariffProposedWhileItsMonthIsBeingApprovedWaitsForTheApprovalAndIsRefused() {
-        Deliveries provider = new Deliveries().inDistrict(district);
-        charge(provider, provider.homeCareVisit(LocalDate.of(2025, 3, 3), 120));
-        as(TestTokens.provider(district, provider.provider()))
-                .post()
-                .uri("/api/v1/settlements/{p}/2025-03/submission", provider.provider())
-                .exchange()
-                .expectStatus()
-                .isOk();
+        Deliveries provider = marchSubmitted();
         Connection approval = Mono.from(connections.create()).block();
         try {
             // an approval in flight: it holds the district's closing and has written the month approved
@@ -213,6 +199,19 @@ class TariffIT extends BillingIntegrationTest {
         } finally {
             Mono.from(approval.close()).block();
         }
+    }
+
+    /** A provider's March 2025, charged one visit and submitted: the officer's to approve. */
+    private Deliveries marchSubmitted() {
+        Deliveries provider = new Deliveries().inDistrict(district);
+        charge(provider, provider.homeCareVisit(LocalDate.of(2025, 3, 3), 120));
+        as(TestTokens.provider(district, provider.provider()))
+                .post()
+                .uri("/api/v1/settlements/{p}/2025-03/submission", provider.provider())
+                .exchange()
+                .expectStatus()
+                .isOk();
+        return provider;
     }
 
     private static void execute(Connection connection, String sql) {

@@ -113,10 +113,16 @@ public class MatchDispatcher extends WokenWorker {
         }
         counted = now;
         Map<Boolean, Depth> found = new HashMap<>();
-        offers.queueDepth()
-                .doOnNext(queue -> found.put(queue.urgent(), new Depth(queue.lines(), queue.oldest())))
-                .then()
-                .block(TIMEOUT);
+        try {
+            offers.queueDepth()
+                    .doOnNext(queue -> found.put(queue.urgent(), new Depth(queue.lines(), queue.oldest())))
+                    .then()
+                    .block(TIMEOUT);
+        } catch (RuntimeException failure) {
+            // the gauges keep the last count, and the oldest wait goes on growing: offering comes first
+            log.warn("The queue could not be counted: {}", failure.toString());
+            return;
+        }
         depth.forEach((urgent, queued) -> queued.depth = found.getOrDefault(urgent, Depth.EMPTY));
     }
 
