@@ -1,6 +1,7 @@
 package kr.dolbom.matching.provider;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -353,7 +354,7 @@ public class ProviderStore {
                 where\s""" + where + " order by p.last_resort, p.id, ps.service_type");
     }
 
-    private static ProviderView view(io.r2dbc.spi.Readable row) {
+    private static ProviderView view(Readable row) {
         return new ProviderView(
                 row.get("id", String.class),
                 row.get("name", String.class),
