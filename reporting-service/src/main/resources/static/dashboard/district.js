@@ -40,6 +40,9 @@
     card("amount", kpis.charges.amount);
     card("publicShare", kpis.charges.publicShare);
     card("coPayment", kpis.charges.coPayment);
+    card("reversals", kpis.charges.reversals);
+    card("reversedAmount", kpis.charges.reversedAmount);
+    card("deliveriesHeldMonth", kpis.held);
     card("firstServices", o.firstService.orders);
     card("medianDays", o.firstService.medianDays);
     card("longestDays", o.firstService.longestDays);

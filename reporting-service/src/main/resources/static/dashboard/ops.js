@@ -1,5 +1,6 @@
 // The ops view: the lines waiting for a provider now, urgent first and the longest waiting next, in every district
-// the official reaches; and this month's holds and last-resort matches (Seoul). Refreshed while the page is open.
+// the official reaches; the deliveries held for the window now; and this month's holds and last-resort matches
+// (Seoul). Refreshed while the page is open.
 (function () {
   "use strict";
   const D = window.Dashboard;
@@ -33,10 +34,11 @@
       linesRequested: d.linesRequested,
       linesAssigned: d.linesAssigned,
       onHold: d.onHold,
+      deliveriesHeld: d.queue.deliveriesHeld,
       lastResort: d.lastResort,
     })).sort((a, b) => b.urgentWaiting - a.urgentWaiting || b.waiting - a.waiting
       || a.district.localeCompare(b.district));
-    ["waiting", "urgentWaiting", "onHold", "lastResort"].forEach((key) => {
+    ["waiting", "urgentWaiting", "onHold", "deliveriesHeld", "lastResort"].forEach((key) => {
       const total = rows.reduce((sum, row) => sum + row[key], 0);
       D.figure(document.getElementById("kpi-" + key), total, D.number(total));
     });
@@ -50,7 +52,7 @@
     ]));
     D.fillTable(document.getElementById("table-ops"), rows.map((r) => [
       r.district, n(r.urgentWaiting), n(r.waiting), n(r.longestWaitDays), n(r.linesRequested), n(r.linesAssigned),
-      n(r.onHold), n(r.lastResort),
+      n(r.onHold), n(r.deliveriesHeld), n(r.lastResort),
     ]));
     document.getElementById("updated").textContent = D.seoulNow();
     document.getElementById("error").hidden = true;

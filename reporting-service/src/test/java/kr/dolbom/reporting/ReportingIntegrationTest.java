@@ -1,8 +1,13 @@
 package kr.dolbom.reporting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -10,7 +15,11 @@ import kr.dolbom.events.CareEvent;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.testsupport.ServiceIntegrationTest;
 import kr.dolbom.testsupport.TestTokens;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -106,5 +115,30 @@ public abstract class ReportingIntegrationTest extends ServiceIntegrationTest {
     /** The answer as sent, for what parsing it would hide (the scale of a decimal, a null). */
     protected static String text(WebTestClient.BodyContentSpec answer) {
         return new String(answer.returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
+    }
+
+    /** An Excel export as the city's administrator downloads it, read back as a spreadsheet program reads it. */
+    protected List<Row> workbook(String path, String language) throws IOException {
+        byte[] workbook = city().get()
+                .uri(path)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .expectHeader()
+                .value(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        disposition -> assertThat(disposition)
+                                .startsWith("attachment;")
+                                .contains(".xlsx"))
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+            return read.getFirstSheet().read();
+        }
     }
 }

@@ -282,6 +282,14 @@ public class DeliveryKpiStore {
                 .one();
     }
 
+    /** The district's deliveries held for the window now (검증 보류), whatever month they were given in. */
+    public Mono<Long> heldNow(String district) {
+        return db.sql("select count(*) as held from delivery_state where district = :district and state = 'HELD'")
+                .bind("district", district)
+                .map(row -> row.get("held", Long.class))
+                .one();
+    }
+
     /** A row of the grouping: one service, or all of them when {@code serviceType} is null. */
     private record Users(@Nullable String serviceType, long count) {}
 }

@@ -45,12 +45,14 @@ final class KpiAnswers {
     /**
      * What waits for a provider in a district today (Seoul), urgent groups first, then the longest waiting.
      *
-     * @param lines  every waiting line
-     * @param urgent the urgent ones among them
+     * @param lines           every waiting line
+     * @param urgent          the urgent ones among them
+     * @param deliveriesHeld  deliveries held for the window (검증 보류) now, whatever month they were given in
      */
-    record LineQueue(String district, LocalDate asOf, long lines, long urgent, List<WaitingGroup> groups) {
+    record LineQueue(
+            String district, LocalDate asOf, long lines, long urgent, long deliveriesHeld, List<WaitingGroup> groups) {
 
-        static LineQueue of(String district, LocalDate today, List<WaitingLines> waiting) {
+        static LineQueue of(String district, LocalDate today, List<WaitingLines> waiting, long deliveriesHeld) {
             List<WaitingGroup> groups = waiting.stream()
                     .map(group -> new WaitingGroup(
                             group.urgent(),
@@ -68,6 +70,7 @@ final class KpiAnswers {
                             .filter(WaitingLines::urgent)
                             .mapToLong(WaitingLines::lines)
                             .sum(),
+                    deliveriesHeld,
                     groups);
         }
     }

@@ -3,8 +3,6 @@ package kr.dolbom.reporting.kpi;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +55,7 @@ class KpiController {
     private final ChargeKpiStore charges;
     private final KpiSheets sheets;
     private final KpiTargets targets;
-    /** Seoul's: the queue is dated by the day in Korea, whatever the host's zone. */
-    private final Clock clock;
+    private final LineQueues queues;
 
     KpiController(
             OrderKpiStore orders,
@@ -66,13 +63,13 @@ class KpiController {
             ChargeKpiStore charges,
             KpiSheets sheets,
             KpiTargets targets,
-            Clock clock) {
+            LineQueues queues) {
         this.orders = orders;
         this.targets = targets;
         this.deliveries = deliveries;
         this.charges = charges;
         this.sheets = sheets;
-        this.clock = clock;
+        this.queues = queues;
     }
 
     @GetMapping("/monthly")
@@ -118,20 +115,15 @@ class KpiController {
     @GetMapping("/queue")
     Mono<LineQueue> readLineQueue(Caller caller, @RequestParam("district") @NotBlank @Size(max = 40) String district) {
         ReportingAccess.READ_LINE_QUEUE.reveal(caller, Holder.district(district), "district", district);
-        return queue(district);
+        return queues.now(district);
     }
 
     @GetMapping(value = "/queue.xlsx", produces = XLSX)
     Mono<ResponseEntity<byte[]>> readLineQueueSheet(
             Caller caller, @RequestParam("district") @NotBlank @Size(max = 40) String district, Locale locale) {
         ReportingAccess.READ_LINE_QUEUE_SHEET.reveal(caller, Holder.district(district), "district", district);
-        return queue(district)
+        return queues.now(district)
                 .map(queue -> sheet("dolbom-queue-" + district + "-" + queue.asOf(), sheets.queue(queue, locale)));
-    }
-
-    private Mono<LineQueue> queue(String district) {
-        LocalDate today = LocalDate.now(clock);
-        return orders.waiting(district).collectList().map(waiting -> LineQueue.of(district, today, waiting));
     }
 
     @GetMapping("/dongs")

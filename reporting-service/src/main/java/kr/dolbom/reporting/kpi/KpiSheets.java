@@ -13,6 +13,8 @@ import kr.dolbom.reporting.kpi.KpiAnswers.KpiTrend;
 import kr.dolbom.reporting.kpi.KpiAnswers.LineQueue;
 import kr.dolbom.reporting.kpi.KpiAnswers.MonthlyKpis;
 import kr.dolbom.reporting.order.DongLines;
+import kr.dolbom.reporting.targets.Attainment;
+import kr.dolbom.reporting.targets.TargetedKpi;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +46,20 @@ class KpiSheets {
             "sheet.amount",
             "sheet.publicShare",
             "sheet.coPayment",
-            "sheet.medianDays");
+            "sheet.medianDays",
+            "sheet.deliveriesHeld",
+            "sheet.reversals",
+            "sheet.reversedAmount");
+
+    /** Each targeted KPI's two columns after the month's figures: the target in force, and the share attained. */
+    private static List<String> targetColumns() {
+        List<String> columns = new ArrayList<>();
+        for (TargetedKpi kpi : TargetedKpi.values()) {
+            columns.add("sheet.target." + kpi.name());
+            columns.add("sheet.attainment." + kpi.name());
+        }
+        return columns;
+    }
 
     private final MessageSource messages;
 
@@ -63,6 +78,7 @@ class KpiSheets {
         List<String> header = new ArrayList<>();
         header.add("sheet.month");
         header.addAll(MONTH_FIGURES);
+        header.addAll(targetColumns());
         return workbook(trend.district() + " " + trend.to(), labels(header, locale), rows);
     }
 
@@ -77,6 +93,7 @@ class KpiSheets {
         List<String> header = new ArrayList<>();
         header.add("sheet.district");
         header.addAll(MONTH_FIGURES);
+        header.addAll(targetColumns());
         return workbook(city.month().toString(), labels(header, locale), rows);
     }
 
@@ -115,8 +132,9 @@ class KpiSheets {
                 rows);
     }
 
+    /** A month's figures, then each targeted KPI's target and attainment, empty where no target is in force. */
     private static List<@Nullable Object> monthFigures(MonthlyKpis month) {
-        return row(
+        List<@Nullable Object> figures = row(
                 month.orders().placed(),
                 month.orders().rejected(),
                 month.orders().urgent(),
@@ -131,7 +149,19 @@ class KpiSheets {
                 month.charges().amount(),
                 month.charges().publicShare(),
                 month.charges().coPayment(),
-                month.orders().firstService().medianDays());
+                month.orders().firstService().medianDays(),
+                month.held(),
+                month.charges().reversals(),
+                month.charges().reversedAmount());
+        for (TargetedKpi kpi : TargetedKpi.values()) {
+            Attainment attained = month.targets().stream()
+                    .filter(attainment -> attainment.kpi() == kpi)
+                    .findFirst()
+                    .orElse(null);
+            figures.add(attained == null ? null : attained.target());
+            figures.add(attained == null ? null : attained.share());
+        }
+        return figures;
     }
 
     private static List<@Nullable Object> row(@Nullable Object... cells) {

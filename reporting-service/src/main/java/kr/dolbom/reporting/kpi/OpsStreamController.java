@@ -43,11 +43,13 @@ class OpsStreamController {
     static final Duration COALESCE = Duration.ofMillis(300);
 
     private final OrderKpiStore orders;
+    private final LineQueues queues;
     private final ReadModelChanges changes;
     private final Clock clock;
 
-    OpsStreamController(OrderKpiStore orders, ReadModelChanges changes, Clock clock) {
+    OpsStreamController(OrderKpiStore orders, LineQueues queues, ReadModelChanges changes, Clock clock) {
         this.orders = orders;
+        this.queues = queues;
         this.changes = changes;
         this.clock = clock;
     }
@@ -105,10 +107,7 @@ class OpsStreamController {
         YearMonth month = YearMonth.from(today);
         Flux<String> districts = scope == null ? orders.districts() : Flux.just(scope);
         return districts
-                .concatMap(district -> Mono.zip(
-                        orders.waiting(district).collectList().map(waiting -> LineQueue.of(district, today, waiting)),
-                        orders.find(district, month),
-                        DistrictOps::of))
+                .concatMap(district -> Mono.zip(queues.now(district), orders.find(district, month), DistrictOps::of))
                 .collectList()
                 .map(all -> new OpsSnapshot(today, month, all));
     }

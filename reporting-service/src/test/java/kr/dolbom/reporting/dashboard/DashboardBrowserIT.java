@@ -2,8 +2,10 @@ package kr.dolbom.reporting.dashboard;
 
 import static kr.dolbom.reporting.CareEvents.assigned;
 import static kr.dolbom.reporting.CareEvents.charged;
+import static kr.dolbom.reporting.CareEvents.held;
 import static kr.dolbom.reporting.CareEvents.placed;
 import static kr.dolbom.reporting.CareEvents.rejected;
+import static kr.dolbom.reporting.CareEvents.reversed;
 import static kr.dolbom.reporting.CareEvents.units;
 import static kr.dolbom.reporting.CareEvents.visit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import kr.dolbom.events.DeliveryCharged;
 import kr.dolbom.events.EventEnvelope;
 import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.events.ServiceType;
@@ -199,6 +202,8 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
         screenshot("district-" + lastMonth);
         assertThat(figures("placed", "linesRequested", "linesAssigned", "usersServed", "meals", "amount"))
                 .containsExactly("1", "2", "1", "1", "10", "38340");
+        assertThat(figures("reversals", "reversedAmount", "deliveriesHeldMonth"))
+                .containsExactly("1", "1000", "1");
         assertThat(shown("matchRate")).isEqualTo("50.0%");
         assertThat(chartData("services", 0)).containsExactly(0L, 0L, 1L, 0L);
 
@@ -250,7 +255,8 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
         open("/dashboard/ops.html");
         awaitReady();
         screenshot("ops");
-        assertThat(figures("waiting", "urgentWaiting", "onHold", "lastResort")).containsExactly("2", "1", "0", "1");
+        assertThat(figures("waiting", "urgentWaiting", "onHold", "deliveriesHeld", "lastResort"))
+                .containsExactly("2", "1", "0", "1", "1");
         LocalDate today = LocalDate.now(PlatformAutoConfiguration.SEOUL);
         List<List<String>> queue = readCsv(exportCsv("table-queue"));
         assertThat(queue.get(0)).startsWith("자치구", "구분", "서비스", "동");
@@ -385,11 +391,17 @@ class DashboardBrowserIT extends ReportingIntegrationTest {
         OrderPlaced earlier = placed(district, "mangwon1", before, false, 2);
         OrderPlaced urgent = placed(district, "mangwon1", first, true, 3);
         OrderPlaced plain = placed(district, "hapjeong", first, false, 1);
+        DeliveryCharged mistaken = charged(earlier.careOrderId(), district, unique("provider"), before, 1_000, 0);
         List<EventEnvelope> events = new ArrayList<>(List.of(
                 publish(earlier),
                 publish(assigned(earlier, 0, before, false)),
                 publish(units(earlier.careOrderId(), ServiceType.MEAL_SUPPORT, district, someone, before, 10)),
                 publish(charged(earlier.careOrderId(), district, unique("provider"), before, 38_340, 0)),
+                // billed in error and taken back (청구 취소): the month's amounts stand as they were
+                publish(mistaken),
+                publish(reversed(mistaken)),
+                // a delivery the window still has to look at (검증 보류)
+                publish(held(units(earlier.careOrderId(), ServiceType.MEAL_SUPPORT, district, someone, before, 1))),
                 publish(urgent),
                 publish(plain),
                 publish(rejected(district, first)),

@@ -4,7 +4,6 @@ import static kr.dolbom.reporting.CareEvents.assigned;
 import static kr.dolbom.reporting.CareEvents.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,16 +13,11 @@ import kr.dolbom.events.OrderPlaced;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.testsupport.TestTokens;
 import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /** The dashboard's Excel exports, read back as a spreadsheet program reads them. */
 class KpiSheetsIT extends ReportingIntegrationTest {
-
-    private static final MediaType XLSX = MediaType.parseMediaType(KpiController.XLSX);
 
     @Test
     void theTrendIsAWorkbookOfNumbersHeadedInKoreanUnlessEnglishIsAsked() throws IOException {
@@ -33,7 +27,7 @@ class KpiSheetsIT extends ReportingIntegrationTest {
                 publish(assigned(november, 0, LocalDate.of(2026, 11, 3), false)),
                 publish(placed(district, LocalDate.of(2026, 10, 30), false, 1)));
 
-        List<Row> korean = sheet("/api/v1/kpis/trend.xlsx?district=" + district + "&to=2026-11", "ko-KR");
+        List<Row> korean = workbook("/api/v1/kpis/trend.xlsx?district=" + district + "&to=2026-11", "ko-KR");
         assertThat(korean).hasSize(13);
         assertThat(korean.get(0).getCellText(0)).isEqualTo("월");
         assertThat(korean.get(0).getCellText(1)).isEqualTo("신청 (접수)");
@@ -50,7 +44,7 @@ class KpiSheetsIT extends ReportingIntegrationTest {
                 .containsExactly(0L, 0L);
         assertThat(numbers(korean.get(11), 1, 2)).containsExactly(1L);
 
-        List<Row> english = sheet("/api/v1/kpis/trend.xlsx?district=" + district + "&to=2026-11", "en-US");
+        List<Row> english = workbook("/api/v1/kpis/trend.xlsx?district=" + district + "&to=2026-11", "en-US");
         assertThat(english.get(0).getCellText(1)).isEqualTo("Orders placed");
         assertThat(numbers(english.get(12), 1, 6)).containsExactly(1L, 0L, 1L, 4L, 1L);
     }
@@ -60,19 +54,19 @@ class KpiSheetsIT extends ReportingIntegrationTest {
         OrderPlaced waiting = placed(district, "seogyo", LocalDate.of(2026, 11, 2), true, 2);
         awaitApplied(publish(waiting), publish(assigned(waiting, 0, LocalDate.of(2026, 11, 2), false)));
 
-        List<Row> queue = sheet("/api/v1/kpis/queue.xlsx?district=" + district, "ko");
+        List<Row> queue = workbook("/api/v1/kpis/queue.xlsx?district=" + district, "ko");
         assertThat(queue).hasSize(2);
         assertThat(queue.get(1).getCellText(0)).isEqualTo("긴급");
         assertThat(queue.get(1).getCellText(1)).isEqualTo("식사지원");
         assertThat(queue.get(1).getCellText(2)).isEqualTo("seogyo");
         assertThat(numbers(queue.get(1), 3, 4)).containsExactly(1L);
 
-        List<Row> dongs = sheet("/api/v1/kpis/dongs.xlsx?district=" + district + "&month=2026-11", "ko");
+        List<Row> dongs = workbook("/api/v1/kpis/dongs.xlsx?district=" + district + "&month=2026-11", "ko");
         assertThat(dongs.get(0).getCellText(0)).isEqualTo("동");
         assertThat(dongs.get(1).getCellText(0)).isEqualTo("seogyo");
         assertThat(numbers(dongs.get(1), 1, 3)).containsExactly(2L, 1L);
 
-        List<Row> city = sheet("/api/v1/kpis/city.xlsx?month=2026-11", "ko");
+        List<Row> city = workbook("/api/v1/kpis/city.xlsx?month=2026-11", "ko");
         assertThat(city.get(0).getCellText(0)).isEqualTo("자치구");
         Row ours = city.stream()
                 .filter(row -> row.getCellText(0).equals(district))
@@ -95,29 +89,6 @@ class KpiSheetsIT extends ReportingIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
-    }
-
-    private List<Row> sheet(String path, String language) throws IOException {
-        byte[] workbook = city().get()
-                .uri(path)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentType(XLSX)
-                .expectHeader()
-                .value(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        disposition -> assertThat(disposition)
-                                .startsWith("attachment;")
-                                .contains(".xlsx"))
-                .expectBody(byte[].class)
-                .returnResult()
-                .getResponseBody();
-        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
-            return read.getFirstSheet().read();
-        }
     }
 
     private static List<Long> numbers(Row row, int from, int to) {

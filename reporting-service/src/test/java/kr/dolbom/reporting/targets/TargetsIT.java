@@ -6,14 +6,20 @@ import static kr.dolbom.reporting.CareEvents.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import kr.dolbom.events.ServiceType;
 import kr.dolbom.reporting.ReportingIntegrationTest;
 import kr.dolbom.reporting.rebuild.ReadModelRebuild;
 import kr.dolbom.reporting.rebuild.Rebuild;
 import kr.dolbom.testsupport.TestTokens;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,6 +32,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * has a district of the city's to itself (targets are checked against the city's districts).
  */
 class TargetsIT extends ReportingIntegrationTest {
+
+    /** The trend workbook's first target column: after the month and its eighteen figures. */
+    private static final int TARGETS = 19;
 
     @Autowired
     private ReadModelRebuild rebuilds;
@@ -44,7 +53,7 @@ class TargetsIT extends ReportingIntegrationTest {
     }
 
     @Test
-    void theMonthShowsTheTargetInForceThenAgainstItsActualFigures() {
+    void theMonthShowsTheTargetInForceThenAgainstItsActualFigures() throws IOException {
         String district = "gangnam";
         set(district, "MEALS", "2026-01", 10).expectStatus().isOk();
         set(district, "MEALS", "2026-07", 20).expectStatus().isOk();
@@ -123,6 +132,30 @@ class TargetsIT extends ReportingIntegrationTest {
                 .isOk()
                 .expectBody());
         assertThat(city).contains("{\"kpi\":\"MEALS\",\"period\":\"MONTH\",\"actual\":7,\"target\":10,\"share\":0.7");
+
+        // the workbook carries each target and its attainment beside the month's figures, and nothing before them
+        List<Row> trend = workbook("/api/v1/kpis/trend.xlsx?district=" + district + "&to=2026-07", "ko");
+        assertThat(trend.get(0).getCellText(TARGETS)).isEqualTo("식사지원 목표 (식, 월)");
+        assertThat(trend.get(0).getCellText(TARGETS + 5)).isEqualTo("매출 달성률 (1월부터 누계)");
+        Row june = trend.get(11);
+        assertThat(june.getCellText(0)).isEqualTo("2026-06");
+        assertThat(IntStream.range(TARGETS, TARGETS + 6)
+                        .mapToObj(column -> june.getCellAsNumber(column).orElseThrow()))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(
+                        BigDecimal.valueOf(10),
+                        new BigDecimal("0.7"),
+                        BigDecimal.valueOf(4),
+                        new BigDecimal("0.25"),
+                        BigDecimal.valueOf(200_000_000),
+                        new BigDecimal("0.45"));
+        assertThat(trend.get(12).getCellAsNumber(TARGETS))
+                .hasValueSatisfying(meals -> assertThat(meals).isEqualByComparingTo("20"));
+        Row december = trend.get(5);
+        assertThat(december.getCellText(0)).isEqualTo("2025-12");
+        assertThat(december.getOptionalCell(TARGETS).map(Cell::getText).orElse(""))
+                .as("no target in force: an empty cell, not a zero")
+                .isEmpty();
     }
 
     @Test
