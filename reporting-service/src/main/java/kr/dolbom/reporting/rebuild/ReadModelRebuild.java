@@ -72,6 +72,9 @@ public class ReadModelRebuild {
     /** Events per transaction: enough for set-wise statements to pay, few enough for a short transaction. */
     static final int BATCH = 10_000;
 
+    /** How often a running rebuild records how far it has come, for an operator asking another instance. */
+    static final Duration RECORD_EVERY = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
@@ -85,6 +88,7 @@ public class ReadModelRebuild {
     private final KafkaProperties kafka;
     private final Clock clock;
     private final ReadModelChanges changes;
+    private final RebuildProgress progress;
     private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final AtomicReference<@Nullable Rebuild> latest = new AtomicReference<>();
 
@@ -99,6 +103,7 @@ public class ReadModelRebuild {
             KafkaProperties kafka,
             Clock clock,
             ReadModelChanges changes,
+            RebuildProgress progress,
             MeterRegistry meters) {
         for (String topic : CareTopics.ALL) {
             subscriptions.stream()
@@ -117,6 +122,7 @@ public class ReadModelRebuild {
         this.kafka = kafka;
         this.clock = clock;
         this.changes = changes;
+        this.progress = progress;
         gauge(meters, "dolbom.rebuild.running", rebuild -> rebuild.running() ? 1 : 0);
         gauge(meters, "dolbom.rebuild.records.read", Rebuild::read);
         gauge(meters, "dolbom.rebuild.records.target", Rebuild::target);
@@ -154,6 +160,25 @@ public class ReadModelRebuild {
         return Optional.ofNullable(rebuilds.get(id));
     }
 
+    /**
+     * A rebuild as this instance follows it, or else as the instance that ran it last recorded it (another replica,
+     * or this one before a restart: its {@code recordedAt} says how old the figures are); empty when none has that id.
+     */
+    public Mono<RebuildAnswer> answer(UUID id) {
+        return Mono.justOrEmpty(find(id))
+                .map(rebuild -> RebuildAnswer.of(rebuild, clock.instant()))
+                .switchIfEmpty(Mono.defer(() -> progress.find(id)));
+    }
+
+    /** On the rebuild's own thread; a failure to record is logged, never the rebuild's failure. */
+    private void record(Rebuild rebuild) {
+        try {
+            progress.record(RebuildAnswer.of(rebuild, clock.instant())).block(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            log.warn("Rebuild {} could not record its progress: {}", rebuild.id(), e.toString());
+        }
+    }
+
     /** The last rebuild started in this instance, running or not. */
     public Optional<Rebuild> latest() {
         return Optional.ofNullable(latest.get());
@@ -161,6 +186,7 @@ public class ReadModelRebuild {
 
     private void run(Rebuild rebuild) {
         boolean swapped = false;
+        record(rebuild);
         try (KafkaConsumer<String, byte[]> consumer = consumer(rebuild)) {
             List<String> tables = requireNonNull(schemas.liveTables().block());
             schemas.createShadow(tables).block();
@@ -182,11 +208,13 @@ public class ReadModelRebuild {
                     partitions,
                     RebuildStore.SHADOW);
             rebuild.replaying(clock.instant());
+            record(rebuild);
             replay(consumer, partitions, target, rebuild, true);
             long logging = System.nanoTime();
             schemas.makeDurable(tables).block();
             log.info("Rebuild {} logged the shadow in {} ms", rebuild.id(), (System.nanoTime() - logging) / 1_000_000);
             rebuild.swapping(clock.instant());
+            record(rebuild);
             // a deadlock with a consumer or a reader is retried; the statements are lazy, so each try is whole
             tx.transactional(schemas.swap(tables))
                     .retryWhen(TransientFailures.retry())
@@ -195,11 +223,13 @@ public class ReadModelRebuild {
             changes.changed(); // the live views read the new tables
             schemas.dropRetired().block();
             rebuild.catchingUp();
+            record(rebuild);
             Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
             partitions.forEach(partition -> consumer.seek(partition, offset(target, partition)));
             replay(consumer, partitions, now, rebuild, false);
             changes.changed();
             rebuild.done(clock.instant());
+            record(rebuild);
             log.info(
                     "Rebuild {} done: {} records replayed at {} per second, {}",
                     rebuild.id(),
@@ -217,6 +247,7 @@ public class ReadModelRebuild {
                                             + " rebuild; start another. "
                                     : "before the swap: the figures are untouched. ")
                             + e);
+            record(rebuild);
             if (!swapped) {
                 schemas.dropShadow().onErrorComplete().block();
             }
@@ -254,6 +285,7 @@ public class ReadModelRebuild {
         List<Received> batch = new ArrayList<>();
         long began = System.nanoTime();
         long waited = 0;
+        long recorded = began;
         while (true) {
             for (TopicPartition partition : List.copyOf(remaining)) {
                 if (consumer.position(partition) >= offset(until, partition)) {
@@ -290,6 +322,10 @@ public class ReadModelRebuild {
                 waited += System.nanoTime() - waiting;
                 applying = apply(batch, rebuild, intoShadow).toFuture();
                 batch = new ArrayList<>();
+            }
+            if (System.nanoTime() - recorded >= RECORD_EVERY.toNanos()) {
+                record(rebuild);
+                recorded = System.nanoTime();
             }
         }
         long waiting = System.nanoTime();

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param eventsPerSecond records read per second of replay; null before it begins
  * @param outcomes        events applied, duplicate (a copy of one applied before: counted once), ignored (a type
  *                        reporting does not count), malformed (dead-lettered by the live consumers too)
+ * @param recordedAt      when these figures were taken: now, from the instance running it; else when that instance
+ *                        last recorded them (a running rebuild records every second: an older one's instance stopped)
  */
 public record RebuildAnswer(
         UUID id,
@@ -26,7 +28,8 @@ public record RebuildAnswer(
         @Nullable Long eventsPerSecond,
         List<StreamProgress> streams,
         Map<String, Long> outcomes,
-        @Nullable String failure) {
+        @Nullable String failure,
+        Instant recordedAt) {
 
     public record StreamProgress(String topic, long target, long read, long caughtUp) {}
 
@@ -47,6 +50,7 @@ public record RebuildAnswer(
                                 stream.getValue().caughtUp()))
                         .toList(),
                 rebuild.outcomes(),
-                rebuild.failure());
+                rebuild.failure(),
+                now);
     }
 }

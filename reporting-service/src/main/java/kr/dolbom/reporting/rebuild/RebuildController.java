@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** The operators' rebuild of the read models: started, then followed until it is done. */
 @RestController
@@ -36,11 +37,10 @@ class RebuildController {
                 .body(RebuildAnswer.of(rebuild, clock.instant()));
     }
 
+    /** From any instance: the one running it answers as it goes, the others as it last recorded. */
     @GetMapping("/{id}")
-    RebuildAnswer readRebuild(Caller caller, @PathVariable("id") UUID id) {
+    Mono<RebuildAnswer> readRebuild(Caller caller, @PathVariable("id") UUID id) {
         ReportingAccess.READ_REBUILD.admit(caller);
-        return rebuilds.find(id)
-                .map(rebuild -> RebuildAnswer.of(rebuild, clock.instant()))
-                .orElseThrow(() -> RuleViolation.notFound("rebuild", id));
+        return rebuilds.answer(id).switchIfEmpty(Mono.error(() -> RuleViolation.notFound("rebuild", id)));
     }
 }

@@ -67,6 +67,9 @@ class RebuildIT extends ReportingIntegrationTest {
     @Autowired
     private ReadModelRebuild rebuilds;
 
+    @Autowired
+    private RebuildProgress progress;
+
     @Test
     void rebuildsEveryReadModelExactlyWhileTheApiKeepsAnswering() {
         lifecycle();
@@ -157,6 +160,12 @@ class RebuildIT extends ReportingIntegrationTest {
                 .isEqualTo(4)
                 .jsonPath("$.outcomes.applied")
                 .value(applied -> assertThat(((Number) applied).longValue()).isPositive());
+        // what another instance answers, or this one after a restart: the record taken when it was done
+        RebuildAnswer recorded = progress.find(UUID.fromString(id)).block();
+        assertThat(recorded.state()).isEqualTo(Rebuild.State.DONE);
+        assertThat(recorded.read())
+                .isEqualTo(rebuilds.find(UUID.fromString(id)).orElseThrow().read());
+        assertThat(recorded.recordedAt()).isAfterOrEqualTo(recorded.finishedAt());
 
         // the operators' dashboards follow it as gauges
         // a scrape of a service that ran the whole suite passes the client's default 256 KiB buffer
@@ -196,6 +205,46 @@ class RebuildIT extends ReportingIntegrationTest {
         OrderPlaced later = placed(district, "seogyo", LocalDate.of(2026, 11, 20), false, 1);
         awaitApplied(publish(later));
         districtKpi("orders", district, "2026-11").jsonPath("$.placed").isEqualTo(2);
+    }
+
+    /** Behind a load balancer the operator's next call may reach another replica: it answers from the record. */
+    @Test
+    void aRebuildRunByAnotherInstanceIsAnsweredAsThatInstanceLastRecordedIt() {
+        RebuildAnswer elsewhere = new RebuildAnswer(
+                UUID.randomUUID(),
+                Rebuild.State.REPLAYING,
+                Instant.parse("2026-12-03T01:00:00Z"),
+                null,
+                1_200,
+                5_000,
+                40_000L,
+                List.of(new RebuildAnswer.StreamProgress(CareTopics.ORDERS, 5_000, 1_200, 0)),
+                Map.of("applied", 1_100L),
+                null,
+                Instant.parse("2026-12-03T01:00:02Z"));
+        progress.record(elsewhere).block();
+
+        operator()
+                .get()
+                .uri("/api/v1/operations/rebuilds/{id}", elsewhere.id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("REPLAYING")
+                .jsonPath("$.read")
+                .isEqualTo(1_200)
+                .jsonPath("$.streams[0].topic")
+                .isEqualTo(CareTopics.ORDERS)
+                .jsonPath("$.recordedAt")
+                .isEqualTo("2026-12-03T01:00:02Z");
+        operator()
+                .get()
+                .uri("/api/v1/operations/rebuilds/{id}", UUID.randomUUID())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     /** A rebuild is only as complete as the streams' history: they are created to keep all of it. */
