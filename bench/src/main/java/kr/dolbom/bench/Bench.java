@@ -224,6 +224,7 @@ public final class Bench {
         Report.Phase measure(String name, int orders, Load load, Map<String, List<ProcessHandle>> processes)
                 throws Exception {
             long commits = figures.commits();
+            long rowsRead = figures.rowsRead();
             double published = figures.total("dolbom_outbox_published_total", 8081, 8082, 8083, 8084);
             double consumed = figures.total("dolbom_consumer_events_total", 8081, 8082, 8083, 8084);
             Map<String, Double> cpu = cpu(processes);
@@ -247,6 +248,7 @@ public final class Bench {
                     sent / settled,
                     sent / answered,
                     (figures.commits() - commits) / settled,
+                    (figures.rowsRead() - rowsRead) / settled,
                     (figures.total("dolbom_outbox_published_total", 8081, 8082, 8083, 8084) - published) / settled,
                     (figures.total("dolbom_consumer_events_total", 8081, 8082, 8083, 8084) - consumed) / settled,
                     cpuSeconds / settled);

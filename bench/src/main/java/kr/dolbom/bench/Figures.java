@@ -135,13 +135,27 @@ final class Figures {
 
     /** Transactions committed in the four services' databases (PostgreSQL's own count). */
     long commits() {
+        return databaseTotal("xact_commit");
+    }
+
+    /**
+     * Rows the four services' databases read (returned by their scans): a statement that scans a table growing with
+     * the orders shows here as rows per order growing with the run.
+     */
+    long rowsRead() {
+        return databaseTotal("tup_returned");
+    }
+
+    private long databaseTotal(String column) {
         Properties admin = new Properties();
         admin.setProperty("user", "postgres");
         admin.setProperty("password", Stack.POSTGRES_PASSWORD);
         try (Connection connection = DriverManager.getConnection(stack.postgresAdminUrl(), admin);
-                ResultSet row = connection.createStatement().executeQuery("""
-                        select coalesce(sum(xact_commit), 0) from pg_stat_database
-                        where datname in ('intake', 'matching', 'billing', 'reporting')""")) {
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select coalesce(sum(" + column + "), 0)"
+                                        + " from pg_stat_database where datname in ('intake', 'matching', 'billing', 'reporting')")) {
             row.next();
             return row.getLong(1);
         } catch (SQLException e) {

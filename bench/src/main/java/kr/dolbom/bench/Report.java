@@ -27,6 +27,7 @@ final class Report {
             double lifecycleOrdersPerSecond,
             double requestsPerSecond,
             double commitsPerSecond,
+            double rowsReadPerSecond,
             double eventsPublishedPerSecond,
             double eventsConsumedPerSecond,
             double cores) {}
@@ -208,6 +209,9 @@ final class Report {
                 TARGET_COMMITS_PER_ORDER,
                 commitsPerOrder(phase) <= TARGET_COMMITS_PER_ORDER ? "met" : "missed");
         out.printf(
+                "  PostgreSQL rows read                          %,8.0f /s  = %,.0f per order%n",
+                phase.rowsReadPerSecond(), phase.rowsReadPerSecond() / phase.lifecycleOrdersPerSecond());
+        out.printf(
                 "  events published                              %,8.0f /s  = %.3f of the producer ceiling%n",
                 phase.eventsPublishedPerSecond(), phase.eventsPublishedPerSecond() / ceilings.kafkaProducedPerSecond());
         out.printf(
@@ -280,6 +284,7 @@ final class Report {
             figures.put("commitsPerSecond", phase.commitsPerSecond());
             figures.put("commitsPerOrder", phase.commitsPerSecond() / phase.lifecycleOrdersPerSecond());
             figures.put("commitsToCeiling", phase.commitsPerSecond() / ceilings.postgresCommitsPerSecond());
+            figures.put("rowsReadPerOrder", phase.rowsReadPerSecond() / phase.lifecycleOrdersPerSecond());
             figures.put("eventsPublishedPerSecond", phase.eventsPublishedPerSecond());
             figures.put("publishedToCeiling", phase.eventsPublishedPerSecond() / ceilings.kafkaProducedPerSecond());
             figures.put("eventsConsumedPerSecond", phase.eventsConsumedPerSecond());
