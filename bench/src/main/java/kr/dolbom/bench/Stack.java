@@ -73,7 +73,8 @@ final class Stack implements AutoCloseable {
         }
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        String javaOptions = "-Xmx256m -XX:+UseSerialGC";
+        // the local stack's default (StackOptions); DOLBOM_BENCH_SERVICE_JAVA_OPTS=-XX:TieredStopAtLevel=4 measures C2
+        String javaOptions = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
         if (options.profile()) {
             javaOptions += " -XX:StartFlightRecording=filename=" + options.workDirectory() + "/,settings=profile";
         }

@@ -40,7 +40,12 @@ final class StackOptions implements Callable<Integer> {
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int POSTGRES_PORT = 15432;
-    static final String SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
+    /**
+     * Four JVMs, a broker and a database share the machine: the client compiler only (C1), because C2's compile
+     * threads took more CPU than any request path in a short run, and their code cache the memory. Measured with
+     * bench/run.sh --quick (README, Local stack). A long-running deployment keeps the JVM's default (Helm).
+     */
+    static final String SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /** Generous: four JVMs, a broker and a database starting at once on two loaded cores take minutes. */
     static final int STARTUP_TIMEOUT_SECONDS = 300;
 

@@ -40,7 +40,7 @@ class StackOptionsTest {
         assertThat(options.externalKafka()).isEqualTo("kafka:9092");
         assertThat(options.externalPostgres()).as("blank is unset").isNull();
         assertThat(options.postgresUser()).isEqualTo("postgres");
-        assertThat(options.serviceJavaOptions()).isEqualTo("-Xmx256m -XX:+UseSerialGC");
+        assertThat(options.serviceJavaOptions()).isEqualTo("-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         assertThat(options.servicesDir().getFileName()).isEqualTo(Path.of("services"));
     }
 
