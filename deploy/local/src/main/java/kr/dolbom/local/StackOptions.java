@@ -41,9 +41,9 @@ final class StackOptions implements Callable<Integer> {
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int POSTGRES_PORT = 15432;
     /**
-     * Four JVMs, a broker and a database share the machine: the client compiler only (C1), because C2's compile
-     * threads took more CPU than any request path in a short run, and their code cache the memory. Measured with
-     * bench/run.sh --quick (README, Local stack). A long-running deployment keeps the JVM's default (Helm).
+     * Four JVMs, a broker and a database share the machine: the client compiler only (C1), because in a short run
+     * C2's compile threads took more CPU than any request path, and its code cache the memory (README, Benchmark).
+     * Sustained load is C2's: the benchmark and a deployment (Helm) keep the JVM's default.
      */
     static final String SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /** Generous: four JVMs, a broker and a database starting at once on two loaded cores take minutes. */
