@@ -37,6 +37,9 @@ class LocalStackIT {
     private static final int OFFSET = 10_000;
     // Above the launcher's own start-up limit (300 s a part), so that its one-line reason is what a slow start shows.
     private static final Duration START = Duration.ofMinutes(8);
+    /** The banner's last line: the lines checked below are printed after "is up in", so the test waits for all. */
+    private static final String BANNER_END = "Ctrl-C stops everything";
+
     private static final List<Integer> PORTS = List.of(8081, 8082, 8083, 8084, 9000, 9092, 9093, 15432);
 
     @Test
@@ -46,7 +49,7 @@ class LocalStackIT {
         String orderId;
         try (StackProcess stack =
                 StackProcess.start(Map.of(), "--fresh", "--data-dir=" + data, "--port-offset=" + OFFSET)) {
-            stack.awaitOutput("is up in", START);
+            stack.awaitOutput(BANNER_END, START);
             List<ProcessHandle> children = stack.descendants();
             assertThat(children).as("the issuer's and the four services' JVMs").hasSize(5);
             String tokenCommand = "DOLBOM_AUTH_URL=http://localhost:" + (9000 + OFFSET) + " deploy/local/token.sh ";
@@ -84,7 +87,7 @@ class LocalStackIT {
         }
 
         try (StackProcess again = StackProcess.start(Map.of(), "--data-dir=" + data, "--port-offset=" + OFFSET)) {
-            again.awaitOutput("is up in", START);
+            again.awaitOutput(BANNER_END, START);
             // still there, and in progress since the tour's deliveries (which intake may hear only after the restart)
             Awaitility.await()
                     .atMost(Duration.ofSeconds(90))
